@@ -1,0 +1,81 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from './freePort';
+
+export interface RunningBackend {
+  baseUrl: string;
+  /** Everything the backend printed so far, for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+const backendDir = path.resolve(__dirname, '../..');
+const repoRoot = path.resolve(backendDir, '../..');
+
+/**
+ * Starts the real portal backend (`backstage-cli package start`) with the
+ * repo's app-config.yaml plus `extraConfig`, on a free port, and resolves
+ * once its readiness endpoint answers 200.
+ */
+export async function startBackend(
+  extraConfig: object,
+  { timeoutMs = 180_000 } = {},
+): Promise<RunningBackend> {
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const configFile = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'data-mesh-backend-')),
+    'app-config.test.json',
+  );
+  fs.writeFileSync(
+    configFile,
+    JSON.stringify({
+      ...extraConfig,
+      backend: {
+        ...(extraConfig as { backend?: object }).backend,
+        baseUrl,
+        listen: { port },
+      },
+    }),
+  );
+  let output = '';
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      path.join(repoRoot, 'node_modules/@backstage/cli/bin/backstage-cli'),
+      'package',
+      'start',
+      '--config',
+      path.join(repoRoot, 'app-config.yaml'),
+      '--config',
+      configFile,
+    ],
+    { cwd: backendDir, detached: true, env: { ...process.env } },
+  );
+  child.stdout!.on('data', d => (output += d));
+  child.stderr!.on('data', d => (output += d));
+
+  const stop = async () => {
+    if (child.exitCode === null) {
+      process.kill(-child.pid!, 'SIGTERM');
+      await new Promise(resolve => child.once('exit', resolve));
+    }
+    fs.rmSync(path.dirname(configFile), { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`backend exited with ${child.exitCode}:\n${output}`);
+    }
+    const status = await fetch(`${baseUrl}/.backstage/health/v1/readiness`)
+      .then(r => r.status)
+      .catch(() => 0);
+    if (status === 200) return { baseUrl, output: () => output, stop };
+    await new Promise(r => setTimeout(r, 1000));
+  }
+  await stop();
+  throw new Error(`backend not ready within ${timeoutMs} ms:\n${output}`);
+}

@@ -1,0 +1,24 @@
+import type { SASLOptions } from 'kafkajs';
+import type { ConnectionOptions } from 'node:tls';
+
+/** One Kafka cluster from `dataMesh.kafka.clusters`. */
+export interface KafkaClusterConfig {
+  name: string;
+  brokers: string[];
+  ssl?: boolean | ConnectionOptions;
+  sasl?: SASLOptions;
+}
+
+/** The schema registry from `dataMesh.schemaRegistry`. */
+export interface SchemaRegistryConfig {
+  url: string;
+  auth?: { username: string; password: string };
+}
+
+/** The suite's whole `dataMesh` config section, with defaults applied. */
+export interface DataMeshConfig {
+  registryTopic: string;
+  clientId: string;
+  clusters: KafkaClusterConfig[];
+  schemaRegistry: SchemaRegistryConfig;
+}

@@ -1,0 +1,14 @@
+/**
+ * Backend-only shared code for the Kafka data mesh suite.
+ *
+ * @packageDocumentation
+ */
+export * from './config/types';
+export {
+  readDataMeshConfig,
+  DEFAULT_REGISTRY_TOPIC,
+  DEFAULT_CLIENT_ID,
+} from './config/readDataMeshConfig';
+export { createKafka } from './kafka/createKafka';
+export type { CreateKafkaOptions } from './kafka/createKafka';
+export { createSchemaRegistry } from './registry/createSchemaRegistry';

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+/*
+ * Pins every @backstage/* package, direct and transitive, to one release.
+ *
+ * Why: without a lock seed, caret ranges let yarn mix a Backstage release with
+ * newer patches of its transitive packages (e.g. a signals backend that calls
+ * `httpRouter.addWebSocketHandler`, which the pinned backend-defaults lacks).
+ *
+ * How: Backstage publishes each package's @backstage dependencies as
+ * `^<version at release time>`, so the release's version of a package is the
+ * highest lower bound any package in the release asks for (minimal version
+ * selection). Starting from the exact versions in our workspace package.json
+ * files, we walk the registry and raise each package to that bound, then write
+ * the result as root `resolutions`.
+ *
+ * Usage: node scripts/pin-backstage-versions.mjs   (then `yarn install`)
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const registry = process.env.npm_config_registry ?? 'https://registry.npmjs.org';
+const depFields = ['dependencies', 'devDependencies', 'optionalDependencies'];
+
+function workspaceManifests() {
+  const dirs = ['packages', 'plugins'].flatMap(d =>
+    fs.existsSync(path.join(root, d))
+      ? fs.readdirSync(path.join(root, d)).map(n => path.join(root, d, n))
+      : [],
+  );
+  return [root, ...dirs]
+    .map(d => path.join(d, 'package.json'))
+    .filter(f => fs.existsSync(f));
+}
+
+const lowerBound = range => range.replace(/^[\^~=]/, '').trim();
+
+function compare(a, b) {
+  const pa = a.split(/[.-]/).map(Number);
+  const pb = b.split(/[.-]/).map(Number);
+  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
+  return 0;
+}
+
+async function manifestOf(name, version) {
+  const res = await fetch(`${registry}/${name.replace('/', '%2f')}/${version}`);
+  if (!res.ok) throw new Error(`${name}@${version}: registry answered ${res.status}`);
+  return res.json();
+}
+
+const selected = new Map();
+for (const file of workspaceManifests()) {
+  const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
+  for (const field of depFields) {
+    for (const [name, range] of Object.entries(pkg[field] ?? {})) {
+      if (!name.startsWith('@backstage/')) continue;
+      const v = lowerBound(range);
+      if (!selected.has(name) || compare(v, selected.get(name)) > 0) selected.set(name, v);
+    }
+  }
+}
+
+// Fixpoint: re-read a package whenever its selected version rises.
+const visited = new Set();
+for (;;) {
+  const pending = [...selected].filter(([n, v]) => !visited.has(`${n}@${v}`));
+  if (pending.length === 0) break;
+  const manifests = await Promise.all(
+    pending.map(([n, v]) => {
+      visited.add(`${n}@${v}`);
+      return manifestOf(n, v);
+    }),
+  );
+  for (const m of manifests) {
+    for (const field of ['dependencies', 'optionalDependencies']) {
+      for (const [name, range] of Object.entries(m[field] ?? {})) {
+        if (!name.startsWith('@backstage/')) continue;
+        const v = lowerBound(range);
+        if (!selected.has(name) || compare(v, selected.get(name)) > 0) selected.set(name, v);
+      }
+    }
+  }
+}
+
+const pins = Object.fromEntries([...selected].sort(([a], [b]) => a.localeCompare(b)));
+for (const file of workspaceManifests()) {
+  const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
+  for (const field of depFields) {
+    for (const name of Object.keys(pkg[field] ?? {})) {
+      if (pins[name]) pkg[field][name] = pins[name];
+    }
+  }
+  if (file === path.join(root, 'package.json')) {
+    const others = Object.fromEntries(
+      Object.entries(pkg.resolutions ?? {}).filter(([n]) => !n.startsWith('@backstage/')),
+    );
+    pkg.resolutions = { ...others, ...pins };
+  }
+  fs.writeFileSync(file, `${JSON.stringify(pkg, null, 2)}\n`);
+}
+console.log(`pinned ${Object.keys(pins).length} @backstage packages`);
