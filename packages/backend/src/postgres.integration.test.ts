@@ -43,7 +43,7 @@ describe('the backend on PostgreSQL', () => {
   afterAll(async () => {
     await backend?.stop();
     pg?.stop();
-  });
+  }, 60_000);
 
   it('ingests catalog entities into PostgreSQL and serves them', async () => {
     const entity = await waitForEntity(

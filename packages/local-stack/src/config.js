@@ -1,0 +1,66 @@
+'use strict';
+
+// The one place that turns the environment into stack settings, so the CLI,
+// jest global setup and the part modules can never disagree about a port or path.
+
+const path = require('path');
+
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+
+function port(env, name, fallback) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) {
+    throw new Error(`${name}=${raw} is not a valid TCP port`);
+  }
+  return n;
+}
+
+function loadConfig(env = process.env) {
+  const home = path.resolve(env.STACK_HOME || path.join(REPO_ROOT, '.stack'));
+  const libDir = path.join(home, 'lib');
+  const runDir = path.join(home, 'run');
+  const logDir = path.join(home, 'logs');
+  const dataDir = path.join(home, 'data');
+
+  const kafkaPort = port(env, 'KAFKA_PORT', 9092);
+  const registryPort = port(env, 'SCHEMA_REGISTRY_PORT', 8081);
+
+  return {
+    home,
+    libDir,
+    runDir,
+    logDir,
+    tmpDir: path.join(home, 'tmp'),
+    startTimeoutMs: Number(env.STACK_START_TIMEOUT_MS) || 180000,
+    java: env.JAVA_HOME ? path.join(env.JAVA_HOME, 'bin', 'java') : 'java',
+    pom: path.resolve(__dirname, '../maven/pom.xml'),
+    kafka: {
+      // Set => someone else runs the cluster; we only health-check it.
+      external: Boolean(env.DATA_MESH_KAFKA_BROKERS),
+      brokers: env.DATA_MESH_KAFKA_BROKERS || `localhost:${kafkaPort}`,
+      port: kafkaPort,
+      controllerPort: port(env, 'KAFKA_CONTROLLER_PORT', 9093),
+      libDir: path.join(libDir, 'kafka'),
+      dataDir: path.join(dataDir, 'kafka'),
+      configFile: path.join(runDir, 'kafka-server.properties'),
+      log4jConfig: path.resolve(__dirname, '../config/kafka-log4j2.properties'),
+      logFile: path.join(logDir, 'kafka.log'),
+      pidFile: path.join(runDir, 'kafka.pid'),
+    },
+    registry: {
+      external: Boolean(env.DATA_MESH_SCHEMA_REGISTRY_URL),
+      url: (
+        env.DATA_MESH_SCHEMA_REGISTRY_URL ||
+        `http://localhost:${registryPort}/apis/ccompat/v7`
+      ).replace(/\/+$/, ''),
+      port: registryPort,
+      appDir: path.join(libDir, 'registry'),
+      logFile: path.join(logDir, 'registry.log'),
+      pidFile: path.join(runDir, 'registry.pid'),
+    },
+  };
+}
+
+module.exports = { loadConfig };

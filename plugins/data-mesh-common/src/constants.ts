@@ -1,0 +1,28 @@
+/** The apiVersion of DataProduct entities. */
+export const DATA_MESH_API_VERSION = 'kafka-mesh.io/v1alpha1';
+
+/** The catalog kind of a data product. */
+export const DATA_PRODUCT_KIND = 'DataProduct';
+
+/** Annotation naming the Kafka cluster (as configured) that holds the product's topic. */
+export const ANNOTATION_KAFKA_CLUSTER = 'kafka-mesh.io/kafka-cluster';
+
+/** Annotation naming the product's Kafka topic. */
+export const ANNOTATION_KAFKA_TOPIC = 'kafka-mesh.io/kafka-topic';
+
+/**
+ * Annotation on consuming components, borrowed from the Backstage Kafka
+ * plugin so that existing annotations keep working: comma separated
+ * `<cluster>/<consumer-group>` pairs.
+ */
+export const ANNOTATION_CONSUMER_GROUPS = 'kafka.apache.org/consumer-groups';
+
+/** The compacted topic that holds published descriptors, keyed by product id. */
+export const DEFAULT_REGISTRY_TOPIC = '_data-products';
+
+/**
+ * Upper bound for a serialized descriptor. Kafka's default `max.message.bytes`
+ * is about 1 MiB; staying well below it leaves room for record overhead and
+ * keeps a hostile descriptor from bloating the catalog.
+ */
+export const MAX_DESCRIPTOR_BYTES = 256 * 1024;

@@ -1,0 +1,19 @@
+export * from './types';
+export { dataProductEntitySchema } from './dataProductEntitySchema';
+export {
+  validateDataProductEntity,
+  formatValidationErrors,
+} from './validateDataProductEntity';
+export type {
+  DataProductValidationError,
+  DataProductValidationResult,
+} from './validateDataProductEntity';
+export {
+  isDataProductEntity,
+  productIdOf,
+  parseProductId,
+  toDataProductRef,
+  inputRefsOf,
+  schemaSubjectOf,
+  statusOf,
+} from './helpers';

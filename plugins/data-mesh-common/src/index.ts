@@ -1,0 +1,12 @@
+/**
+ * Isomorphic shared code for the Kafka data mesh: the DataProduct entity,
+ * its JSON schema and validator, the SLA model with the weakest-link rule,
+ * export to ODPS/ODCS, and permissions.
+ *
+ * @packageDocumentation
+ */
+export * from './constants';
+export * from './entity';
+export * from './sla';
+export * from './export';
+export * from './permissions';

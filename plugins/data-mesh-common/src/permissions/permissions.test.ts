@@ -1,0 +1,17 @@
+import { isResourcePermission } from '@backstage/plugin-permission-common';
+import { dataMeshPermissions } from './permissions';
+
+describe('data mesh permissions', () => {
+  it('are catalog entity permissions with stable names', () => {
+    expect(dataMeshPermissions.map(p => [p.name, p.attributes.action])).toEqual(
+      [
+        ['datamesh.product.samples.read', 'read'],
+        ['datamesh.product.pii.read', 'read'],
+        ['datamesh.product.unpublish.admin', 'delete'],
+      ],
+    );
+    for (const permission of dataMeshPermissions) {
+      expect(isResourcePermission(permission, 'catalog-entity')).toBe(true);
+    }
+  });
+});

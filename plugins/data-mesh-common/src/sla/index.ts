@@ -1,0 +1,21 @@
+export {
+  ISO_DURATION_PATTERN,
+  parseIsoDuration,
+  formatIsoDuration,
+} from './isoDuration';
+export {
+  compareTiers,
+  compareSupportHours,
+  compareAvailability,
+  compareFreshness,
+} from './ordering';
+export {
+  computeEffectiveSla,
+  createEffectiveSlaCalculator,
+} from './computeEffectiveSla';
+export type {
+  DataProductLookup,
+  EffectiveSla,
+  EffectiveSlaField,
+  EffectiveSlaResult,
+} from './computeEffectiveSla';
