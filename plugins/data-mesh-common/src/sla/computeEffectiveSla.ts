@@ -234,7 +234,7 @@ export function createEffectiveSlaCalculator(
     if (!entity) {
       throw new Error(`Data product ${canonical} not found`);
     }
-    if (!summaries.has(canonical)) {
+    if (true) {
       explore(canonical);
     }
     const { weakest, missing, cycles } = summaries.get(canonical)!;
