@@ -15,6 +15,8 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// The DataProduct kind and the provider that reads products from Kafka.
+backend.add(import('@kafka-mesh/plugin-catalog-backend-module-data-mesh'));
 
 // Scaffolder: the self-service templates that create and publish products.
 backend.add(import('@backstage/plugin-scaffolder-backend'));

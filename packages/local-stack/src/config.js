@@ -19,7 +19,8 @@ function port(env, name, fallback) {
 
 function loadConfig(env = process.env) {
   const home = path.resolve(env.STACK_HOME || path.join(REPO_ROOT, '.stack'));
-  const libDir = path.join(home, 'lib');
+  // Isolated stacks (fault tests) share the resolved jars of the main one.
+  const libDir = path.resolve(env.STACK_LIB_DIR || path.join(home, 'lib'));
   const runDir = path.join(home, 'run');
   const logDir = path.join(home, 'logs');
   const dataDir = path.join(home, 'data');

@@ -227,8 +227,14 @@ async function install(options = {}) {
   });
 }
 
+/** A private stack on free ports; see isolated.js. */
+function startIsolated(options) {
+  return require('./isolated').startIsolatedStack(module.exports, options);
+}
+
 module.exports = {
   up,
+  startIsolated,
   down,
   status,
   startPart,

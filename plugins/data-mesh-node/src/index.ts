@@ -6,9 +6,18 @@
 export * from './config/types';
 export {
   readDataMeshConfig,
-  DEFAULT_REGISTRY_TOPIC,
   DEFAULT_CLIENT_ID,
 } from './config/readDataMeshConfig';
 export { createKafka } from './kafka/createKafka';
 export type { CreateKafkaOptions } from './kafka/createKafka';
 export { createSchemaRegistry } from './registry/createSchemaRegistry';
+export {
+  SchemaRegistryRestClient,
+  SchemaRegistryError,
+} from './registry/SchemaRegistryRestClient';
+export type { SubjectVersion } from './registry/SchemaRegistryRestClient';
+export {
+  ensureRegistryTopic,
+  publishDescriptor,
+  unpublishDescriptor,
+} from './registryTopic/registryTopic';

@@ -174,6 +174,11 @@ const specSchema = {
       items: { type: 'string', minLength: 1 },
     },
     deprecation: deprecationSchema,
+    observed: {
+      type: 'object',
+      description:
+        'Facts the catalog provider observed in Kafka and the schema registry, and the effective SLA it computed. Written by the provider; descriptors leave it out.',
+    },
   },
   // A deprecated product must tell its consumers when it ends and why.
   if: {

@@ -17,3 +17,8 @@ export {
   schemaSubjectOf,
   statusOf,
 } from './helpers';
+export type {
+  TopicFacts,
+  SchemaFacts,
+  DataProductObserved,
+} from './observed';

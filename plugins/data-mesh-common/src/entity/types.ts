@@ -1,5 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { DATA_MESH_API_VERSION, DATA_PRODUCT_KIND } from '../constants';
+import type { DataProductObserved } from './observed';
 
 // The value lists are runtime arrays so that the JSON schema, the SLA ordering
 // and UI pickers all read the same source. Where order matters it is stated.
@@ -99,6 +100,8 @@ export type DataProductSpec = {
   piiFields?: string[];
   /** Required when `status` is `deprecated`. */
   deprecation?: Deprecation;
+  /** Written by the catalog provider, never by the owner. */
+  observed?: DataProductObserved;
 };
 
 export interface DataProductEntity extends Entity {

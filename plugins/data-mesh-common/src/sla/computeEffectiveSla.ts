@@ -234,7 +234,7 @@ export function createEffectiveSlaCalculator(
     if (!entity) {
       throw new Error(`Data product ${canonical} not found`);
     }
-    if (true) {
+    if (!summaries.has(canonical)) {
       explore(canonical);
     }
     const { weakest, missing, cycles } = summaries.get(canonical)!;

@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import { DEFAULT_REGISTRY_TOPIC } from '@kafka-mesh/plugin-data-mesh-common';
 import type { SASLOptions } from 'kafkajs';
 import type { ConnectionOptions } from 'node:tls';
 import {
@@ -7,7 +8,6 @@ import {
   SchemaRegistryConfig,
 } from './types';
 
-export const DEFAULT_REGISTRY_TOPIC = '_data-products';
 export const DEFAULT_CLIENT_ID = 'backstage-data-mesh';
 
 const SASL_MECHANISMS = ['plain', 'scram-sha-256', 'scram-sha-512'] as const;

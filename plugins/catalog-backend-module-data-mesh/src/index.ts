@@ -1,0 +1,12 @@
+/**
+ * The Kafka data mesh catalog module: the DataProduct kind and the entity
+ * provider that reads published products from Kafka.
+ *
+ * @packageDocumentation
+ */
+export { catalogModuleDataMesh as default } from './module/catalogModuleDataMesh';
+export { DataProductProcessor } from './processors/DataProductProcessor';
+export { DataProductConsumerProcessor } from './processors/DataProductConsumerProcessor';
+export type { IngestionError } from './lib/IngestionErrors';
+export type { CandidateStream } from './lib/candidateStreams';
+export type { DataProductProviderStatus } from './providers/DataProductProvider';

@@ -1,0 +1,313 @@
+import {
+  EntityPolicies,
+  entityKindSchemaValidator,
+  FieldFormatEntityPolicy,
+  NoForeignRootFieldsEntityPolicy,
+  SchemaValidEntityPolicy,
+  DefaultNamespaceEntityPolicy,
+  Entity,
+} from '@backstage/catalog-model';
+import { SchemaType } from '@kafkajs/confluent-schema-registry';
+import {
+  ANNOTATION_CONSUMER_GROUPS,
+  dataProductEntitySchema,
+  DataProductEntity,
+} from '@kafka-mesh/plugin-data-mesh-common';
+import {
+  createKafka,
+  createSchemaRegistry,
+  publishDescriptor,
+  unpublishDescriptor,
+} from '@kafka-mesh/plugin-data-mesh-node';
+import { randomUUID } from 'node:crypto';
+import type { Admin, Producer } from 'kafkajs';
+import { startTestCatalog, TestCatalog } from '../testing/catalogBackend';
+import { testDescriptor } from '../testing/descriptors';
+import { eventually } from '../testing/eventually';
+
+const brokers = process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092';
+const registryUrl =
+  process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
+  'http://localhost:8081/apis/ccompat/v7';
+
+const run = randomUUID().slice(0, 8);
+const registryTopic = `_data-products-it-${run}`;
+const ordersTopic = `it.orders-${run}.v1`;
+const salesTopic = `it.sales-${run}.v1`;
+const orders = `orders-${run}`;
+const sales = `sales-${run}`;
+const consumerGroup = `it-dashboard-${run}`;
+
+const orderSchema = JSON.stringify({
+  type: 'record',
+  name: 'OrderPlaced',
+  namespace: 'it',
+  fields: [{ name: 'orderId', type: 'string' }],
+});
+
+// Ingestion is asynchronous; `eventually` waits, this only bounds a hang.
+jest.setTimeout(120_000);
+
+const validateKind = entityKindSchemaValidator(dataProductEntitySchema);
+const policies = EntityPolicies.allOf([
+  new DefaultNamespaceEntityPolicy(),
+  new NoForeignRootFieldsEntityPolicy(),
+  new FieldFormatEntityPolicy(),
+  new SchemaValidEntityPolicy(),
+]);
+
+/**
+ * The catalog model's own validation, on the entity as the provider emitted
+ * it: without the relations and status the catalog adds when it stores it.
+ */
+async function expectValidEntity(served: Entity) {
+  const { relations: _relations, ...emitted } = served as Entity & {
+    status?: unknown;
+  };
+  delete (emitted as { status?: unknown }).status;
+  await expect(policies.enforce(emitted)).resolves.toBe(emitted);
+  expect(validateKind(emitted)).toBe(emitted);
+}
+
+function relationsOf(entity: Entity | undefined, type: string): string[] {
+  return (entity?.relations ?? [])
+    .filter(r => r.type === type)
+    .map(r => r.targetRef)
+    .sort();
+}
+
+describe('the data mesh catalog module on the real broker and registry', () => {
+  const kafka = createKafka(
+    { name: 'local', brokers: brokers.split(',') },
+    { clientId: 'data-mesh-it' },
+  );
+  const registry = createSchemaRegistry({ url: registryUrl });
+  let admin: Admin;
+  let producer: Producer;
+  let catalog: TestCatalog;
+
+  const publish = (descriptor: DataProductEntity) =>
+    publishDescriptor(producer, registryTopic, descriptor);
+
+  beforeAll(async () => {
+    admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [
+        { topic: ordersTopic, numPartitions: 3, replicationFactor: 1 },
+        { topic: salesTopic, numPartitions: 1, replicationFactor: 1 },
+      ],
+    });
+    await registry.register(
+      { type: SchemaType.AVRO, schema: orderSchema },
+      { subject: `${ordersTopic}-value` },
+    );
+    producer = kafka.producer();
+    await producer.connect();
+    catalog = await startTestCatalog({
+      brokers,
+      registryUrl,
+      registryTopic,
+      entities: [
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Group',
+          metadata: { name: 'checkout-team' },
+          spec: { type: 'team', children: [] },
+        },
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Domain',
+          metadata: { name: 'commerce' },
+          spec: { owner: 'checkout-team' },
+        },
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: {
+            name: `dashboard-${run}`,
+            annotations: {
+              [ANNOTATION_CONSUMER_GROUPS]: `local/${consumerGroup}`,
+            },
+          },
+          spec: { type: 'service', lifecycle: 'production', owner: 'checkout-team' },
+        },
+      ],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await catalog?.stop();
+    await producer?.disconnect();
+    await admin
+      ?.deleteTopics({ topics: [ordersTopic, salesTopic, registryTopic] })
+      .catch(() => undefined);
+    await admin?.deleteGroups([consumerGroup]).catch(() => undefined);
+    await admin?.disconnect();
+  });
+
+  it('publishes a product: readable from the catalog API with relations, topic and schema facts', async () => {
+    await publish(testDescriptor(orders, ordersTopic));
+    const entity = await eventually(async () => {
+      const found = await catalog.entity(`dataproduct:default/${orders}`);
+      expect(relationsOf(found, 'ownedBy')).toEqual(['group:default/checkout-team']);
+      return found!;
+    });
+    expect(relationsOf(entity, 'partOf')).toEqual(['domain:default/commerce']);
+    const observed = (entity as DataProductEntity).spec.observed!;
+    expect(observed.topic).toEqual({
+      status: 'ok',
+      partitions: 3,
+      replicationFactor: 1,
+      retentionMs: 604800000,
+      cleanupPolicy: 'delete',
+    });
+    expect(observed.schema).toMatchObject({
+      status: 'registered',
+      subject: `${ordersTopic}-value`,
+      version: 1,
+      format: 'avro',
+    });
+    expect(observed.schema.status === 'registered' && observed.schema.id).toBe(
+      await registry.getLatestSchemaId(`${ordersTopic}-value`),
+    );
+    expect(entity.metadata.annotations).toMatchObject({
+      'kafka-mesh.io/kafka-cluster': 'local',
+      'kafka-mesh.io/kafka-topic': ordersTopic,
+    });
+    await expectValidEntity(entity);
+  });
+
+  it('applies an update to a published product', async () => {
+    await publish({
+      ...testDescriptor(orders, ordersTopic),
+      metadata: {
+        ...testDescriptor(orders, ordersTopic).metadata,
+        description: 'Updated description',
+      },
+    });
+    await eventually(async () => {
+      const found = await catalog.entity(`dataproduct:default/${orders}`);
+      expect(found?.metadata.description).toBe('Updated description');
+    });
+  });
+
+  it('links a derived product to its input and warns when it promises more than the input gives', async () => {
+    await publish(
+      testDescriptor(sales, salesTopic, {
+        inputs: [`dataproduct:default/${orders}`],
+        sla: {
+          tier: 'tier-1',
+          availability: 99.9,
+          freshness: 'PT1M',
+          supportHours: '24x7',
+          onCall: 'https://oncall.example.com/sales',
+        },
+      }),
+    );
+    const entity = (await eventually(async () => {
+      const found = await catalog.entity(`dataproduct:default/${sales}`);
+      expect(relationsOf(found, 'dependsOn')).toEqual([`dataproduct:default/${orders}`]);
+      return found!;
+    })) as DataProductEntity;
+    const observed = entity.spec.observed!;
+    expect(observed.effectiveSla).toEqual({
+      tier: 'tier-2',
+      availability: 99.5,
+      freshness: 'PT5M',
+      supportHours: 'business-hours',
+    });
+    expect(observed.limitedBy.freshness).toBe(`dataproduct:default/${orders}`);
+    expect(observed.slaWarnings.length).toBe(4);
+    // The topic exists but has no schema registered yet.
+    expect(observed.schema).toEqual({ status: 'missing', subject: `${salesTopic}-value` });
+    await eventually(async () => {
+      const input = await catalog.entity(`dataproduct:default/${orders}`);
+      expect(relationsOf(input, 'dependencyOf')).toContain(`dataproduct:default/${sales}`);
+    });
+  });
+
+  it('skips a malformed record between two good ones and lists it with partition, offset and reason', async () => {
+    const before = `before-${run}`;
+    const after = `after-${run}`;
+    await publish(testDescriptor(before, ordersTopic));
+    const [meta] = await producer.send({
+      topic: registryTopic,
+      acks: -1,
+      messages: [{ key: `default/broken-${run}`, value: '{ not json' }],
+    });
+    await producer.send({
+      topic: registryTopic,
+      acks: -1,
+      messages: [
+        {
+          key: `default/unnamed-${run}`,
+          value: JSON.stringify({
+            ...testDescriptor(`unnamed-${run}`, ordersTopic),
+            spec: { ...testDescriptor(`x`, ordersTopic).spec, sla: undefined },
+          }),
+        },
+      ],
+    });
+    await publish(testDescriptor(after, ordersTopic));
+    await eventually(async () => {
+      expect(await catalog.entity(`dataproduct:default/${before}`)).toBeDefined();
+      expect(await catalog.entity(`dataproduct:default/${after}`)).toBeDefined();
+    });
+    expect(await catalog.entity(`dataproduct:default/broken-${run}`)).toBeUndefined();
+    const { body } = await catalog.get<{ items: any[] }>('/data-mesh/ingestion-errors');
+    const broken = body.items.find(e => e.key === `default/broken-${run}`);
+    expect(broken).toMatchObject({
+      cluster: 'local',
+      topic: registryTopic,
+      partition: meta.partition,
+      offset: meta.baseOffset,
+    });
+    expect(broken.reason).toMatch(/^the descriptor is not JSON/);
+    const unnamed = body.items.find(e => e.key === `default/unnamed-${run}`);
+    expect(unnamed.reason).toBe('spec.sla: is required');
+  });
+
+  it('removes a product on a tombstone', async () => {
+    const doomed = `doomed-${run}`;
+    await publish(testDescriptor(doomed, ordersTopic));
+    await eventually(async () =>
+      expect(await catalog.entity(`dataproduct:default/${doomed}`)).toBeDefined(),
+    );
+    await unpublishDescriptor(producer, registryTopic, `default/${doomed}`);
+    await eventually(async () =>
+      expect(await catalog.entity(`dataproduct:default/${doomed}`)).toBeUndefined(),
+    );
+  });
+
+  it('makes a component whose consumer group reads the topic depend on the product', async () => {
+    await producer.send({ topic: ordersTopic, messages: [{ key: 'o-1', value: 'x', partition: 0 }] });
+    await admin.setOffsets({
+      groupId: consumerGroup,
+      topic: ordersTopic,
+      partitions: [{ partition: 0, offset: '1' }],
+    });
+    await eventually(async () => {
+      const component = await catalog.entity(`component:default/dashboard-${run}`);
+      expect(relationsOf(component, 'dependsOn')).toContain(`dataproduct:default/${orders}`);
+    });
+    const product = await catalog.entity(`dataproduct:default/${orders}`);
+    expect(relationsOf(product, 'dependencyOf')).toContain(`component:default/dashboard-${run}`);
+  });
+
+  it('lists candidate streams: topics with a value schema that are not products', async () => {
+    const candidate = `it.candidate-${run}.v1`;
+    await admin.createTopics({ topics: [{ topic: candidate, numPartitions: 1, replicationFactor: 1 }] });
+    await registry.register(
+      { type: SchemaType.AVRO, schema: orderSchema },
+      { subject: `${candidate}-value` },
+    );
+    const { status, body } = await catalog.get<{ items: any[] }>('/data-mesh/candidate-streams');
+    expect(status).toBe(200);
+    const topics = body.items.map(i => i.topic);
+    expect(topics).toContain(candidate);
+    expect(topics).not.toContain(ordersTopic);
+    await admin.deleteTopics({ topics: [candidate] });
+  });
+});

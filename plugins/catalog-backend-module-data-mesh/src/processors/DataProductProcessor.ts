@@ -1,0 +1,98 @@
+import {
+  Entity,
+  getCompoundEntityRef,
+  parseEntityRef,
+  RELATION_DEPENDENCY_OF,
+  RELATION_DEPENDS_ON,
+  RELATION_HAS_PART,
+  RELATION_OWNED_BY,
+  RELATION_OWNER_OF,
+  RELATION_PART_OF,
+} from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import {
+  CatalogProcessor,
+  CatalogProcessorEmit,
+  LocationSpec,
+  processingResult,
+} from '@backstage/plugin-catalog-node';
+import {
+  formatValidationErrors,
+  inputRefsOf,
+  isDataProductEntity,
+  validateDataProductEntity,
+} from '@kafka-mesh/plugin-data-mesh-common';
+
+/** Resolves with the refs, of those given, that are not in the catalog. */
+export type MissingEntities = (refs: string[]) => Promise<string[]>;
+
+/**
+ * Teaches the catalog the DataProduct kind, from any source (the registry
+ * topic or a hand-written catalog-info.yaml): validates it against the
+ * kind's JSON schema and emits its ownership, domain/system and lineage
+ * relations. A stable CatalogProcessor rather than the alpha catalog model
+ * layer: the model layer still needs a processor for relations, and this
+ * keeps the module on stable APIs.
+ */
+export class DataProductProcessor implements CatalogProcessor {
+  constructor(private readonly missingEntities: MissingEntities) {}
+
+  getProcessorName(): string {
+    return 'DataProductProcessor';
+  }
+
+  async validateEntityKind(entity: Entity): Promise<boolean> {
+    if (!isDataProductEntity(entity)) return false;
+    const result = validateDataProductEntity(entity);
+    if (!result.valid) {
+      throw new InputError(
+        `Invalid DataProduct ${entity.metadata.name}: ${formatValidationErrors(
+          result.errors,
+        ).replace(/\n/g, '; ')}`,
+      );
+    }
+    return true;
+  }
+
+  async postProcessEntity(
+    entity: Entity,
+    location: LocationSpec,
+    emit: CatalogProcessorEmit,
+  ): Promise<Entity> {
+    if (!isDataProductEntity(entity)) return entity;
+    const self = getCompoundEntityRef(entity);
+    const namespace = self.namespace;
+    const link = (
+      target: string,
+      defaultKind: string,
+      outgoing: string,
+      incoming: string,
+    ) => {
+      const ref = parseEntityRef(target, { defaultKind, defaultNamespace: namespace });
+      emit(processingResult.relation({ source: self, type: outgoing, target: ref }));
+      emit(processingResult.relation({ source: ref, type: incoming, target: self }));
+    };
+
+    const { spec } = entity;
+    link(spec.owner, 'Group', RELATION_OWNED_BY, RELATION_OWNER_OF);
+    link(spec.domain, 'Domain', RELATION_PART_OF, RELATION_HAS_PART);
+    if (spec.system) {
+      link(spec.system, 'System', RELATION_PART_OF, RELATION_HAS_PART);
+    }
+    const inputs = inputRefsOf(entity);
+    for (const input of inputs) {
+      link(input, 'DataProduct', RELATION_DEPENDS_ON, RELATION_DEPENDENCY_OF);
+    }
+    // Lineage to nowhere is a broken promise, not a detail: say so on the
+    // entity instead of leaving a dangling edge.
+    for (const missing of await this.missingEntities(inputs)) {
+      emit(
+        processingResult.inputError(
+          location,
+          `spec.inputs: ${missing} does not exist in the catalog`,
+        ),
+      );
+    }
+    return entity;
+  }
+}

@@ -1,0 +1,147 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { randomUUID } from 'node:crypto';
+import type { Consumer, Kafka } from 'kafkajs';
+import { ensureRegistryTopic } from '@kafka-mesh/plugin-data-mesh-node';
+import { READER_GROUP_PREFIX } from '../lib/ConsumerGroupIndex';
+
+/** One record of the registry topic. */
+export interface RegistryRecord {
+  partition: number;
+  offset: string;
+  key: Buffer | null;
+  value: Buffer | null;
+}
+
+/** What the reader tells its owner, in this order for every pass. */
+export interface RegistryTopicListener {
+  /** A new pass over the topic begins; earlier records are read again. */
+  onPassStart(): void;
+  onRecords(records: RegistryRecord[]): Promise<void>;
+  /** Everything that was in the topic when the pass began has been read. */
+  onCaughtUp(): Promise<void>;
+  /** Kafka became unreachable; called once per outage. */
+  onOutage(error: Error): void;
+}
+
+export interface RegistryTopicReaderOptions {
+  kafka: Kafka;
+  topic: string;
+  logger: LoggerService;
+  listener: RegistryTopicListener;
+  /** Backoff bounds between attempts while Kafka is unreachable. */
+  minBackoffMs?: number;
+  maxBackoffMs?: number;
+}
+
+/**
+ * Reads the compacted registry topic from the beginning, says when it has
+ * caught up, then follows it. Each pass uses a fresh consumer group that
+ * never commits: the catalog state is rebuilt from the topic on every start,
+ * the way a schema registry rebuilds from `_schemas`. When Kafka goes away
+ * the reader retries with backoff and starts a new pass once it is back,
+ * since compaction may have dropped tombstones it would otherwise miss.
+ */
+export class RegistryTopicReader {
+  private consumer?: Consumer;
+  private stopped = false;
+  private inOutage = false;
+  private wake?: () => void;
+
+  constructor(private readonly options: RegistryTopicReaderOptions) {}
+
+  /** Runs until {@link stop}; never rejects. */
+  async run(): Promise<void> {
+    const { minBackoffMs = 500, maxBackoffMs = 15_000 } = this.options;
+    let backoff = minBackoffMs;
+    while (!this.stopped) {
+      const failure = await this.pass();
+      if (this.stopped) break;
+      if (!this.inOutage) {
+        this.inOutage = true;
+        this.options.listener.onOutage(failure);
+      }
+      await new Promise<void>(resolve => {
+        this.wake = resolve;
+        setTimeout(resolve, backoff).unref();
+      });
+      backoff = Math.min(backoff * 2, maxBackoffMs);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.consumer?.disconnect().catch(() => undefined);
+  }
+
+  /** One pass: resolves with the error that ended it. */
+  private async pass(): Promise<Error> {
+    const { kafka, topic, listener, logger } = this.options;
+    const admin = kafka.admin();
+    try {
+      await admin.connect();
+      await ensureRegistryTopic(admin, topic);
+      const ends = await admin.fetchTopicOffsets(topic);
+      await admin.disconnect();
+
+      // Records below these offsets existed when the pass began.
+      const pending = new Map<number, bigint>();
+      for (const { partition, high, low } of ends) {
+        if (BigInt(high) > BigInt(low)) pending.set(partition, BigInt(high));
+      }
+      this.inOutage = false;
+      listener.onPassStart();
+
+      let caughtUp = false;
+      const checkCaughtUp = async () => {
+        if (!caughtUp && pending.size === 0) {
+          caughtUp = true;
+          await listener.onCaughtUp();
+        }
+      };
+
+      const consumer = kafka.consumer({
+        groupId: `${READER_GROUP_PREFIX}${randomUUID()}`,
+        retry: { retries: 3, restartOnFailure: async () => false },
+      });
+      this.consumer = consumer;
+      const ended = new Promise<Error>(resolve => {
+        consumer.on(consumer.events.CRASH, ({ payload }) =>
+          resolve(payload.error),
+        );
+      });
+      await consumer.connect();
+      await consumer.subscribe({ topic, fromBeginning: true });
+      await consumer.run({
+        autoCommit: false,
+        eachBatch: async ({ batch }) => {
+          const records = batch.messages.map(m => ({
+            partition: batch.partition,
+            offset: m.offset,
+            key: m.key,
+            value: m.value,
+          }));
+          if (records.length) await listener.onRecords(records);
+          const target = pending.get(batch.partition);
+          if (
+            target !== undefined &&
+            records.length &&
+            BigInt(batch.lastOffset()) + 1n >= target
+          ) {
+            pending.delete(batch.partition);
+          }
+          await checkCaughtUp();
+        },
+      });
+      await checkCaughtUp();
+      const error = await ended;
+      await consumer.disconnect().catch(() => undefined);
+      logger.debug(`registry topic reader stopped: ${error.message}`);
+      return error;
+    } catch (error) {
+      await admin.disconnect().catch(() => undefined);
+      await this.consumer?.disconnect().catch(() => undefined);
+      return error as Error;
+    }
+  }
+}

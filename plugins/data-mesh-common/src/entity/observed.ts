@@ -1,0 +1,48 @@
+import type { EffectiveSla, EffectiveSlaField } from '../sla/computeEffectiveSla';
+import type { OutputFormat } from './types';
+
+/**
+ * What Kafka says about a product's topic. `unknown` means Kafka could not be
+ * asked (an outage), which is different from the topic being `missing`.
+ */
+export type TopicFacts =
+  | {
+      status: 'ok';
+      partitions: number;
+      replicationFactor: number;
+      retentionMs?: number;
+      cleanupPolicy?: string;
+    }
+  | { status: 'missing' }
+  | { status: 'unknown' };
+
+/** What the schema registry says about a product's value subject. */
+export type SchemaFacts =
+  | {
+      status: 'registered';
+      subject: string;
+      version: number;
+      id: number;
+      format: OutputFormat;
+      compatibility?: string;
+    }
+  | { status: 'missing'; subject: string }
+  | { status: 'unknown'; subject: string };
+
+/**
+ * Facts the catalog provider observed and computed for a published product,
+ * stored as `spec.observed`. Descriptors do not set it; the provider
+ * overwrites whatever a descriptor puts there.
+ */
+export type DataProductObserved = {
+  topic: TopicFacts;
+  schema: SchemaFacts;
+  /** The promise the product can keep given its inputs (weakest link). */
+  effectiveSla: EffectiveSla;
+  /** Upstream product behind each field weaker than declared. */
+  limitedBy: Partial<Record<EffectiveSlaField, string>>;
+  /** Where the declared SLA is better than the effective one. */
+  slaWarnings: string[];
+  /** Inputs not published in the registry topic. */
+  missingInputs: string[];
+};
