@@ -11,8 +11,9 @@ const FORMATS: Record<string, OutputFormat> = {
 /**
  * Schema registry facts per subject, cached: a descriptor update only asks
  * the registry about subjects it has not seen, and only `refresh` (the
- * scheduled enrichment) asks again about all of them. Subjects whose lookup
- * failed stay out of the cache so that the next call retries them.
+ * scheduled enrichment) asks again about all of them. A failed lookup is
+ * never cached, so the next call retries it; while the registry is down a
+ * subject known before keeps its last known facts.
  */
 export class SchemaInspector {
   private readonly cache = new Map<string, SchemaFacts>();
@@ -36,7 +37,8 @@ export class SchemaInspector {
       toFetch.map(async subject => {
         const found = await this.lookup(subject);
         if (found.status !== 'unknown') this.cache.set(subject, found);
-        facts.set(subject, found);
+        // During an outage the last known facts beat `unknown`.
+        facts.set(subject, found.status === 'unknown' ? this.cache.get(subject) ?? found : found);
       }),
     );
     return facts;

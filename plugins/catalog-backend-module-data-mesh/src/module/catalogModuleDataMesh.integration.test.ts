@@ -7,6 +7,7 @@ import {
   DefaultNamespaceEntityPolicy,
   Entity,
 } from '@backstage/catalog-model';
+import type { AlphaEntity } from '@backstage/catalog-model/alpha';
 import { SchemaType } from '@kafkajs/confluent-schema-registry';
 import {
   ANNOTATION_CONSUMER_GROUPS,
@@ -122,6 +123,13 @@ describe('the data mesh catalog module on the real broker and registry', () => {
           metadata: { name: 'commerce' },
           spec: { owner: 'checkout-team' },
         },
+        // Hand-written descriptors, as in a catalog-info.yaml.
+        testDescriptor(`handwritten-${run}`, ordersTopic, {
+          inputs: [`dataproduct:default/${orders}`],
+        }),
+        testDescriptor(`orphaned-${run}`, ordersTopic, {
+          inputs: [`dataproduct:default/nowhere-${run}`],
+        }),
         {
           apiVersion: 'backstage.io/v1alpha1',
           kind: 'Component',
@@ -294,6 +302,26 @@ describe('the data mesh catalog module on the real broker and registry', () => {
     });
     const product = await catalog.entity(`dataproduct:default/${orders}`);
     expect(relationsOf(product, 'dependencyOf')).toContain(`component:default/dashboard-${run}`);
+  });
+
+  it('validates hand-written DataProducts and shows a missing input as a processing error on the entity', async () => {
+    await eventually(async () => {
+      const found = await catalog.entity(`dataproduct:default/handwritten-${run}`);
+      expect(relationsOf(found, 'dependsOn')).toEqual([`dataproduct:default/${orders}`]);
+    });
+    const orphaned = (await eventually(async () => {
+      const found = await catalog.entity(`dataproduct:default/orphaned-${run}`);
+      expect(found).toBeDefined();
+      return found!;
+    })) as AlphaEntity;
+    expect(orphaned.status?.items).toEqual([
+      expect.objectContaining({
+        type: 'backstage.io/catalog-processing',
+        level: 'error',
+        message: `InputError: spec.inputs: dataproduct:default/nowhere-${run} does not exist in the catalog`,
+      }),
+    ]);
+    expect(relationsOf(orphaned, 'ownedBy')).toEqual(['group:default/checkout-team']);
   });
 
   it('lists candidate streams: topics with a value schema that are not products', async () => {

@@ -9,6 +9,8 @@ import {
   RELATION_OWNER_OF,
   RELATION_PART_OF,
 } from '@backstage/catalog-model';
+import { ENTITY_STATUS_CATALOG_PROCESSING_TYPE } from '@backstage/catalog-client';
+import type { AlphaEntity } from '@backstage/catalog-model/alpha';
 import { InputError } from '@backstage/errors';
 import {
   CatalogProcessor,
@@ -56,7 +58,7 @@ export class DataProductProcessor implements CatalogProcessor {
 
   async postProcessEntity(
     entity: Entity,
-    location: LocationSpec,
+    _location: LocationSpec,
     emit: CatalogProcessorEmit,
   ): Promise<Entity> {
     if (!isDataProductEntity(entity)) return entity;
@@ -84,15 +86,30 @@ export class DataProductProcessor implements CatalogProcessor {
       link(input, 'DataProduct', RELATION_DEPENDS_ON, RELATION_DEPENDENCY_OF);
     }
     // Lineage to nowhere is a broken promise, not a detail: say so on the
-    // entity instead of leaving a dangling edge.
-    for (const missing of await this.missingEntities(inputs)) {
-      emit(
-        processingResult.inputError(
-          location,
-          `spec.inputs: ${missing} does not exist in the catalog`,
-        ),
-      );
-    }
-    return entity;
+    // entity. Not as an emitted error, which would hold the whole product
+    // back (a new one would never appear), but as the same processing-error
+    // status item the catalog shows for failed processing.
+    const missing = await this.missingEntities(inputs);
+    if (missing.length === 0) return entity;
+    const withStatus: AlphaEntity = entity;
+    const flagged: AlphaEntity = {
+      ...withStatus,
+      status: {
+        ...withStatus.status,
+        items: [
+          ...(withStatus.status?.items ?? []),
+          ...missing.map(ref => {
+            const message = `spec.inputs: ${ref} does not exist in the catalog`;
+            return {
+              type: ENTITY_STATUS_CATALOG_PROCESSING_TYPE,
+              level: 'error' as const,
+              message: `InputError: ${message}`,
+              error: { name: 'InputError', message },
+            };
+          }),
+        ],
+      },
+    };
+    return flagged;
   }
 }

@@ -157,7 +157,9 @@ export class DataProductProvider
   /** Re-reads topic and schema facts for every product (the schedule). */
   async refresh(): Promise<void> {
     await this.serially(async () => {
-      if (!this.ready) return;
+      // While Kafka is away the catalog keeps what it has; the next pass
+      // after the outage re-reads everything anyway.
+      if (!this.ready || this.staleSince) return;
       await this.emitChanged(new Set(this.current.keys()), new Set(), {
         refreshSchemas: true,
       });
