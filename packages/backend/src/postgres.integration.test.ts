@@ -1,3 +1,8 @@
+import {
+  createKafka,
+  publishDescriptor,
+} from '@kafka-mesh/plugin-data-mesh-node';
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { startTestPostgres, TestPostgres } from './testing/postgres';
 import { RunningBackend, startBackend } from './testing/startBackend';
@@ -6,6 +11,8 @@ import { RunningBackend, startBackend } from './testing/startBackend';
 // backend on a real PostgreSQL server and checks that the plugins created
 // and use their databases.
 const TOKEN = 'postgres-test-token';
+const run = randomUUID().slice(0, 8);
+const registryTopic = `_data-products-pg-${run}`;
 
 async function waitForEntity(baseUrl: string, ref: string): Promise<any> {
   // Catalog ingestion is asynchronous; poll until the entity is stored.
@@ -26,6 +33,7 @@ describe('the backend on PostgreSQL', () => {
   beforeAll(async () => {
     pg = await startTestPostgres();
     backend = await startBackend({
+      dataMesh: { registryTopic },
       backend: {
         auth: {
           externalAccess: [
@@ -82,5 +90,46 @@ describe('the backend on PostgreSQL', () => {
         'backstage_plugin_search',
       ]),
     );
+  }, 120_000);
+
+  it('runs the data mesh module: a product published to Kafka is stored in PostgreSQL', async () => {
+    const kafka = createKafka(
+      {
+        name: 'local',
+        brokers: (process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092').split(','),
+      },
+      { clientId: 'backend-pg-test' },
+    );
+    const producer = kafka.producer();
+    await producer.connect();
+    await publishDescriptor(producer, registryTopic, {
+      apiVersion: 'kafka-mesh.io/v1alpha1',
+      kind: 'DataProduct',
+      metadata: { name: `pg-product-${run}`, description: 'Stored in PostgreSQL' },
+      spec: {
+        owner: 'group:default/guests',
+        domain: 'examples',
+        lifecycle: 'experimental',
+        output: { cluster: 'local', topic: `pg.product-${run}.v1`, format: 'json' },
+        sla: {
+          tier: 'tier-3',
+          availability: 99,
+          freshness: 'PT1H',
+          supportHours: 'business-hours',
+          onCall: 'https://oncall.example.com/guests',
+        },
+      },
+    });
+    await producer.disconnect();
+    const entity = await waitForEntity(
+      backend.baseUrl,
+      `dataproduct/default/pg-product-${run}`,
+    );
+    // No topic was created for it: the provider says so instead of failing.
+    expect(entity.spec.observed.topic).toEqual({ status: 'missing' });
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.deleteTopics({ topics: [registryTopic] });
+    await admin.disconnect();
   }, 120_000);
 });

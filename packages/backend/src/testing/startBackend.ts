@@ -29,9 +29,19 @@ export async function startBackend(
     fs.mkdtempSync(path.join(os.tmpdir(), 'data-mesh-backend-')),
     'app-config.test.json',
   );
+  // Point the data mesh at the stack jest's global setup started.
+  const brokers = process.env.DATA_MESH_KAFKA_BROKERS;
+  const registryUrl = process.env.DATA_MESH_SCHEMA_REGISTRY_URL;
+  const dataMesh = {
+    ...(brokers && {
+      kafka: { clusters: [{ name: 'local', brokers: brokers.split(',') }] },
+    }),
+    ...(registryUrl && { schemaRegistry: { url: registryUrl } }),
+  };
   fs.writeFileSync(
     configFile,
     JSON.stringify({
+      dataMesh,
       ...extraConfig,
       backend: {
         ...(extraConfig as { backend?: object }).backend,
