@@ -6,7 +6,7 @@ export interface Config {
       /**
        * How often topic metadata and schema registry facts are re-read for
        * every product (descriptor changes are applied as they arrive).
-       * @default { frequency: { minutes: 5 }, timeout: { minutes: 2 } }
+       * @default { frequency: { minutes: 5 }, timeout: { minutes: 2 }, initialDelay: { minutes: 1 } }
        */
       enrichmentSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       /**

@@ -50,7 +50,9 @@ describe('ProductIndex', () => {
     expect(index.withDownstream([ref('a')])).toEqual(
       new Set([ref('a'), ref('b'), ref('c')]),
     );
-    expect(index.withDownstream([ref('b')])).toEqual(new Set([ref('b'), ref('c')]));
+    expect(index.withDownstream([ref('b')])).toEqual(
+      new Set([ref('b'), ref('c')]),
+    );
     expect(index.withDownstream([ref('c')])).toEqual(new Set([ref('c')]));
   });
 
@@ -61,9 +63,12 @@ describe('ProductIndex', () => {
     index.set(product('right', ['top']));
     index.set(product('bottom', ['left', 'right']));
     const downstream = index.withDownstream([ref('top')]);
-    expect([...downstream].sort()).toEqual(
-      [ref('bottom'), ref('left'), ref('right'), ref('top')],
-    );
+    expect([...downstream].sort()).toEqual([
+      ref('bottom'),
+      ref('left'),
+      ref('right'),
+      ref('top'),
+    ]);
     expect(index.withDownstream([ref('left'), ref('right')])).toEqual(
       new Set([ref('left'), ref('right'), ref('bottom')]),
     );
@@ -73,8 +78,12 @@ describe('ProductIndex', () => {
     const index = new ProductIndex();
     index.set(product('x', ['y']));
     index.set(product('y', ['x']));
-    expect(index.withDownstream([ref('x')])).toEqual(new Set([ref('x'), ref('y')]));
-    expect(index.withDownstream([ref('ghost')])).toEqual(new Set([ref('ghost')]));
+    expect(index.withDownstream([ref('x')])).toEqual(
+      new Set([ref('x'), ref('y')]),
+    );
+    expect(index.withDownstream([ref('ghost')])).toEqual(
+      new Set([ref('ghost')]),
+    );
   });
 
   it('forgets the lineage edges of a deleted product', () => {
@@ -85,7 +94,9 @@ describe('ProductIndex', () => {
     index.delete(ref('b'));
     expect(index.withDownstream([ref('a')])).toEqual(new Set([ref('a')]));
     // c still names b as its input, so b's readers are still c.
-    expect(index.withDownstream([ref('b')])).toEqual(new Set([ref('b'), ref('c')]));
+    expect(index.withDownstream([ref('b')])).toEqual(
+      new Set([ref('b'), ref('c')]),
+    );
   });
 
   it('lists the products on a topic and the product topics per cluster', () => {
@@ -99,8 +110,12 @@ describe('ProductIndex', () => {
       ref('orders-copy'),
     ]);
     expect(index.productsOnTopic('eu', 'orders.v1')).toEqual([]);
-    expect(index.productsOnTopic('eu', 'payments.v1')).toEqual([ref('payments')]);
-    expect(index.productTopics('local')).toEqual(new Set(['orders.v1', 'refunds.v1']));
+    expect(index.productsOnTopic('eu', 'payments.v1')).toEqual([
+      ref('payments'),
+    ]);
+    expect(index.productTopics('local')).toEqual(
+      new Set(['orders.v1', 'refunds.v1']),
+    );
     expect(index.productTopics('eu')).toEqual(new Set(['payments.v1']));
     expect(index.productTopics('us')).toEqual(new Set());
   });
@@ -124,7 +139,9 @@ describe('ProductIndex', () => {
       }),
     );
     expect(index.withDownstream([ref('a')])).toEqual(new Set([ref('a')]));
-    expect(index.withDownstream([ref('b')])).toEqual(new Set([ref('b'), ref('c')]));
+    expect(index.withDownstream([ref('b')])).toEqual(
+      new Set([ref('b'), ref('c')]),
+    );
     expect(index.productsOnTopic('local', 'c.v1')).toEqual([]);
     expect(index.productTopics('local')).toEqual(new Set(['a.v1', 'b.v1']));
     expect(index.productsOnTopic('eu', 'c.v2')).toEqual([ref('c')]);

@@ -16,10 +16,18 @@ function fakeRegistry(
     latestVersion: jest.fn(async (subject: string) => {
       const found = subjects[subject];
       return found
-        ? ({ subject, version: 1, id: 1, schema: '{}', ...found } as SubjectVersion)
+        ? ({
+            subject,
+            version: 1,
+            id: 1,
+            schema: '{}',
+            ...found,
+          } as SubjectVersion)
         : undefined;
     }),
-    compatibility: jest.fn(async () => 'BACKWARD'),
+    compatibility: jest.fn(
+      async (_subject: string): Promise<string | undefined> => 'BACKWARD',
+    ),
   };
 }
 
@@ -69,7 +77,10 @@ describe('SchemaInspector', () => {
       's-value': { schemaType: schemaType as SubjectVersion['schemaType'] },
     });
     const facts = await inspector(client).describe(['s-value']);
-    expect(facts.get('s-value')).toMatchObject({ status: 'registered', format });
+    expect(facts.get('s-value')).toMatchObject({
+      status: 'registered',
+      format,
+    });
   });
 
   it('asks about each subject once, even when listed twice', async () => {
@@ -142,7 +153,10 @@ describe('SchemaInspector', () => {
     const client = fakeRegistry({ 'a-value': {} });
     client.compatibility.mockRejectedValueOnce(new Error('500'));
     const facts = await inspector(client).describe(['a-value']);
-    expect(facts.get('a-value')).toEqual({ status: 'unknown', subject: 'a-value' });
+    expect(facts.get('a-value')).toEqual({
+      status: 'unknown',
+      subject: 'a-value',
+    });
   });
 
   it('caches a missing subject: a 404 is an answer, not a failure', async () => {

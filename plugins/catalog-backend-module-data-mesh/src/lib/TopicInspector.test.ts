@@ -11,21 +11,33 @@ interface FakeTopic {
 function fakeAdmin(topics: Record<string, FakeTopic>) {
   const admin = {
     listTopics: jest.fn(async () => Object.keys(topics)),
-    fetchTopicMetadata: jest.fn(async ({ topics: names }: { topics: string[] }) => ({
-      topics: names.map(name => ({
-        name,
-        partitions: Array.from({ length: topics[name].partitions }, (_, i) => ({
-          partitionErrorCode: 0,
-          partitionId: i,
-          leader: 1,
-          replicas: Array.from({ length: topics[name].replicas }, (__, r) => r + 1),
-          isr: [],
-          offlineReplicas: [],
+    fetchTopicMetadata: jest.fn(
+      async ({ topics: names }: { topics: string[] }) => ({
+        topics: names.map(name => ({
+          name,
+          partitions: Array.from(
+            { length: topics[name].partitions },
+            (_, i) => ({
+              partitionErrorCode: 0,
+              partitionId: i,
+              leader: 1,
+              replicas: Array.from(
+                { length: topics[name].replicas },
+                (__, r) => r + 1,
+              ),
+              isr: [],
+              offlineReplicas: [],
+            }),
+          ),
         })),
-      })),
-    })),
+      }),
+    ),
     describeConfigs: jest.fn(
-      async ({ resources }: { resources: Array<{ name: string; configNames: string[] }> }) => ({
+      async ({
+        resources,
+      }: {
+        resources: Array<{ name: string; configNames: string[] }>;
+      }) => ({
         throttleTime: 0,
         resources: resources.map(({ name, configNames }) => ({
           errorCode: 0,
@@ -99,7 +111,11 @@ describe('TopicInspector', () => {
     expect(admin.describeConfigs).toHaveBeenCalledWith({
       includeSynonyms: false,
       resources: [
-        { type: 2, name: 'orders', configNames: ['retention.ms', 'cleanup.policy'] },
+        {
+          type: 2,
+          name: 'orders',
+          configNames: ['retention.ms', 'cleanup.policy'],
+        },
       ],
     });
   });
@@ -121,7 +137,9 @@ describe('TopicInspector', () => {
     const facts = await inspector(admin).describe(['orders', 'ghost']);
     expect(facts.get('ghost')).toEqual({ status: 'missing' });
     expect(facts.get('orders')).toMatchObject({ status: 'ok' });
-    expect(admin.fetchTopicMetadata).toHaveBeenCalledWith({ topics: ['orders'] });
+    expect(admin.fetchTopicMetadata).toHaveBeenCalledWith({
+      topics: ['orders'],
+    });
   });
 
   it('stops after listing when no topic exists', async () => {

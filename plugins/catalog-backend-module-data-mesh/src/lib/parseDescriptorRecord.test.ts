@@ -7,9 +7,9 @@ const key = (id: string) => Buffer.from(id, 'utf8');
 describe('parseDescriptorRecord', () => {
   it('decodes a valid descriptor as an upsert keyed by its product id', () => {
     const descriptor = testDescriptor('orders', 'commerce.orders.v1');
-    expect(parseDescriptorRecord(key('default/orders'), json(descriptor))).toEqual(
-      { type: 'upsert', id: 'default/orders', entity: descriptor },
-    );
+    expect(
+      parseDescriptorRecord(key('default/orders'), json(descriptor)),
+    ).toEqual({ type: 'upsert', id: 'default/orders', entity: descriptor });
   });
 
   it('accepts a descriptor in another namespace when the key names it', () => {
@@ -39,16 +39,19 @@ describe('parseDescriptorRecord', () => {
     });
   });
 
-  it.each(['orders', 'default/orders/extra', 'Default/orders', '/orders', 'default/'])(
-    "rejects the key '%s', which is not <namespace>/<name>",
-    badKey => {
-      const result = parseDescriptorRecord(key(badKey), null);
-      expect(result).toEqual({
-        type: 'invalid',
-        reason: `'${badKey}' is not a data product id of the form <namespace>/<name>`,
-      });
-    },
-  );
+  it.each([
+    'orders',
+    'default/orders/extra',
+    'Default/orders',
+    '/orders',
+    'default/',
+  ])("rejects the key '%s', which is not <namespace>/<name>", badKey => {
+    const result = parseDescriptorRecord(key(badKey), null);
+    expect(result).toEqual({
+      type: 'invalid',
+      reason: `'${badKey}' is not a data product id of the form <namespace>/<name>`,
+    });
+  });
 
   it('rejects a descriptor over the size limit before parsing it', () => {
     const value = json(testDescriptor('orders', 'commerce.orders.v1'));
@@ -62,7 +65,11 @@ describe('parseDescriptorRecord', () => {
 
   it('accepts a descriptor of exactly the size limit', () => {
     const value = json(testDescriptor('orders', 'commerce.orders.v1'));
-    const result = parseDescriptorRecord(key('default/orders'), value, value.length);
+    const result = parseDescriptorRecord(
+      key('default/orders'),
+      value,
+      value.length,
+    );
     expect(result.type).toBe('upsert');
   });
 
@@ -72,7 +79,11 @@ describe('parseDescriptorRecord', () => {
     const value = json(descriptor);
     const characters = JSON.stringify(descriptor).length;
     expect(value.length).toBe(characters + 50);
-    const result = parseDescriptorRecord(key('default/orders'), value, characters);
+    const result = parseDescriptorRecord(
+      key('default/orders'),
+      value,
+      characters,
+    );
     expect(result).toMatchObject({ type: 'invalid', id: 'default/orders' });
   });
 
@@ -90,16 +101,23 @@ describe('parseDescriptorRecord', () => {
   it('rejects a descriptor failing the schema, naming the field path', () => {
     const descriptor: any = testDescriptor('orders', 'commerce.orders.v1');
     delete descriptor.spec.sla;
-    expect(parseDescriptorRecord(key('default/orders'), json(descriptor))).toEqual(
-      { type: 'invalid', id: 'default/orders', reason: 'spec.sla: is required' },
-    );
+    expect(
+      parseDescriptorRecord(key('default/orders'), json(descriptor)),
+    ).toEqual({
+      type: 'invalid',
+      id: 'default/orders',
+      reason: 'spec.sla: is required',
+    });
   });
 
   it('joins several schema problems on one line', () => {
     const descriptor: any = testDescriptor('orders', 'commerce.orders.v1');
     delete descriptor.spec.sla;
     descriptor.spec.lifecycle = 'forever';
-    const result = parseDescriptorRecord(key('default/orders'), json(descriptor));
+    const result = parseDescriptorRecord(
+      key('default/orders'),
+      json(descriptor),
+    );
     expect(result.type).toBe('invalid');
     const reason = result.type === 'invalid' ? result.reason : '';
     expect(reason).not.toContain('\n');
@@ -119,14 +137,14 @@ describe('parseDescriptorRecord', () => {
 
   it('rejects a key that names another product than the descriptor', () => {
     const descriptor = testDescriptor('orders', 'commerce.orders.v1');
-    expect(parseDescriptorRecord(key('default/refunds'), json(descriptor))).toEqual(
-      {
-        type: 'invalid',
-        id: 'default/refunds',
-        reason:
-          "the key 'default/refunds' does not match the descriptor's <namespace>/<name> 'default/orders'",
-      },
-    );
+    expect(
+      parseDescriptorRecord(key('default/refunds'), json(descriptor)),
+    ).toEqual({
+      type: 'invalid',
+      id: 'default/refunds',
+      reason:
+        "the key 'default/refunds' does not match the descriptor's <namespace>/<name> 'default/orders'",
+    });
   });
 
   it('compares the key with the descriptor namespace, defaulting to default', () => {

@@ -9,7 +9,11 @@ import {
   DataProductEntity,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import { testDescriptor } from '../testing/descriptors';
-import { ObservedInputs, registryLocation, toCatalogEntity } from './toCatalogEntity';
+import {
+  ObservedInputs,
+  registryLocation,
+  toCatalogEntity,
+} from './toCatalogEntity';
 
 function fixture() {
   const upstream = testDescriptor('payments', 'payments.v1', {
@@ -48,7 +52,9 @@ function fixture() {
       format: 'avro',
       compatibility: 'BACKWARD',
     },
-    sla: computeEffectiveSla('dataproduct:default/orders', ref => products.get(ref)),
+    sla: computeEffectiveSla('dataproduct:default/orders', ref =>
+      products.get(ref),
+    ),
   };
   return { descriptor, observed };
 }
@@ -75,7 +81,9 @@ describe('toCatalogEntity', () => {
       [ANNOTATION_KAFKA_TOPIC]: 'commerce.orders.v1',
     });
     expect(ANNOTATION_LOCATION).toBe('backstage.io/managed-by-location');
-    expect(ANNOTATION_ORIGIN_LOCATION).toBe('backstage.io/managed-by-origin-location');
+    expect(ANNOTATION_ORIGIN_LOCATION).toBe(
+      'backstage.io/managed-by-origin-location',
+    );
     expect(ANNOTATION_KAFKA_CLUSTER).toBe('kafka-mesh.io/kafka-cluster');
     expect(ANNOTATION_KAFKA_TOPIC).toBe('kafka-mesh.io/kafka-topic');
   });
@@ -84,12 +92,14 @@ describe('toCatalogEntity', () => {
     const descriptor = testDescriptor('refunds', 'commerce.refunds.v1');
     expect(descriptor.metadata.annotations).toBeUndefined();
     const entity = toCatalogEntity(descriptor, location, fixture().observed);
-    expect(Object.keys(entity.metadata.annotations!).sort()).toEqual([
-      ANNOTATION_LOCATION,
-      ANNOTATION_ORIGIN_LOCATION,
-      ANNOTATION_KAFKA_CLUSTER,
-      ANNOTATION_KAFKA_TOPIC,
-    ].sort());
+    expect(Object.keys(entity.metadata.annotations!).sort()).toEqual(
+      [
+        ANNOTATION_LOCATION,
+        ANNOTATION_ORIGIN_LOCATION,
+        ANNOTATION_KAFKA_CLUSTER,
+        ANNOTATION_KAFKA_TOPIC,
+      ].sort(),
+    );
     expect(entity.metadata.annotations![ANNOTATION_KAFKA_TOPIC]).toBe(
       'commerce.refunds.v1',
     );
@@ -148,8 +158,10 @@ describe('toCatalogEntity', () => {
     const b = toCatalogEntity(second.descriptor, location, second.observed);
     expect(a).toEqual(b);
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
-    expect(JSON.stringify(toCatalogEntity(first.descriptor, location, first.observed))).toBe(
-      JSON.stringify(a),
-    );
+    expect(
+      JSON.stringify(
+        toCatalogEntity(first.descriptor, location, first.observed),
+      ),
+    ).toBe(JSON.stringify(a));
   });
 });

@@ -50,11 +50,13 @@ export class ConsumerGroupsProvider implements EntityProvider {
     const changed = [...new Set([...next.keys(), ...this.links.keys()])].filter(
       key => next.get(key) !== this.links.get(key),
     );
+    if (changed.length === 0) return;
+    // Remember the new links only once the catalog has been told, so that a
+    // refresh before connect() or a failed one is retried next time.
+    if (!this.connection) return;
+    await this.connection.refresh({
+      keys: changed.map(consumerGroupRefreshKey),
+    });
     this.links = next;
-    if (changed.length && this.connection) {
-      await this.connection.refresh({
-        keys: changed.map(consumerGroupRefreshKey),
-      });
-    }
   }
 }

@@ -1,0 +1,241 @@
+import { Entity } from '@backstage/catalog-model';
+import type { AlphaEntity } from '@backstage/catalog-model/alpha';
+import { InputError } from '@backstage/errors';
+import {
+  CatalogProcessorResult,
+  LocationSpec,
+} from '@backstage/plugin-catalog-node';
+import { testDescriptor } from '../testing/descriptors';
+import { DataProductProcessor } from './DataProductProcessor';
+
+const location: LocationSpec = {
+  type: 'kafka-topic',
+  target: 'local/_data-products',
+};
+
+function collect() {
+  const results: CatalogProcessorResult[] = [];
+  return { results, emit: (r: CatalogProcessorResult) => results.push(r) };
+}
+
+const relationsOf = (results: CatalogProcessorResult[]) =>
+  results.flatMap(r =>
+    r.type === 'relation'
+      ? [
+          `${r.relation.source.kind.toLowerCase()}:${
+            r.relation.source.namespace
+          }/${r.relation.source.name} ` +
+            `${r.relation.type} ` +
+            `${r.relation.target.kind.toLowerCase()}:${
+              r.relation.target.namespace
+            }/${r.relation.target.name}`,
+        ]
+      : [],
+  );
+
+const component: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'dashboard' },
+  spec: { type: 'service', owner: 'team', lifecycle: 'production' },
+};
+
+describe('DataProductProcessor', () => {
+  const none = jest.fn(async () => [] as string[]);
+
+  describe('validateEntityKind', () => {
+    it('leaves other kinds to other processors', async () => {
+      await expect(
+        new DataProductProcessor(none).validateEntityKind(component),
+      ).resolves.toBe(false);
+    });
+
+    it('accepts a valid DataProduct', async () => {
+      const processor = new DataProductProcessor(none);
+      const product = testDescriptor('orders', 'orders.v1');
+      await expect(processor.validateEntityKind(product)).resolves.toBe(true);
+    });
+
+    it('rejects an invalid DataProduct with an InputError naming the field paths', async () => {
+      const product: any = testDescriptor('orders', 'orders.v1');
+      delete product.spec.sla;
+      product.spec.output.format = 'xml';
+      const validation = new DataProductProcessor(none).validateEntityKind(
+        product,
+      );
+      await expect(validation).rejects.toBeInstanceOf(InputError);
+      await expect(validation).rejects.toThrow(/^Invalid DataProduct orders: /);
+      await expect(validation).rejects.toThrow('spec.sla: is required');
+      await expect(validation).rejects.toThrow(
+        'spec.output.format: must be one of avro, json, protobuf',
+      );
+    });
+
+    it("rejects a lower case kind: the schema, like the catalog's own kinds, wants DataProduct", async () => {
+      const product = {
+        ...testDescriptor('orders', 'orders.v1'),
+        kind: 'dataproduct',
+      };
+      await expect(
+        new DataProductProcessor(none).validateEntityKind(product),
+      ).rejects.toThrow('kind: must be one of DataProduct');
+    });
+  });
+
+  describe('postProcessEntity', () => {
+    it('leaves other kinds alone', async () => {
+      const missing = jest.fn(async () => ['dataproduct:default/x']);
+      const { results, emit } = collect();
+      const out = await new DataProductProcessor(missing).postProcessEntity(
+        component,
+        location,
+        emit,
+      );
+      expect(out).toBe(component);
+      expect(results).toEqual([]);
+      expect(missing).not.toHaveBeenCalled();
+    });
+
+    it('emits ownership, domain, system and lineage relations both ways', async () => {
+      const product = testDescriptor('orders', 'orders.v1', {
+        owner: 'checkout-team',
+        domain: 'commerce',
+        system: 'system:web-shop',
+        inputs: ['payments', 'dataproduct:sales/leads'],
+      });
+      product.metadata.namespace = 'shop';
+      const { results, emit } = collect();
+      const out = await new DataProductProcessor(none).postProcessEntity(
+        product,
+        location,
+        emit,
+      );
+      expect(out).toBe(product);
+      expect(relationsOf(results)).toEqual([
+        'dataproduct:shop/orders ownedBy group:shop/checkout-team',
+        'group:shop/checkout-team ownerOf dataproduct:shop/orders',
+        'dataproduct:shop/orders partOf domain:shop/commerce',
+        'domain:shop/commerce hasPart dataproduct:shop/orders',
+        'dataproduct:shop/orders partOf system:shop/web-shop',
+        'system:shop/web-shop hasPart dataproduct:shop/orders',
+        'dataproduct:shop/orders dependsOn dataproduct:shop/payments',
+        'dataproduct:shop/payments dependencyOf dataproduct:shop/orders',
+        'dataproduct:shop/orders dependsOn dataproduct:sales/leads',
+        'dataproduct:sales/leads dependencyOf dataproduct:shop/orders',
+      ]);
+      expect(results.every(r => r.type === 'relation')).toBe(true);
+    });
+
+    it('emits no system relation without a system, and keeps explicit owner kinds', async () => {
+      const product = testDescriptor('orders', 'orders.v1', {
+        owner: 'user:default/jane',
+      });
+      const { results, emit } = collect();
+      await new DataProductProcessor(none).postProcessEntity(
+        product,
+        location,
+        emit,
+      );
+      expect(relationsOf(results)).toEqual([
+        'dataproduct:default/orders ownedBy user:default/jane',
+        'user:default/jane ownerOf dataproduct:default/orders',
+        'dataproduct:default/orders partOf domain:default/commerce',
+        'domain:default/commerce hasPart dataproduct:default/orders',
+      ]);
+    });
+
+    it('asks which of its canonical input refs are missing', async () => {
+      const missing = jest.fn(async () => [] as string[]);
+      const product = testDescriptor('orders', 'orders.v1', {
+        inputs: ['Payments', 'dataproduct:sales/leads'],
+      });
+      await new DataProductProcessor(missing).postProcessEntity(
+        product,
+        location,
+        collect().emit,
+      );
+      expect(missing).toHaveBeenCalledWith([
+        'dataproduct:default/payments',
+        'dataproduct:sales/leads',
+      ]);
+    });
+
+    it('leaves a product whose inputs all exist as it is', async () => {
+      const product = testDescriptor('orders', 'orders.v1', {
+        inputs: ['payments'],
+      });
+      const out = await new DataProductProcessor(none).postProcessEntity(
+        product,
+        location,
+        collect().emit,
+      );
+      expect(out).toBe(product);
+      expect((out as AlphaEntity).status).toBeUndefined();
+    });
+
+    it('flags each missing input as a processing error on the entity, keeping its relations', async () => {
+      const product = testDescriptor('orders', 'orders.v1', {
+        inputs: ['payments', 'leads', 'refunds'],
+      });
+      const missing = jest.fn(async () => [
+        'dataproduct:default/leads',
+        'dataproduct:default/refunds',
+      ]);
+      const { results, emit } = collect();
+      const out = (await new DataProductProcessor(missing).postProcessEntity(
+        product,
+        location,
+        emit,
+      )) as AlphaEntity;
+      expect(out.status?.items).toEqual([
+        {
+          type: 'backstage.io/catalog-processing',
+          level: 'error',
+          message:
+            'InputError: spec.inputs: dataproduct:default/leads does not exist in the catalog',
+          error: {
+            name: 'InputError',
+            message:
+              'spec.inputs: dataproduct:default/leads does not exist in the catalog',
+          },
+        },
+        {
+          type: 'backstage.io/catalog-processing',
+          level: 'error',
+          message:
+            'InputError: spec.inputs: dataproduct:default/refunds does not exist in the catalog',
+          error: {
+            name: 'InputError',
+            message:
+              'spec.inputs: dataproduct:default/refunds does not exist in the catalog',
+          },
+        },
+      ]);
+      // Not emitted as errors: that would keep the whole product out of the catalog.
+      expect(results.filter(r => r.type === 'error')).toEqual([]);
+      expect(relationsOf(results)).toContain(
+        'dataproduct:default/orders dependsOn dataproduct:default/leads',
+      );
+      expect(out.spec).toEqual(product.spec);
+      expect((product as AlphaEntity).status).toBeUndefined();
+    });
+
+    it('keeps status items the entity already had', async () => {
+      const existing = {
+        type: 'example.com/other',
+        level: 'warning' as const,
+        message: 'something else',
+      };
+      const product = {
+        ...testDescriptor('orders', 'orders.v1', { inputs: ['leads'] }),
+        status: { items: [existing] },
+      };
+      const out = (await new DataProductProcessor(async () => [
+        'dataproduct:default/leads',
+      ]).postProcessEntity(product, location, collect().emit)) as AlphaEntity;
+      expect(out.status?.items).toHaveLength(2);
+      expect(out.status?.items?.[0]).toEqual(existing);
+      expect(out.status?.items?.[1]).toMatchObject({ level: 'error' });
+    });
+  });
+});
