@@ -10,3 +10,4 @@ export * from './entity';
 export * from './sla';
 export * from './export';
 export * from './permissions';
+export * from './api';

@@ -1,0 +1,121 @@
+import type { OutputFormat } from '../entity/types';
+
+// The data mesh backend's REST API (`/api/data-mesh`), shared by the backend
+// that serves it and the frontend that reads it. Product routes are
+// `/products/:namespace/:name/...`.
+
+/** `GET …/schema/versions` */
+export interface SchemaVersionsResponse {
+  subject: string;
+  /** The subject's compatibility level (falls back to the global one). */
+  compatibility?: string;
+  /** Registered versions, oldest first. */
+  versions: number[];
+}
+
+/** One field of a record schema, flattened to a dotted path. */
+export interface SchemaField {
+  path: string;
+  type: string;
+  doc?: string;
+  /** JSON of the default value, when the schema declares one. */
+  default?: string;
+  nullable: boolean;
+  /** Listed in the descriptor's `piiFields` or tagged PII in the schema. */
+  pii: boolean;
+}
+
+/** `GET …/schema/versions/:version` (`latest` allowed) */
+export interface SchemaVersionResponse {
+  subject: string;
+  version: number;
+  id: number;
+  format: OutputFormat;
+  /** The schema text as registered. */
+  schema: string;
+  fields: SchemaField[];
+}
+
+export interface SchemaFieldChange {
+  path: string;
+  change: 'added' | 'removed' | 'type-changed' | 'default-changed';
+  before?: string;
+  after?: string;
+}
+
+/** `GET …/schema/diff?from=1&to=2` */
+export interface SchemaDiffResponse {
+  subject: string;
+  from: number;
+  to: number;
+  changes: SchemaFieldChange[];
+}
+
+export type FreshnessStatus = 'ok' | 'at-risk' | 'breached' | 'unknown';
+
+export interface PartitionHealth {
+  partition: number;
+  startOffset: string;
+  endOffset: string;
+  /** Timestamp of the newest record, ISO; absent for an empty partition. */
+  newestRecordAt?: string;
+}
+
+/** `GET …/health` */
+export interface ProductHealthResponse {
+  topic: string;
+  partitions: PartitionHealth[];
+  /** Newest record over all partitions, ISO. */
+  newestRecordAt?: string;
+  freshness: {
+    status: FreshnessStatus;
+    /** The SLA's freshness promise in ms. */
+    slaMs: number;
+    /** Age of the newest record in ms at `observedAt`. */
+    ageMs?: number;
+  };
+  /** Records per second over the last minute. */
+  throughputPerSecond: number;
+  /** Bytes on disk over all partitions, when the broker reports it. */
+  sizeBytes?: number;
+  observedAt: string;
+}
+
+export interface ConsumerGroupLag {
+  groupId: string;
+  state?: string;
+  totalLag: number;
+  partitions: Array<{
+    partition: number;
+    committedOffset: string;
+    endOffset: string;
+    lag: number;
+  }>;
+  /** Entity ref of the catalog Component annotated with this group. */
+  component?: string;
+}
+
+/** `GET …/consumers` */
+export interface ProductConsumersResponse {
+  topic: string;
+  groups: ConsumerGroupLag[];
+  observedAt: string;
+}
+
+export interface SampleRecord {
+  partition: number;
+  offset: string;
+  timestamp: string;
+  key?: string;
+  /** The decoded value, PII fields replaced unless the reader may see them. */
+  value: unknown;
+  /** Dotted paths that were masked in this record. */
+  masked: string[];
+}
+
+/** `GET …/samples?limit=N` (N ≤ 50) */
+export interface ProductSamplesResponse {
+  records: SampleRecord[];
+  /** Whether the caller holds the PII permission. */
+  piiVisible: boolean;
+}
