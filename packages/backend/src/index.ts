@@ -17,6 +17,8 @@ backend.add(
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // The DataProduct kind and the provider that reads products from Kafka.
 backend.add(import('@kafka-mesh/plugin-catalog-backend-module-data-mesh'));
+// Live data for product pages: schema versions, health, consumers, samples.
+backend.add(import('@kafka-mesh/plugin-data-mesh-backend'));
 
 // Scaffolder: the self-service templates that create and publish products.
 backend.add(import('@backstage/plugin-scaffolder-backend'));

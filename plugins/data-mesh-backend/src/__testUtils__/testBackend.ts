@@ -1,0 +1,136 @@
+import {
+  createBackendModule,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  Permission,
+} from '@backstage/plugin-permission-common';
+import { DATA_PRODUCT_KIND } from '@kafka-mesh/plugin-data-mesh-common';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import dataMeshPlugin from '../index';
+
+/** Decides one permission by name; everything else (the catalog's own) is allowed. */
+export type PermissionDecider = (
+  permission: Permission,
+) => AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+
+/**
+ * Lets the catalog accept DataProduct entities from a catalog file without
+ * the whole data mesh catalog module (and its Kafka-backed provider).
+ */
+const acceptDataProducts = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'test-data-product-kind',
+  register(reg) {
+    reg.registerInit({
+      deps: { processing: catalogProcessingExtensionPoint },
+      async init({ processing }) {
+        processing.addProcessor({
+          getProcessorName: () => 'TestDataProductKind',
+          validateEntityKind: async entity => entity.kind === DATA_PRODUCT_KIND,
+        });
+      },
+    });
+  },
+});
+
+export interface TestDataMeshBackend {
+  /** GET from `/api/data-mesh`, as a signed-in user. */
+  get<T = any>(
+    pathname: string,
+  ): Promise<{ status: number; body: T; text: string; headers: Headers }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real catalog (in-memory SQLite, entities from a catalog file) and the
+ * data mesh backend, reading the given Kafka and registry.
+ */
+export async function startDataMeshBackend(options: {
+  brokers: string;
+  registryUrl: string;
+  registryAuth?: { username: string; password: string };
+  entities: Entity[];
+  decide?: PermissionDecider;
+}): Promise<TestDataMeshBackend> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'data-mesh-backend-'));
+  const file = path.join(dir, 'catalog-info.json');
+  fs.writeFileSync(
+    file,
+    options.entities.map(e => JSON.stringify(e)).join('\n---\n'),
+  );
+  const decide = options.decide ?? (() => AuthorizeResult.ALLOW);
+  const permissions: PermissionsService = {
+    async authorize(requests) {
+      return requests.map(r => ({ result: decide(r.permission) })) as any;
+    },
+    async authorizeConditional(requests) {
+      return requests.map(() => ({ result: AuthorizeResult.ALLOW })) as any;
+    },
+  };
+  const backend = await startTestBackend({
+    features: [
+      catalogPlugin,
+      acceptDataProducts,
+      dataMeshPlugin,
+      schedulerServiceFactory,
+      mockServices.permissions.mock(permissions).factory,
+      mockServices.rootConfig.factory({
+        data: {
+          catalog: {
+            rules: [{ allow: ['Component', 'DataProduct', 'Location'] }],
+            locations: [{ type: 'file', target: file }],
+          },
+          dataMesh: {
+            kafka: {
+              clientId: 'data-mesh-backend-it',
+              clusters: [
+                { name: 'local', brokers: options.brokers.split(',') },
+              ],
+            },
+            schemaRegistry: {
+              url: options.registryUrl,
+              ...(options.registryAuth && { auth: options.registryAuth }),
+            },
+          },
+        },
+      }),
+    ],
+  });
+  const address = backend.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    async get(pathname) {
+      const res = await fetch(
+        `http://localhost:${port}/api/data-mesh${pathname}`,
+        {
+          headers: { Authorization: mockCredentials.user.header() },
+        },
+      );
+      const text = await res.text();
+      let body: any;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = undefined;
+      }
+      return { status: res.status, body, text, headers: res.headers };
+    },
+    async stop() {
+      await backend.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

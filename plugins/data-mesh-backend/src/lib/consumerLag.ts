@@ -1,0 +1,95 @@
+import type {
+  ConsumerGroupLag,
+  ProductConsumersResponse,
+} from '@kafka-mesh/plugin-data-mesh-common';
+import type { ClusterClient } from './KafkaClients';
+import { TAIL_GROUP_PREFIX } from './readTail';
+
+/** How many groups' offsets are fetched at the same time. */
+const CONCURRENCY = 8;
+
+async function mapLimited<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await fn(items[i]);
+      }
+    }),
+  );
+  return results;
+}
+
+/**
+ * The consumer groups that committed offsets on a topic, with their lag per
+ * partition (end offset minus committed offset) and their state.
+ * `componentOf` names the catalog component annotated with a group.
+ */
+export async function readConsumerLag(
+  cluster: ClusterClient,
+  topic: string,
+  componentOf: (groupId: string) => string | undefined,
+  now: () => number = Date.now,
+): Promise<ProductConsumersResponse> {
+  const [{ groups }, ends] = await Promise.all([
+    cluster.call('listing consumer groups', a => a.listGroups()),
+    cluster.call('fetching offsets', a => a.fetchTopicOffsets(topic), topic),
+  ]);
+  const endOf = new Map(ends.map(p => [p.partition, BigInt(p.high)]));
+  const candidates = groups
+    .map(g => g.groupId)
+    .filter(id => !id.startsWith(TAIL_GROUP_PREFIX));
+
+  const committed = await mapLimited(candidates, CONCURRENCY, async groupId => {
+    const [offsets] = await cluster.call('fetching committed offsets', a =>
+      a.fetchOffsets({ groupId, topics: [topic] }),
+    );
+    const partitions = (offsets?.partitions ?? []).filter(
+      p => Number(p.offset) >= 0,
+    );
+    return { groupId, partitions };
+  });
+  const consuming = committed.filter(c => c.partitions.length > 0);
+  if (consuming.length === 0) {
+    return { topic, groups: [], observedAt: new Date(now()).toISOString() };
+  }
+
+  const described = await cluster.call('describing consumer groups', a =>
+    a.describeGroups(consuming.map(c => c.groupId)),
+  );
+  const stateOf = new Map(described.groups.map(g => [g.groupId, g.state]));
+
+  const result: ConsumerGroupLag[] = consuming.map(
+    ({ groupId, partitions }) => {
+      const rows = partitions
+        .map(p => {
+          const end = endOf.get(p.partition) ?? 0n;
+          const lag = end - BigInt(p.offset);
+          return {
+            partition: p.partition,
+            committedOffset: p.offset,
+            endOffset: end.toString(),
+            lag: lag > 0n ? Number(lag) : 0,
+          };
+        })
+        .sort((a, b) => a.partition - b.partition);
+      const component = componentOf(groupId);
+      const state = stateOf.get(groupId);
+      return {
+        groupId,
+        ...(state && { state }),
+        totalLag: rows.reduce((sum, r) => sum + r.lag, 0),
+        partitions: rows,
+        ...(component && { component }),
+      };
+    },
+  );
+  result.sort((a, b) => a.groupId.localeCompare(b.groupId));
+  return { topic, groups: result, observedAt: new Date(now()).toISOString() };
+}

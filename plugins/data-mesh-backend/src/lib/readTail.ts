@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { Kafka } from 'kafkajs';
+import { KafkaUnavailableError } from './KafkaClients';
+import { withTimeout } from './upstream';
+
+/** Consumer groups of the backend's own tail reads; they never commit. */
+export const TAIL_GROUP_PREFIX = 'backstage-data-mesh-tail-';
+
+/** Read a partition from `from` up to and including `last`. */
+export interface TailRange {
+  partition: number;
+  from: bigint;
+  last: bigint;
+}
+
+export interface TailRecord {
+  partition: number;
+  offset: string;
+  /** Record timestamp, ms since the epoch. */
+  timestamp: number;
+  key: Buffer | null;
+  value: Buffer | null;
+}
+
+/**
+ * Reads the given offset ranges of a topic with a throwaway consumer (fresh
+ * group, nothing committed): `run`, then `seek` every partition to its
+ * start. Stops once every range delivered its last record or the deadline
+ * passes, whichever comes first; what arrived by then is returned (a
+ * compacted or transactional tail may never deliver `last`).
+ */
+export async function readTail(
+  kafka: Kafka,
+  topic: string,
+  ranges: TailRange[],
+  options: { deadlineMs: number; connectTimeoutMs: number },
+): Promise<TailRecord[]> {
+  const pending = new Map(
+    ranges.filter(r => r.last >= r.from).map(r => [r.partition, r]),
+  );
+  if (pending.size === 0) return [];
+  const records: TailRecord[] = [];
+  const consumer = kafka.consumer({
+    groupId: `${TAIL_GROUP_PREFIX}${randomUUID()}`,
+    maxWaitTimeInMs: 250,
+    allowAutoTopicCreation: false,
+    retry: { retries: 1 },
+  });
+  let finish: () => void = () => {};
+  const finished = new Promise<void>(resolve => {
+    finish = resolve;
+  });
+  try {
+    await withTimeout(
+      consumer.connect(),
+      options.connectTimeoutMs,
+      'Kafka consumer',
+    );
+    await withTimeout(
+      consumer.subscribe({ topics: [topic], fromBeginning: false }),
+      options.connectTimeoutMs,
+      'Kafka consumer',
+    );
+    await consumer.run({
+      autoCommit: false,
+      eachMessage: async ({ partition, message }) => {
+        const range = pending.get(partition);
+        if (!range) return;
+        const offset = BigInt(message.offset);
+        if (offset < range.from) return;
+        records.push({
+          partition,
+          offset: message.offset,
+          timestamp: Number(message.timestamp),
+          key: message.key,
+          value: message.value,
+        });
+        if (offset >= range.last) {
+          pending.delete(partition);
+          if (pending.size === 0) finish();
+        }
+      },
+    });
+    for (const range of pending.values()) {
+      consumer.seek({
+        topic,
+        partition: range.partition,
+        offset: range.from.toString(),
+      });
+    }
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      finished,
+      new Promise<void>(resolve => {
+        timer = setTimeout(resolve, options.deadlineMs);
+      }),
+    ]);
+    clearTimeout(timer);
+  } catch (error) {
+    throw new KafkaUnavailableError(
+      `reading the topic failed: ${(error as Error).message}`,
+    );
+  } finally {
+    // Leaving the group can hang while the broker is away; do not wait long.
+    await withTimeout(
+      consumer.disconnect(),
+      options.connectTimeoutMs,
+      'disconnect',
+    ).catch(() => undefined);
+  }
+  return records;
+}

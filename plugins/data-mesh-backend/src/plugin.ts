@@ -1,0 +1,86 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  createSchemaRegistry,
+  readDataMeshConfig,
+} from '@kafka-mesh/plugin-data-mesh-node';
+import { ComponentIndex } from './lib/ComponentIndex';
+import { KafkaClients } from './lib/KafkaClients';
+import { RegistryClient } from './lib/RegistryClient';
+import { SchemaService } from './lib/SchemaService';
+import {
+  DEFAULT_CALL_TIMEOUT_MS,
+  secretsOf,
+  withTimeout,
+} from './lib/upstream';
+import { createRouter } from './service/router';
+
+/** How long a request waits for the newest records of a topic. */
+const TAIL_DEADLINE_MS = 8000;
+/** How long health and consumer answers are reused. */
+const LIVE_CACHE_TTL_MS = 5000;
+
+/**
+ * The data mesh backend: schema versions and diffs, topic health, consumer
+ * lag and masked samples of the catalog's data products. Wiring only.
+ */
+export const dataMeshPlugin = createBackendPlugin({
+  pluginId: 'data-mesh',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        cache: coreServices.cache,
+        auth: coreServices.auth,
+        lifecycle: coreServices.lifecycle,
+        catalog: catalogServiceRef,
+      },
+      async init({
+        config,
+        logger,
+        httpRouter,
+        httpAuth,
+        permissions,
+        cache,
+        auth,
+        lifecycle,
+        catalog,
+      }) {
+        const mesh = readDataMeshConfig(config);
+        const kafka = new KafkaClients(mesh, DEFAULT_CALL_TIMEOUT_MS);
+        const registry = createSchemaRegistry(mesh.schemaRegistry);
+
+        httpRouter.use(
+          createRouter({
+            logger,
+            httpAuth,
+            permissions,
+            catalog,
+            cache,
+            schemas: new SchemaService(new RegistryClient(mesh.schemaRegistry)),
+            kafka,
+            components: new ComponentIndex(catalog, auth),
+            decode: buffer =>
+              withTimeout(
+                registry.decode(buffer),
+                DEFAULT_CALL_TIMEOUT_MS,
+                'the schema registry',
+              ),
+            secrets: secretsOf(mesh),
+            callTimeoutMs: DEFAULT_CALL_TIMEOUT_MS,
+            tailDeadlineMs: TAIL_DEADLINE_MS,
+            liveCacheTtlMs: LIVE_CACHE_TTL_MS,
+          }),
+        );
+        lifecycle.addShutdownHook(() => kafka.stop());
+      },
+    });
+  },
+});

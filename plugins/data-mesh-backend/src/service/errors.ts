@@ -1,0 +1,36 @@
+import type { ErrorRequestHandler } from 'express';
+import { KafkaUnavailableError } from '../lib/KafkaClients';
+import { RegistryUnavailableError } from '../lib/RegistryClient';
+import {
+  redact,
+  RETRY_AFTER_SECONDS,
+  unavailable,
+  UpstreamTimeoutError,
+} from '../lib/upstream';
+
+/**
+ * Kafka and registry failures become 503 with `Retry-After`; every message
+ * is scrubbed of the configured secrets before Backstage's error handler
+ * (which comes after this one) serializes it.
+ */
+export function upstreamErrorHandler(
+  secrets: readonly string[],
+): ErrorRequestHandler {
+  return (error, _req, res, next) => {
+    let mapped: Error = error;
+    if (error instanceof KafkaUnavailableError) {
+      mapped = unavailable('Kafka', error, secrets);
+    } else if (error instanceof RegistryUnavailableError) {
+      mapped = unavailable('the schema registry', error, secrets);
+    } else if (error instanceof UpstreamTimeoutError) {
+      mapped = unavailable('Kafka', error, secrets);
+    } else if (error instanceof Error) {
+      error.message = redact(error.message, secrets);
+      error.stack = undefined;
+    }
+    if (mapped.name === 'ServiceUnavailableError' && !res.headersSent) {
+      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    }
+    next(mapped);
+  };
+}

@@ -1,0 +1,181 @@
+import type {
+  CacheService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  dataMeshPiiReadPermission,
+  dataMeshSamplesReadPermission,
+  DataProductEntity,
+  ProductConsumersResponse,
+  ProductHealthResponse,
+  ProductSamplesResponse,
+  schemaSubjectOf,
+} from '@kafka-mesh/plugin-data-mesh-common';
+import type { Request, Router as ExpressRouter } from 'express';
+import Router from 'express-promise-router';
+import type { ComponentIndex } from '../lib/ComponentIndex';
+import { readConsumerLag } from '../lib/consumerLag';
+import type { WireDecoder } from '../lib/decodeValue';
+import { findProduct } from '../lib/findProduct';
+import type { KafkaClients } from '../lib/KafkaClients';
+import { parseLimit } from '../lib/parseLimit';
+import { readProductHealth } from '../lib/productHealth';
+import { readSamples } from '../lib/readSamples';
+import { parseVersion, SchemaService } from '../lib/SchemaService';
+import { upstreamErrorHandler } from './errors';
+
+export interface RouterOptions {
+  logger: LoggerService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  cache: CacheService;
+  schemas: SchemaService;
+  kafka: KafkaClients;
+  components: ComponentIndex;
+  /** Decodes a wire-format value through the registry, bounded in time. */
+  decode: WireDecoder;
+  /** Configured secrets that no response may contain. */
+  secrets: readonly string[];
+  /** How long one Kafka call may take. */
+  callTimeoutMs: number;
+  /** How long to wait for records when reading the end of a topic. */
+  tailDeadlineMs: number;
+  /** How long health and consumer answers are reused. */
+  liveCacheTtlMs: number;
+}
+
+/** The data mesh REST API, mounted at `/api/data-mesh`. */
+export function createRouter(options: RouterOptions): ExpressRouter {
+  const { httpAuth, permissions, catalog, cache, schemas, kafka } = options;
+  const router = Router();
+
+  const product = async (req: Request) => {
+    const credentials = await httpAuth.credentials(req);
+    const found = await findProduct(
+      catalog,
+      credentials,
+      req.params.namespace,
+      req.params.name,
+    );
+    return { ...found, credentials };
+  };
+  const piiFieldsOf = (entity: DataProductEntity) =>
+    entity.spec.piiFields ?? [];
+
+  /** Reuses a recent answer for a few seconds: live views are polled. */
+  async function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = await cache.get(key).catch(() => undefined);
+    if (hit !== undefined) return hit as T;
+    const value = await load();
+    await cache
+      .set(key, value as any, { ttl: options.liveCacheTtlMs })
+      .catch(() => undefined);
+    return value;
+  }
+
+  router.get('/products/:namespace/:name/schema/versions', async (req, res) => {
+    const { entity } = await product(req);
+    res.json(await schemas.versions(schemaSubjectOf(entity)));
+  });
+
+  router.get(
+    '/products/:namespace/:name/schema/versions/:version',
+    async (req, res) => {
+      const version = parseVersion(req.params.version, true);
+      const { entity } = await product(req);
+      res.json(
+        await schemas.version(
+          schemaSubjectOf(entity),
+          version,
+          piiFieldsOf(entity),
+        ),
+      );
+    },
+  );
+
+  router.get('/products/:namespace/:name/schema/diff', async (req, res) => {
+    const from = parseVersion(req.query.from, true);
+    const to = parseVersion(req.query.to, true);
+    const { entity } = await product(req);
+    res.json(
+      await schemas.diff(
+        schemaSubjectOf(entity),
+        from,
+        to,
+        piiFieldsOf(entity),
+      ),
+    );
+  });
+
+  router.get('/products/:namespace/:name/health', async (req, res) => {
+    const { entity } = await product(req);
+    const { cluster, topic } = entity.spec.output;
+    const freshness = entity.spec.sla.freshness;
+    const health = await cached<ProductHealthResponse>(
+      `health:${cluster}/${topic}:${freshness}`,
+      () =>
+        readProductHealth(kafka.cluster(cluster), topic, freshness, {
+          tailDeadlineMs: options.tailDeadlineMs,
+          connectTimeoutMs: options.callTimeoutMs,
+        }),
+    );
+    res.json(health);
+  });
+
+  router.get('/products/:namespace/:name/consumers', async (req, res) => {
+    const { entity } = await product(req);
+    const { cluster, topic } = entity.spec.output;
+    const consumers = await cached<ProductConsumersResponse>(
+      `consumers:${cluster}/${topic}`,
+      async () => {
+        const componentOf = await options.components
+          .forCluster(cluster)
+          .catch(error => {
+            // Lag is still worth showing without the component links.
+            options.logger.warn(
+              `Could not read consumer group annotations from the catalog: ${error}`,
+            );
+            return () => undefined;
+          });
+        return readConsumerLag(kafka.cluster(cluster), topic, componentOf);
+      },
+    );
+    res.json(consumers);
+  });
+
+  router.get('/products/:namespace/:name/samples', async (req, res) => {
+    const limit = parseLimit(req.query.limit);
+    const { entity, ref, credentials } = await product(req);
+    const [samples, pii] = await permissions.authorize(
+      [
+        { permission: dataMeshSamplesReadPermission, resourceRef: ref },
+        { permission: dataMeshPiiReadPermission, resourceRef: ref },
+      ],
+      { credentials },
+    );
+    if (samples.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`You may not read samples of ${ref}`);
+    }
+    const piiVisible = pii.result === AuthorizeResult.ALLOW;
+    const { cluster, topic } = entity.spec.output;
+    const records = await readSamples(kafka.cluster(cluster), topic, {
+      limit,
+      mask: piiVisible ? [] : piiFieldsOf(entity),
+      decode: options.decode,
+      tailDeadlineMs: options.tailDeadlineMs,
+      connectTimeoutMs: options.callTimeoutMs,
+    });
+    const body: ProductSamplesResponse = { records, piiVisible };
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(body);
+  });
+
+  router.use(upstreamErrorHandler(options.secrets));
+  return router;
+}
