@@ -1,0 +1,134 @@
+import {
+  ApiBlueprint,
+  PageBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import { Content } from '@backstage/core-components';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import StorageIcon from '@material-ui/icons/Storage';
+import { DataMeshClient, dataMeshApiRef } from '../api';
+import { rootRouteRef } from '../routes';
+
+const dataProductFilter = { kind: 'dataproduct' };
+
+/** `api:data-mesh` */
+export const dataMeshApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: dataMeshApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new DataMeshClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/**
+ * `page:data-mesh`, at `/data-mesh`. Its title and icon make the nav item
+ * (NavItemBlueprint was removed in frontend-plugin-api 0.18).
+ */
+export const dataMeshPage = PageBlueprint.make({
+  params: {
+    path: '/data-mesh',
+    title: 'Data mesh',
+    icon: <StorageIcon fontSize="inherit" />,
+    routeRef: convertLegacyRouteRef(rootRouteRef),
+    loader: () =>
+      import('../components/DataProductDiscoveryPage').then(m => (
+        <Content>
+          <m.DataProductDiscoveryContent />
+        </Content>
+      )),
+  },
+});
+
+/** `entity-card:data-mesh/overview` */
+export const dataProductOverviewCard = EntityCardBlueprint.make({
+  name: 'overview',
+  params: {
+    type: 'info',
+    filter: dataProductFilter,
+    loader: () =>
+      import('../components/DataProductOverviewCard').then(m => (
+        <m.DataProductOverviewCard />
+      )),
+  },
+});
+
+/** `entity-card:data-mesh/group-data-products` */
+export const groupDataProductsCard = EntityCardBlueprint.make({
+  name: 'group-data-products',
+  params: {
+    filter: { kind: 'group' },
+    loader: () =>
+      import('../components/GroupDataProductsCard').then(m => (
+        <m.GroupDataProductsCard />
+      )),
+  },
+});
+
+/** `entity-content:data-mesh/schema` */
+export const dataProductSchemaContent = EntityContentBlueprint.make({
+  name: 'schema',
+  params: {
+    path: '/schema',
+    title: 'Schema',
+    filter: dataProductFilter,
+    loader: () =>
+      import('../components/DataProductSchemaContent').then(m => (
+        <m.DataProductSchemaContent />
+      )),
+  },
+});
+
+/** `entity-content:data-mesh/live` */
+export const dataProductLiveContent = EntityContentBlueprint.make({
+  name: 'live',
+  params: {
+    path: '/live',
+    title: 'Live',
+    filter: dataProductFilter,
+    loader: () =>
+      import('../components/DataProductLiveContent').then(m => (
+        <m.DataProductLiveContent />
+      )),
+  },
+});
+
+/** `entity-content:data-mesh/lineage` */
+export const dataProductLineageContent = EntityContentBlueprint.make({
+  name: 'lineage',
+  params: {
+    path: '/lineage',
+    title: 'Lineage',
+    filter: dataProductFilter,
+    loader: () =>
+      import('../components/DataProductLineageContent').then(m => (
+        <m.DataProductLineageContent />
+      )),
+  },
+});
+
+/** The data mesh plugin for the new frontend system. */
+export default createFrontendPlugin({
+  pluginId: 'data-mesh',
+  title: 'Data mesh',
+  icon: <StorageIcon fontSize="inherit" />,
+  routes: {
+    root: convertLegacyRouteRef(rootRouteRef),
+  },
+  extensions: [
+    dataMeshApi,
+    dataMeshPage,
+    dataProductOverviewCard,
+    groupDataProductsCard,
+    dataProductSchemaContent,
+    dataProductLiveContent,
+    dataProductLineageContent,
+  ],
+});

@@ -1,0 +1,47 @@
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import { createExtensionTester } from '@backstage/frontend-test-utils';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import plugin from './index';
+
+describe('data-mesh alpha plugin', () => {
+  it('has the expected id and extensions', () => {
+    expect(plugin.pluginId).toBe('data-mesh');
+    for (const id of [
+      'api:data-mesh',
+      'page:data-mesh',
+      'entity-card:data-mesh/overview',
+      'entity-card:data-mesh/group-data-products',
+      'entity-content:data-mesh/schema',
+      'entity-content:data-mesh/live',
+      'entity-content:data-mesh/lineage',
+    ] as const) {
+      expect(plugin.getExtension(id)).toBeDefined();
+    }
+  });
+
+  it('mounts the discovery page at /data-mesh', () => {
+    const tester = createExtensionTester(plugin.getExtension('page:data-mesh'));
+    expect(tester.get(coreExtensionData.routePath)).toBe('/data-mesh');
+    expect(tester.get(coreExtensionData.title)).toBe('Data mesh');
+  });
+
+  it.each([
+    ['schema', '/schema', 'Schema'],
+    ['live', '/live', 'Live'],
+    ['lineage', '/lineage', 'Lineage'],
+  ] as const)('adds the %s tab to DataProduct pages', (name, path, title) => {
+    const tester = createExtensionTester(
+      plugin.getExtension(`entity-content:data-mesh/${name}`),
+    );
+    expect(tester.get(coreExtensionData.routePath)).toBe(path);
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(title);
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction)!;
+    const entity = (kind: string) => ({
+      apiVersion: 'v1',
+      kind,
+      metadata: { name: 'x' },
+    });
+    expect(filter(entity('DataProduct'))).toBe(true);
+    expect(filter(entity('Component'))).toBe(false);
+  });
+});

@@ -1,0 +1,52 @@
+import { createApiRef } from '@backstage/frontend-plugin-api';
+import type {
+  ProductConsumersResponse,
+  ProductHealthResponse,
+  ProductSamplesResponse,
+  SchemaDiffResponse,
+  SchemaVersionResponse,
+  SchemaVersionsResponse,
+} from '@kafka-mesh/plugin-data-mesh-common';
+
+/** Identifies a data product: its catalog namespace and name. */
+export type DataProductId = {
+  namespace: string;
+  name: string;
+};
+
+/**
+ * Client for the data mesh backend (`/api/data-mesh`). Every method throws a
+ * `ResponseError` (from `@backstage/errors`) on a non-2xx answer.
+ *
+ * @public
+ */
+export interface DataMeshApi {
+  /** `GET /products/:namespace/:name/schema/versions` */
+  getSchemaVersions(product: DataProductId): Promise<SchemaVersionsResponse>;
+  /** `GET /products/:namespace/:name/schema/versions/:version` */
+  getSchemaVersion(
+    product: DataProductId,
+    version: number | 'latest',
+  ): Promise<SchemaVersionResponse>;
+  /** `GET /products/:namespace/:name/schema/diff?from=&to=` */
+  getSchemaDiff(
+    product: DataProductId,
+    from: number,
+    to: number,
+  ): Promise<SchemaDiffResponse>;
+  /** `GET /products/:namespace/:name/health` */
+  getHealth(product: DataProductId): Promise<ProductHealthResponse>;
+  /** `GET /products/:namespace/:name/consumers` */
+  getConsumers(product: DataProductId): Promise<ProductConsumersResponse>;
+  /** `GET /products/:namespace/:name/samples?limit=N` (N ≤ 50) */
+  getSamples(
+    product: DataProductId,
+    options?: { limit?: number },
+  ): Promise<ProductSamplesResponse>;
+}
+
+/** @public */
+export const dataMeshApiRef = createApiRef<DataMeshApi>().with({
+  id: 'plugin.data-mesh.service',
+  pluginId: 'data-mesh',
+});

@@ -1,0 +1,52 @@
+import { ResponseError } from '@backstage/errors';
+import { DataMeshClient } from './DataMeshClient';
+
+function setup(response: { status: number; body: unknown }) {
+  const fetch = jest.fn(
+    async (_url: string, _init?: RequestInit) =>
+      new Response(JSON.stringify(response.body), {
+        status: response.status,
+        headers: { 'content-type': 'application/json' },
+      }),
+  );
+  const client = new DataMeshClient({
+    discoveryApi: {
+      getBaseUrl: async id => `http://backend/api/${id}`,
+    },
+    fetchApi: { fetch: fetch as any },
+  });
+  return { client, fetch };
+}
+
+const product = { namespace: 'default', name: 'orders-placed' };
+
+describe('DataMeshClient', () => {
+  it('builds the product routes', async () => {
+    const { client, fetch } = setup({ status: 200, body: {} });
+    await client.getSchemaVersions(product);
+    await client.getSchemaVersion(product, 'latest');
+    await client.getSchemaDiff(product, 1, 3);
+    await client.getHealth(product);
+    await client.getConsumers(product);
+    await client.getSamples(product, { limit: 500 });
+    const base = 'http://backend/api/data-mesh/products/default/orders-placed';
+    expect(fetch.mock.calls.map(c => c[0])).toEqual([
+      `${base}/schema/versions`,
+      `${base}/schema/versions/latest`,
+      `${base}/schema/diff?from=1&to=3`,
+      `${base}/health`,
+      `${base}/consumers`,
+      `${base}/samples?limit=50`,
+    ]);
+  });
+
+  it('throws a ResponseError on non-2xx answers', async () => {
+    const { client } = setup({
+      status: 403,
+      body: { error: { name: 'NotAllowedError', message: 'no' } },
+    });
+    const error = await client.getSamples(product).catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,87 @@
+import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import type {
+  ProductConsumersResponse,
+  ProductHealthResponse,
+  ProductSamplesResponse,
+  SchemaDiffResponse,
+  SchemaVersionResponse,
+  SchemaVersionsResponse,
+} from '@kafka-mesh/plugin-data-mesh-common';
+import type { DataMeshApi, DataProductId } from './DataMeshApi';
+
+/** The largest sample size the backend serves. */
+export const MAX_SAMPLES = 50;
+
+/**
+ * {@link DataMeshApi} over HTTP, resolving the backend with the discovery
+ * API and sending requests through the fetch API (which adds the user's
+ * token).
+ *
+ * @public
+ */
+export class DataMeshClient implements DataMeshApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  getSchemaVersions(product: DataProductId): Promise<SchemaVersionsResponse> {
+    return this.get(product, '/schema/versions');
+  }
+
+  getSchemaVersion(
+    product: DataProductId,
+    version: number | 'latest',
+  ): Promise<SchemaVersionResponse> {
+    return this.get(
+      product,
+      `/schema/versions/${encodeURIComponent(String(version))}`,
+    );
+  }
+
+  getSchemaDiff(
+    product: DataProductId,
+    from: number,
+    to: number,
+  ): Promise<SchemaDiffResponse> {
+    const query = new URLSearchParams({ from: String(from), to: String(to) });
+    return this.get(product, `/schema/diff?${query}`);
+  }
+
+  getHealth(product: DataProductId): Promise<ProductHealthResponse> {
+    return this.get(product, '/health');
+  }
+
+  getConsumers(product: DataProductId): Promise<ProductConsumersResponse> {
+    return this.get(product, '/consumers');
+  }
+
+  getSamples(
+    product: DataProductId,
+    options?: { limit?: number },
+  ): Promise<ProductSamplesResponse> {
+    const limit = Math.max(
+      1,
+      Math.min(MAX_SAMPLES, Math.floor(options?.limit ?? 10)),
+    );
+    return this.get(product, `/samples?limit=${limit}`);
+  }
+
+  private async get<T>(product: DataProductId, route: string): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('data-mesh');
+    const url = `${baseUrl}/products/${encodeURIComponent(
+      product.namespace,
+    )}/${encodeURIComponent(product.name)}${route}`;
+    const response = await this.fetchApi.fetch(url, {
+      headers: { Accept: 'application/json' },
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

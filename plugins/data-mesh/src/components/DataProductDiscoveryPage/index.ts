@@ -1,0 +1,5 @@
+export {
+  DataProductDiscoveryPage,
+  DataProductDiscoveryContent,
+  PublishEmptyState,
+} from './DataProductDiscoveryPage';

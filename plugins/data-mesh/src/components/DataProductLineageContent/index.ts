@@ -1,0 +1,4 @@
+export {
+  DataProductLineageContent,
+  DataProductLineage,
+} from './DataProductLineageContent';

@@ -1,0 +1,113 @@
+import { screen, within } from '@testing-library/react';
+import {
+  consumers,
+  makeHealth,
+  samples,
+} from '../../__fixtures__/apiResponses';
+import { ordersPlaced } from '../../__fixtures__/dataProducts';
+import {
+  mockDataMeshApi,
+  renderWithApis,
+  responseError,
+} from '../../__testUtils__';
+import { DataProductLiveContent } from './DataProductLiveContent';
+
+describe('DataProductLiveContent', () => {
+  it('shows freshness, throughput, partitions, consumer lag and masked samples', async () => {
+    const dataMeshApi = mockDataMeshApi({
+      getHealth: jest.fn(async () => makeHealth()),
+      getConsumers: jest.fn(async () => ({
+        ...consumers,
+        observedAt: new Date().toISOString(),
+      })),
+      getSamples: jest.fn(async () => samples),
+    });
+    await renderWithApis(<DataProductLiveContent />, {
+      entity: ordersPlaced,
+      dataMeshApi,
+    });
+
+    expect(await screen.findByText('At risk')).toBeInTheDocument();
+    expect(
+      screen.getByText('Newest record 4m old; the SLA promises 5m.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('12.5 records/s')).toBeInTheDocument();
+    expect(screen.queryByText(/may be stale/)).not.toBeInTheDocument();
+
+    // partitions
+    expect(screen.getAllByText('1200').length).toBeGreaterThan(0);
+    expect(screen.getByText('empty')).toBeInTheDocument();
+
+    // consumer groups, with a link to the consuming component
+    const group = (await screen.findByText('shipping-consumer')).closest('tr')!;
+    expect(within(group).getByText('17')).toBeInTheDocument();
+    expect(within(group).getByRole('link')).toHaveAttribute(
+      'href',
+      '/catalog/default/component/shipping-service',
+    );
+    expect(screen.getByText('not in the catalog')).toBeInTheDocument();
+
+    // a masked sample value, shown as returned
+    const sample = await screen.findByLabelText('Sample at offset 1199');
+    expect(sample).toHaveTextContent('"email": "***"');
+    expect(screen.getByText(/masked: customer.email/)).toBeInTheDocument();
+    expect(
+      screen.getByText('Personal data fields are masked.'),
+    ).toBeInTheDocument();
+    expect(dataMeshApi.getSamples).toHaveBeenCalledWith(
+      { namespace: 'default', name: 'orders-placed' },
+      { limit: 10 },
+    );
+  });
+
+  it('flags stale health figures', async () => {
+    await renderWithApis(<DataProductLiveContent />, {
+      entity: ordersPlaced,
+      dataMeshApi: mockDataMeshApi({
+        getHealth: jest.fn(async () => makeHealth('2020-01-01T00:00:00.000Z')),
+        getConsumers: jest.fn(async () => consumers),
+        getSamples: jest.fn(async () => samples),
+      }),
+    });
+    expect(
+      await screen.findByText(
+        'These figures were observed at 2020-01-01T00:00:00.000Z and may be stale.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('explains the missing permission on 403 for samples', async () => {
+    const forbidden = await responseError(403, 'forbidden');
+    await renderWithApis(<DataProductLiveContent />, {
+      entity: ordersPlaced,
+      dataMeshApi: mockDataMeshApi({
+        getHealth: jest.fn(async () => makeHealth()),
+        getConsumers: jest.fn(async () => consumers),
+        getSamples: jest.fn(() => Promise.reject(forbidden)),
+      }),
+    });
+    expect(
+      await screen.findByText(
+        /you need permission datamesh\.product\.samples\.read/i,
+      ),
+    ).toBeInTheDocument();
+    // the rest of the tab still works
+    expect(screen.getByText('At risk')).toBeInTheDocument();
+  });
+
+  it('shows other errors per section', async () => {
+    const boom = await responseError(503, 'Kafka unreachable');
+    await renderWithApis(<DataProductLiveContent />, {
+      entity: ordersPlaced,
+      dataMeshApi: mockDataMeshApi({
+        getHealth: jest.fn(() => Promise.reject(boom)),
+        getConsumers: jest.fn(async () => consumers),
+        getSamples: jest.fn(async () => samples),
+      }),
+    });
+    expect(
+      await screen.findByText(/Could not read the topic's health/),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('shipping-consumer')).toBeInTheDocument();
+  });
+});

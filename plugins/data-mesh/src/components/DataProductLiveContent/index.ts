@@ -1,0 +1,5 @@
+export {
+  DataProductLiveContent,
+  DataProductLive,
+  FreshnessStatusChip,
+} from './DataProductLiveContent';

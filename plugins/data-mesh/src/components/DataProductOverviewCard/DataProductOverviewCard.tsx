@@ -1,0 +1,196 @@
+import { InfoCard, Link, WarningPanel } from '@backstage/core-components';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import {
+  DataProductEntity,
+  EffectiveSlaField,
+  isDataProductEntity,
+} from '@kafka-mesh/plugin-data-mesh-common';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
+import { hasPii } from '../../lib';
+import { DeprecationBanner, NotADataProduct } from '../common';
+
+const SLA_FIELDS: Array<{ field: EffectiveSlaField; label: string }> = [
+  { field: 'tier', label: 'Tier' },
+  { field: 'availability', label: 'Availability' },
+  { field: 'freshness', label: 'Freshness' },
+  { field: 'supportHours', label: 'Support hours' },
+];
+
+function show(field: EffectiveSlaField, value: unknown): string {
+  if (value === undefined) return 'unknown';
+  return field === 'availability' ? `${value}%` : String(value);
+}
+
+function SlaTable({ entity }: { entity: DataProductEntity }) {
+  const { sla, observed } = entity.spec;
+  return (
+    <Table size="small" aria-label="Declared and effective SLA">
+      <TableHead>
+        <TableRow>
+          <TableCell>SLA</TableCell>
+          <TableCell>Declared</TableCell>
+          <TableCell>Effective</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {SLA_FIELDS.map(({ field, label }) => {
+          const effective = observed?.effectiveSla[field];
+          const limitedBy = observed?.limitedBy[field];
+          return (
+            <TableRow key={field}>
+              <TableCell component="th" scope="row">
+                {label}
+              </TableCell>
+              <TableCell>{show(field, sla[field])}</TableCell>
+              <TableCell>
+                {show(field, effective)}
+                {limitedBy && (
+                  <Typography variant="caption" display="block">
+                    limited by{' '}
+                    <EntityRefLink
+                      entityRef={limitedBy}
+                      defaultKind="DataProduct"
+                    />
+                  </Typography>
+                )}
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}
+
+function Fact({
+  label,
+  children,
+}: {
+  label: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <Box mr={4} mb={1}>
+      <Typography variant="caption" color="textSecondary" display="block">
+        {label}
+      </Typography>
+      <Typography variant="body2" component="div">
+        {children}
+      </Typography>
+    </Box>
+  );
+}
+
+/** The SLA (declared and effective), quality, classification and support of a product. */
+export function DataProductOverview({ entity }: { entity: DataProductEntity }) {
+  const { spec } = entity;
+  const observed = spec.observed;
+  const limiting = [...new Set(Object.values(observed?.limitedBy ?? {}))];
+  return (
+    <>
+      <DeprecationBanner entity={entity} />
+      {!observed && (
+        <Box my={1}>
+          <Alert severity="info">
+            Not observed yet: the catalog provider has not checked the topic and
+            inputs, so the effective SLA is unknown.
+          </Alert>
+        </Box>
+      )}
+      {observed?.topic.status === 'unknown' && (
+        <Box my={1}>
+          <WarningPanel
+            title="Facts may be stale"
+            message="Kafka could not be reached when this product was last processed."
+          />
+        </Box>
+      )}
+      {observed?.topic.status === 'missing' && (
+        <Box my={1}>
+          <Alert severity="error">
+            Topic {spec.output.topic} does not exist on cluster{' '}
+            {spec.output.cluster}.
+          </Alert>
+        </Box>
+      )}
+      {observed && observed.slaWarnings.length > 0 && (
+        <Box my={1}>
+          <Alert severity="warning">
+            <AlertTitle>
+              Effective SLA is weaker than declared, limited by{' '}
+              {limiting.map((ref, i) => (
+                <span key={ref}>
+                  {i > 0 && ', '}
+                  <EntityRefLink entityRef={ref} defaultKind="DataProduct" />
+                </span>
+              ))}
+            </AlertTitle>
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {observed.slaWarnings.map(warning => (
+                <li key={warning}>{warning}</li>
+              ))}
+            </ul>
+          </Alert>
+        </Box>
+      )}
+      {observed && observed.missingInputs.length > 0 && (
+        <Box my={1}>
+          <Alert severity="info">
+            Inputs not published, not counted in the effective SLA:{' '}
+            {observed.missingInputs.join(', ')}
+          </Alert>
+        </Box>
+      )}
+      <SlaTable entity={entity} />
+      <Box display="flex" flexWrap="wrap" mt={2}>
+        <Fact label="Quality">{spec.quality ?? 'not stated'}</Fact>
+        <Fact label="Classification">
+          {spec.classification ?? 'not stated'}
+          {hasPii(entity) && (
+            <Chip
+              size="small"
+              label="PII"
+              color="secondary"
+              style={{ marginLeft: 8 }}
+            />
+          )}
+        </Fact>
+        <Fact label="Support hours">{spec.sla.supportHours}</Fact>
+        {spec.sla.responseTime && (
+          <Fact label="Response time">{spec.sla.responseTime}</Fact>
+        )}
+        {spec.sla.retention && (
+          <Fact label="Retention">{spec.sla.retention}</Fact>
+        )}
+        <Fact label="On call">
+          <Link to={spec.sla.onCall}>{spec.sla.onCall}</Link>
+        </Fact>
+        <Fact label="Topic">
+          {spec.output.cluster}/{spec.output.topic} ({spec.output.format})
+        </Fact>
+      </Box>
+    </>
+  );
+}
+
+/** Entity card for DataProduct entities. */
+export function DataProductOverviewCard() {
+  const { entity } = useEntity();
+  if (!isDataProductEntity(entity)) {
+    return <NotADataProduct />;
+  }
+  return (
+    <InfoCard title="Data product">
+      <DataProductOverview entity={entity} />
+    </InfoCard>
+  );
+}

@@ -1,0 +1,4 @@
+export {
+  DataProductOverviewCard,
+  DataProductOverview,
+} from './DataProductOverviewCard';

@@ -1,0 +1,4 @@
+export {
+  DataProductSchemaContent,
+  DataProductSchema,
+} from './DataProductSchemaContent';

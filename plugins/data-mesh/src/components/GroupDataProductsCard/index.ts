@@ -1,0 +1,4 @@
+export {
+  GroupDataProductsCard,
+  GroupDataProducts,
+} from './GroupDataProductsCard';

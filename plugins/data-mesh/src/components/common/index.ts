@@ -1,0 +1,3 @@
+export { DeprecationBanner } from './DeprecationBanner';
+export { NotADataProduct } from './NotADataProduct';
+export { statusOf, ErrorPanel } from './errors';

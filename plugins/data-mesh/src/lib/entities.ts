@@ -1,0 +1,113 @@
+import {
+  DEFAULT_NAMESPACE,
+  Entity,
+  RELATION_DEPENDENCY_OF,
+  RELATION_DEPENDS_ON,
+  RELATION_OWNED_BY,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import type {
+  DataProductEntity,
+  DataProductStatus,
+} from '@kafka-mesh/plugin-data-mesh-common';
+import type { DataProductId } from '../api';
+
+/** The `{ namespace, name }` of an entity, as the backend routes want it. */
+export function productIdOf(entity: Entity): DataProductId {
+  return {
+    namespace: entity.metadata.namespace ?? DEFAULT_NAMESPACE,
+    name: entity.metadata.name,
+  };
+}
+
+function kindOf(ref: string): string {
+  try {
+    return parseEntityRef(ref).kind.toLocaleLowerCase('en-US');
+  } catch {
+    return '';
+  }
+}
+
+function relationTargets(entity: Entity, type: string, kind: string): string[] {
+  const refs = (entity.relations ?? [])
+    .filter(r => r.type === type && kindOf(r.targetRef) === kind)
+    .map(r => r.targetRef);
+  return [...new Set(refs)].sort();
+}
+
+/** Components reading the product (`dependencyOf` → Component). */
+export function consumingComponentRefs(entity: Entity): string[] {
+  return relationTargets(entity, RELATION_DEPENDENCY_OF, 'component');
+}
+
+/** Products built from this one (`dependencyOf` → DataProduct). */
+export function downstreamProductRefs(entity: Entity): string[] {
+  return relationTargets(entity, RELATION_DEPENDENCY_OF, 'dataproduct');
+}
+
+/** Products this one is built from (`dependsOn` → DataProduct). */
+export function upstreamProductRefs(entity: Entity): string[] {
+  return relationTargets(entity, RELATION_DEPENDS_ON, 'dataproduct');
+}
+
+/** The owner's entity ref: the ownedBy relation, else `spec.owner`. */
+export function ownerRefOf(entity: DataProductEntity): string {
+  const relation = entity.relations?.find(r => r.type === RELATION_OWNED_BY);
+  if (relation) {
+    return relation.targetRef;
+  }
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(entity.spec.owner, {
+        defaultKind: 'group',
+        defaultNamespace: entity.metadata.namespace ?? DEFAULT_NAMESPACE,
+      }),
+    );
+  } catch {
+    return entity.spec.owner;
+  }
+}
+
+/** Whether the product carries personal data. */
+export function hasPii(entity: DataProductEntity): boolean {
+  return (
+    (entity.spec.piiFields?.length ?? 0) > 0 ||
+    (entity.metadata.tags ?? []).includes('pii')
+  );
+}
+
+/** Publication status; `deprecated` also when the lifecycle says so. */
+export function effectiveStatusOf(
+  entity: DataProductEntity,
+): DataProductStatus {
+  if (entity.spec.lifecycle === 'deprecated' && !entity.spec.status) {
+    return 'deprecated';
+  }
+  return entity.spec.status ?? 'active';
+}
+
+/** A compact human form of a duration in milliseconds. */
+export function formatMs(ms: number | undefined): string {
+  if (ms === undefined || !Number.isFinite(ms)) {
+    return 'unknown';
+  }
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours}h`;
+  return `${Math.round(hours / 24)}d`;
+}
+
+/** Whether an ISO timestamp is older than `maxAgeMs` (default 5 minutes). */
+export function isStale(
+  observedAt: string | undefined,
+  maxAgeMs = 5 * 60 * 1000,
+  now: number = Date.now(),
+): boolean {
+  if (!observedAt) return true;
+  const at = Date.parse(observedAt);
+  return Number.isNaN(at) || now - at > maxAgeMs;
+}

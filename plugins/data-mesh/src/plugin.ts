@@ -1,0 +1,103 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { DataMeshClient, dataMeshApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+/** The data mesh frontend plugin for the legacy frontend system. */
+export const dataMeshPlugin = createPlugin({
+  id: 'data-mesh',
+  apis: [
+    createApiFactory({
+      api: dataMeshApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new DataMeshClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: {
+    root: rootRouteRef,
+  },
+});
+
+/** The `/data-mesh` discovery page. */
+export const DataMeshPage = dataMeshPlugin.provide(
+  createRoutableExtension({
+    name: 'DataMeshPage',
+    component: () =>
+      import('./components/DataProductDiscoveryPage').then(
+        m => m.DataProductDiscoveryPage,
+      ),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/** Overview card for DataProduct entity pages. */
+export const EntityDataProductOverviewCard = dataMeshPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDataProductOverviewCard',
+    component: {
+      lazy: () =>
+        import('./components/DataProductOverviewCard').then(
+          m => m.DataProductOverviewCard,
+        ),
+    },
+  }),
+);
+
+/** "Schema" tab content for DataProduct entity pages. */
+export const EntityDataProductSchemaContent = dataMeshPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDataProductSchemaContent',
+    component: {
+      lazy: () =>
+        import('./components/DataProductSchemaContent').then(
+          m => m.DataProductSchemaContent,
+        ),
+    },
+  }),
+);
+
+/** "Live" tab content for DataProduct entity pages. */
+export const EntityDataProductLiveContent = dataMeshPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDataProductLiveContent',
+    component: {
+      lazy: () =>
+        import('./components/DataProductLiveContent').then(
+          m => m.DataProductLiveContent,
+        ),
+    },
+  }),
+);
+
+/** "Lineage" tab content for DataProduct entity pages. */
+export const EntityDataProductLineageContent = dataMeshPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDataProductLineageContent',
+    component: {
+      lazy: () =>
+        import('./components/DataProductLineageContent').then(
+          m => m.DataProductLineageContent,
+        ),
+    },
+  }),
+);
+
+/** Card for Group entity pages: owned and consumed data products. */
+export const EntityGroupDataProductsCard = dataMeshPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGroupDataProductsCard',
+    component: {
+      lazy: () =>
+        import('./components/GroupDataProductsCard').then(
+          m => m.GroupDataProductsCard,
+        ),
+    },
+  }),
+);

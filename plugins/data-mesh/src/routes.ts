@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/core-plugin-api';
+
+/** The data mesh discovery page. */
+export const rootRouteRef = createRouteRef({ id: 'data-mesh' });
