@@ -1,0 +1,89 @@
+import {
+  DataProductEntity,
+  formatValidationErrors,
+  productIdOf,
+  toOdpsYaml,
+  validateDataProductEntity,
+} from '@kafka-mesh/plugin-data-mesh-common';
+import { CliError } from '../lib/CliError';
+import { loadMeshConfig } from '../lib/loadMeshConfig';
+import { meshKafka, registryLabel } from '../lib/meshKafka';
+import { readRegistryTopic, RegistryRecord } from '../lib/readRegistryTopic';
+import { checkProductId } from './productId';
+import type { GlobalOptions, Output } from './types';
+
+/** The export formats, by `--format` name. */
+export const EXPORT_FORMATS: Record<
+  string,
+  (entity: DataProductEntity) => string
+> = {
+  odps: toOdpsYaml,
+};
+
+export const DEFAULT_EXPORT_FORMAT = 'odps';
+
+function checkFormat(format: string) {
+  const render = Object.prototype.hasOwnProperty.call(EXPORT_FORMATS, format)
+    ? EXPORT_FORMATS[format]
+    : undefined;
+  if (!render) {
+    throw new CliError(
+      `unknown format '${format}'; supported: ${Object.keys(
+        EXPORT_FORMATS,
+      ).join(', ')}`,
+    );
+  }
+  return render;
+}
+
+/** The published descriptor in the latest record for the id, if any. */
+function latestDescriptor(
+  records: RegistryRecord[],
+  id: string,
+  where: string,
+): DataProductEntity | undefined {
+  let latest: RegistryRecord | undefined;
+  for (const record of records) {
+    if (record.key === id) latest = record;
+  }
+  if (!latest?.value) return undefined; // never published, or a tombstone
+  const problem = (reason: string) =>
+    new CliError(
+      `${where} holds an invalid descriptor for ${id} at offset ${
+        latest!.offset
+      }: ${reason}`,
+    );
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(latest.value.toString('utf8'));
+  } catch (error) {
+    throw problem(`not JSON: ${(error as Error).message}`);
+  }
+  const result = validateDataProductEntity(parsed);
+  if (!result.valid) {
+    throw problem(formatValidationErrors(result.errors).replace(/\n/g, '; '));
+  }
+  if (productIdOf(result.entity) !== id) {
+    throw problem(`it names ${productIdOf(result.entity)}`);
+  }
+  return result.entity;
+}
+
+/** `mesh export <namespace/name> --format odps`: the latest published descriptor, converted. */
+export async function exportProduct(
+  productId: string,
+  format: string,
+  options: GlobalOptions,
+  out: Output,
+): Promise<void> {
+  const id = checkProductId(productId);
+  const render = checkFormat(format);
+  const mesh = await loadMeshConfig(options);
+  const records = await readRegistryTopic(
+    meshKafka(mesh),
+    mesh.dataMesh.registryTopic,
+  );
+  const entity = latestDescriptor(records, id, registryLabel(mesh));
+  if (!entity) throw new CliError(`${id} is not published`);
+  out(render(entity).replace(/\n$/, ''));
+}

@@ -1,0 +1,73 @@
+import {
+  ensureRegistryTopic,
+  publishDescriptor,
+} from '@kafka-mesh/plugin-data-mesh-node';
+import { readFile } from 'node:fs/promises';
+import { CliError } from '../lib/CliError';
+import {
+  findDuplicateIds,
+  LoadedDescriptor,
+  loadDescriptors,
+} from '../lib/loadDescriptors';
+import { loadMeshConfig } from '../lib/loadMeshConfig';
+import { meshKafka, registryLabel } from '../lib/meshKafka';
+import type { GlobalOptions, Output } from './types';
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code === 'ENOENT') throw new CliError(`${file}: no such file`);
+    if (code === 'EISDIR') throw new CliError(`${file}: is a directory`);
+    throw new CliError(`${file}: ${message}`);
+  }
+}
+
+/**
+ * `mesh publish <file...>`: validates every descriptor of every file first,
+ * and produces only when all are valid, each under its product id.
+ */
+export async function publish(
+  files: string[],
+  options: GlobalOptions,
+  out: Output,
+): Promise<void> {
+  const problems: string[] = [];
+  const descriptors: LoadedDescriptor[] = [];
+  for (const file of files) {
+    const result = loadDescriptors(await readText(file), file);
+    if (result.valid) descriptors.push(...result.descriptors);
+    else problems.push(...result.problems);
+  }
+  problems.push(...findDuplicateIds(descriptors));
+  if (problems.length) {
+    throw new CliError([
+      ...problems,
+      `nothing was published: ${problems.length} problem${
+        problems.length === 1 ? '' : 's'
+      }`,
+    ]);
+  }
+
+  const mesh = await loadMeshConfig(options);
+  const topic = mesh.dataMesh.registryTopic;
+  const kafka = meshKafka(mesh);
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await ensureRegistryTopic(admin, topic);
+  } finally {
+    await admin.disconnect();
+  }
+  const producer = kafka.producer();
+  await producer.connect();
+  try {
+    for (const { id, entity } of descriptors) {
+      await publishDescriptor(producer, topic, entity);
+      out(`published ${id} to ${registryLabel(mesh)}`);
+    }
+  } finally {
+    await producer.disconnect();
+  }
+}
