@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { permissionModuleDataMeshPolicy } from './modules/permissionPolicy';
 
 const backend = createBackend();
 
@@ -31,9 +32,8 @@ backend.add(import('@backstage/plugin-events-backend'));
 
 // Permissions.
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Everything allowed, except PII in samples: owners only.
+backend.add(permissionModuleDataMeshPolicy);
 
 // Search over the catalog (Postgres engine when the database is Postgres,
 // the in-memory engine otherwise).

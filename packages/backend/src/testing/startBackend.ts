@@ -43,6 +43,8 @@ export async function startBackend(
     JSON.stringify({
       dataMesh,
       ...extraConfig,
+      // The app plugin serves the built frontend from the same origin.
+      app: { baseUrl },
       backend: {
         ...(extraConfig as { backend?: object }).backend,
         baseUrl,
@@ -62,7 +64,13 @@ export async function startBackend(
       '--config',
       configFile,
     ],
-    { cwd: backendDir, detached: true, env: { ...process.env } },
+    {
+      cwd: backendDir,
+      detached: true,
+      // As `yarn dev` runs it; jest's NODE_ENV=test would, for one, turn
+      // off the guest sign-in the browser tests use.
+      env: { ...process.env, NODE_ENV: 'development' },
+    },
   );
   child.stdout!.on('data', d => (output += d));
   child.stderr!.on('data', d => (output += d));

@@ -1,0 +1,2 @@
+// Browser tests only; nothing is exported.
+export {};
