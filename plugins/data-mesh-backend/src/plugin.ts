@@ -6,10 +6,10 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   createSchemaRegistry,
   readDataMeshConfig,
+  SchemaRegistryRestClient,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import { ComponentIndex } from './lib/ComponentIndex';
 import { KafkaClients } from './lib/KafkaClients';
-import { RegistryClient } from './lib/RegistryClient';
 import { SchemaService } from './lib/SchemaService';
 import {
   DEFAULT_CALL_TIMEOUT_MS,
@@ -64,7 +64,12 @@ export const dataMeshPlugin = createBackendPlugin({
             permissions,
             catalog,
             cache,
-            schemas: new SchemaService(new RegistryClient(mesh.schemaRegistry)),
+            schemas: new SchemaService(
+              new SchemaRegistryRestClient(
+                mesh.schemaRegistry,
+                DEFAULT_CALL_TIMEOUT_MS,
+              ),
+            ),
             kafka,
             components: new ComponentIndex(catalog, auth),
             decode: buffer =>

@@ -13,7 +13,7 @@ export type { CreateKafkaOptions } from './kafka/createKafka';
 export { createSchemaRegistry } from './registry/createSchemaRegistry';
 export {
   SchemaRegistryRestClient,
-  SchemaRegistryError,
+  RegistryUnavailableError,
 } from './registry/SchemaRegistryRestClient';
 export type { SubjectVersion } from './registry/SchemaRegistryRestClient';
 export {

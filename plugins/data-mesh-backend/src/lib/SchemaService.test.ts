@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import type { RegistryClient } from './RegistryClient';
+import type { SchemaRegistryRestClient } from '@kafka-mesh/plugin-data-mesh-node';
 import { parseVersion, SchemaService } from './SchemaService';
 
 const v1 = JSON.stringify({
@@ -32,7 +32,7 @@ function fakeRegistry() {
     version,
     versions: async () => [2, 1],
     compatibility: async () => 'BACKWARD',
-  } as unknown as RegistryClient & { version: typeof version };
+  } as unknown as SchemaRegistryRestClient & { version: typeof version };
 }
 
 describe('SchemaService', () => {

@@ -6,7 +6,10 @@ import type {
 } from '@kafka-mesh/plugin-data-mesh-common';
 import { diffFields } from './diffFields';
 import { FORMAT_OF_SCHEMA_TYPE, flattenSchema } from './flatten';
-import type { RegisteredVersion, RegistryClient } from './RegistryClient';
+import type {
+  SchemaRegistryRestClient,
+  SubjectVersion,
+} from '@kafka-mesh/plugin-data-mesh-node';
 
 /** How many registered versions are kept in memory. */
 const MAX_CACHED_VERSIONS = 500;
@@ -33,9 +36,9 @@ export function parseVersion(
  * `latest` and the version list are asked every time.
  */
 export class SchemaService {
-  private readonly versionCache = new Map<string, RegisteredVersion>();
+  private readonly versionCache = new Map<string, SubjectVersion>();
 
-  constructor(private readonly registry: RegistryClient) {}
+  constructor(private readonly registry: SchemaRegistryRestClient) {}
 
   async versions(subject: string): Promise<SchemaVersionsResponse> {
     const [versions, compatibility] = await Promise.all([
@@ -83,7 +86,7 @@ export class SchemaService {
   private async registered(
     subject: string,
     version: number | 'latest',
-  ): Promise<RegisteredVersion> {
+  ): Promise<SubjectVersion> {
     const key = `${subject}\u0000${version}`;
     const cached =
       version === 'latest' ? undefined : this.versionCache.get(key);

@@ -1,5 +1,5 @@
 import { decodeValue, toJsonSafe } from './decodeValue';
-import { RegistryUnavailableError } from './RegistryClient';
+import { RegistryUnavailableError } from '@kafka-mesh/plugin-data-mesh-node';
 
 const wire = (id: number, payload = 'x') => {
   const head = Buffer.alloc(5);

@@ -1,4 +1,4 @@
-import { RegistryUnavailableError } from './RegistryClient';
+import { RegistryUnavailableError } from '@kafka-mesh/plugin-data-mesh-node';
 
 /** Decodes Confluent wire format (magic byte 0, 4-byte schema id, payload). */
 export type WireDecoder = (buffer: Buffer) => Promise<unknown>;

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import { KafkaUnavailableError } from '../lib/KafkaClients';
-import { RegistryUnavailableError } from '../lib/RegistryClient';
+import { RegistryUnavailableError } from '@kafka-mesh/plugin-data-mesh-node';
 import {
   redact,
   RETRY_AFTER_SECONDS,
