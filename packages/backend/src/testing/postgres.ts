@@ -26,6 +26,15 @@ function findPgBin(): string {
   );
 }
 
+/** `runuser` lives in sbin, which a non-login PATH may leave out. */
+function runuser(): string {
+  const found = ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser'].find(
+    candidate => fs.existsSync(candidate),
+  );
+  if (!found) throw new Error('runuser not found; it is in util-linux');
+  return found;
+}
+
 /**
  * Starts a throwaway PostgreSQL cluster in a temporary folder on a free port.
  * PostgreSQL refuses to run as root, so as root it runs as the `postgres`
@@ -39,11 +48,15 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);
   const run = (cmd: string, args: string[]) => {
     const [file, argv] = asRoot
-      ? ['runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args]]
+      ? [runuser(), ['-u', 'postgres', '--', path.join(bin, cmd), ...args]]
       : [path.join(bin, cmd), args];
     const result = spawnSync(file, argv, { encoding: 'utf8' });
     if (result.status !== 0) {
-      throw new Error(`${cmd} failed: ${result.stderr || result.stdout}`);
+      throw new Error(
+        `${cmd} failed: ${
+          result.error?.message ?? (result.stderr || result.stdout)
+        }`,
+      );
     }
   };
   const data = path.join(dir, 'data');
