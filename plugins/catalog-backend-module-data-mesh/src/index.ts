@@ -8,5 +8,4 @@ export { catalogModuleDataMesh as default } from './module/catalogModuleDataMesh
 export { DataProductProcessor } from './processors/DataProductProcessor';
 export { DataProductConsumerProcessor } from './processors/DataProductConsumerProcessor';
 export type { IngestionError } from './lib/IngestionErrors';
-export type { CandidateStream } from './lib/candidateStreams';
 export type { DataProductProviderStatus } from './providers/DataProductProvider';

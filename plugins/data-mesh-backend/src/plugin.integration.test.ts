@@ -296,6 +296,11 @@ describe('the data mesh backend on the real broker and registry', () => {
     expect(health.freshness).toMatchObject({ status: 'ok', slaMs: 300_000 });
     expect(health.freshness.ageMs).toBeGreaterThanOrEqual(0);
     expect(health.throughputPerSecond).toBeGreaterThan(0);
+    expect(health.throughputHistory).toHaveLength(10);
+    expect(health.throughputHistory.at(-1)!.perSecond).toBeGreaterThan(0);
+    expect(health.throughputHistory.at(-1)!.perSecond).toBe(
+      health.throughputPerSecond,
+    );
     expect(health.sizeBytes).toBeUndefined();
   });
 

@@ -1,7 +1,4 @@
-import {
-  ensureRegistryTopic,
-  publishDescriptor,
-} from '@kafka-mesh/plugin-data-mesh-node';
+import { publishDescriptor } from '@kafka-mesh/plugin-data-mesh-node';
 import { readFile } from 'node:fs/promises';
 import { CliError } from '../lib/CliError';
 import {
@@ -10,7 +7,7 @@ import {
   loadDescriptors,
 } from '../lib/loadDescriptors';
 import { loadMeshConfig } from '../lib/loadMeshConfig';
-import { meshKafka, registryLabel } from '../lib/meshKafka';
+import { registryLabel, withRegistryProducer } from '../lib/meshKafka';
 import type { GlobalOptions, Output } from './types';
 
 async function readText(file: string): Promise<string> {
@@ -51,23 +48,10 @@ export async function publish(
   }
 
   const mesh = await loadMeshConfig(options);
-  const topic = mesh.dataMesh.registryTopic;
-  const kafka = meshKafka(mesh);
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await ensureRegistryTopic(admin, topic);
-  } finally {
-    await admin.disconnect();
-  }
-  const producer = kafka.producer();
-  await producer.connect();
-  try {
+  await withRegistryProducer(mesh, async (producer, topic) => {
     for (const { id, entity } of descriptors) {
       await publishDescriptor(producer, topic, entity);
       out(`published ${id} to ${registryLabel(mesh)}`);
     }
-  } finally {
-    await producer.disconnect();
-  }
+  });
 }

@@ -1,9 +1,6 @@
-import {
-  ensureRegistryTopic,
-  unpublishDescriptor,
-} from '@kafka-mesh/plugin-data-mesh-node';
+import { unpublishDescriptor } from '@kafka-mesh/plugin-data-mesh-node';
 import { loadMeshConfig } from '../lib/loadMeshConfig';
-import { meshKafka, registryLabel } from '../lib/meshKafka';
+import { registryLabel, withRegistryProducer } from '../lib/meshKafka';
 import { checkProductId } from './productId';
 import type { GlobalOptions, Output } from './types';
 
@@ -15,22 +12,8 @@ export async function unpublish(
 ): Promise<void> {
   const id = checkProductId(productId);
   const mesh = await loadMeshConfig(options);
-  const topic = mesh.dataMesh.registryTopic;
-  const kafka = meshKafka(mesh);
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    // Never let the tombstone auto-create an uncompacted registry topic.
-    await ensureRegistryTopic(admin, topic);
-  } finally {
-    await admin.disconnect();
-  }
-  const producer = kafka.producer();
-  await producer.connect();
-  try {
-    await unpublishDescriptor(producer, topic, id);
-  } finally {
-    await producer.disconnect();
-  }
+  await withRegistryProducer(mesh, (producer, topic) =>
+    unpublishDescriptor(producer, topic, id),
+  );
   out(`unpublished ${id} from ${registryLabel(mesh)} (tombstone)`);
 }

@@ -1,9 +1,4 @@
-/** A topic with a registered value schema that is not yet a data product. */
-export interface CandidateStream {
-  cluster: string;
-  topic: string;
-  subject: string;
-}
+import type { CandidateStream } from '@kafka-mesh/plugin-data-mesh-common';
 
 /**
  * Internal topics are never products: Kafka's and tools' own (`_…`, `__…`)

@@ -1,6 +1,6 @@
 import Router from 'express-promise-router';
 import type { Router as ExpressRouter } from 'express';
-import type { CandidateStream } from '../lib/candidateStreams';
+import type { CandidateStream } from '@kafka-mesh/plugin-data-mesh-common';
 import type { IngestionErrors } from '../lib/IngestionErrors';
 import type { DataProductProviderStatus } from '../providers/DataProductProvider';
 

@@ -1,6 +1,7 @@
 import type {
   PartitionHealth,
   ProductHealthResponse,
+  ThroughputPoint,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import { parseIsoDuration } from '@kafka-mesh/plugin-data-mesh-common';
 import { classifyFreshness } from './freshness';
@@ -9,6 +10,71 @@ import { readTail } from './readTail';
 
 /** Window over which throughput is measured. */
 export const THROUGHPUT_WINDOW_MS = 60_000;
+/** How many windows the throughput history covers. */
+export const THROUGHPUT_WINDOWS = 10;
+
+/** The offsets of every partition at one point in time. */
+export interface OffsetsAt {
+  /** Epoch ms. */
+  at: number;
+  offsets: Array<{ partition: number; offset: string }>;
+}
+
+/**
+ * The window boundaries of the throughput history, oldest first: `windows`
+ * windows of `windowMs` ending at `end`, so `windows + 1` boundaries.
+ */
+export function throughputBoundaries(
+  end: number,
+  windows = THROUGHPUT_WINDOWS,
+  windowMs = THROUGHPUT_WINDOW_MS,
+): number[] {
+  return Array.from(
+    { length: windows + 1 },
+    (_, i) => end - (windows - i) * windowMs,
+  );
+}
+
+function toBigInt(offset: string): bigint | undefined {
+  try {
+    const value = BigInt(offset);
+    return value >= 0n ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Rates between consecutive boundaries, oldest first: for each window the
+ * records appended over all partitions (a partition missing or unreadable at
+ * either boundary, or whose offset went back, counts 0) per second. Each
+ * point is stamped with the end of its window.
+ */
+export function throughputFromOffsets(
+  boundaries: OffsetsAt[],
+): ThroughputPoint[] {
+  const sorted = [...boundaries].sort((a, b) => a.at - b.at);
+  const points: ThroughputPoint[] = [];
+  for (let i = 1; i < sorted.length; i++) {
+    const from = sorted[i - 1];
+    const to = sorted[i];
+    const seconds = (to.at - from.at) / 1000;
+    let appended = 0n;
+    for (const p of to.offsets) {
+      const start = from.offsets.find(s => s.partition === p.partition);
+      if (!start) continue;
+      const a = toBigInt(start.offset);
+      const b = toBigInt(p.offset);
+      if (a === undefined || b === undefined || b <= a) continue;
+      appended += b - a;
+    }
+    points.push({
+      at: new Date(to.at).toISOString(),
+      perSecond: seconds > 0 ? Number(appended) / seconds : 0,
+    });
+  }
+  return points;
+}
 
 export interface HealthOptions {
   /** How long to wait for the newest records. */
@@ -20,7 +86,7 @@ export interface HealthOptions {
 /**
  * The health of a product's topic: offsets per partition, the newest record
  * (read at endOffset-1 of every non-empty partition), freshness against the
- * SLA and the records appended over the last minute.
+ * SLA and the records appended per minute over the last 10 minutes.
  */
 export async function readProductHealth(
   cluster: ClusterClient,
@@ -29,12 +95,21 @@ export async function readProductHealth(
   options: HealthOptions,
 ): Promise<ProductHealthResponse> {
   const now = options.now ?? Date.now;
-  const since = now() - THROUGHPUT_WINDOW_MS;
-  const [offsets, offsetsSince] = await Promise.all([
+  const boundaries = throughputBoundaries(now());
+  const [offsets, offsetsAtBoundaries] = await Promise.all([
     cluster.call('fetching offsets', a => a.fetchTopicOffsets(topic), topic),
+    // One call per boundary, all under the one time bound of a Kafka call.
     cluster.call(
       'fetching offsets by time',
-      a => a.fetchTopicOffsetsByTimestamp(topic, since),
+      a =>
+        Promise.all(
+          boundaries.map(
+            async (at): Promise<OffsetsAt> => ({
+              at,
+              offsets: await a.fetchTopicOffsetsByTimestamp(topic, at),
+            }),
+          ),
+        ),
       topic,
     ),
   ]);
@@ -72,12 +147,7 @@ export async function readProductHealth(
     })
     .sort((a, b) => a.partition - b.partition);
 
-  const appended = offsets.reduce((sum, p) => {
-    const from = offsetsSince.find(s => s.partition === p.partition)?.offset;
-    if (from === undefined) return sum;
-    const count = BigInt(p.high) - BigInt(from);
-    return sum + (count > 0n ? Number(count) : 0);
-  }, 0);
+  const throughputHistory = throughputFromOffsets(offsetsAtBoundaries);
 
   const newestAt = newestByPartition.size
     ? Math.max(...newestByPartition.values())
@@ -97,7 +167,8 @@ export async function readProductHealth(
       slaMs,
       ...(ageMs !== undefined && { ageMs }),
     },
-    throughputPerSecond: appended / (THROUGHPUT_WINDOW_MS / 1000),
+    throughputPerSecond: throughputHistory.at(-1)?.perSecond ?? 0,
+    throughputHistory,
     observedAt: new Date(observedAt).toISOString(),
   };
 }

@@ -61,6 +61,14 @@ export interface PartitionHealth {
   newestRecordAt?: string;
 }
 
+/** The rate of appended records in one time window. */
+export interface ThroughputPoint {
+  /** End of the window, ISO. */
+  at: string;
+  /** Records appended per second within the window. */
+  perSecond: number;
+}
+
 /** `GET …/health` */
 export interface ProductHealthResponse {
   topic: string;
@@ -74,8 +82,16 @@ export interface ProductHealthResponse {
     /** Age of the newest record in ms at `observedAt`. */
     ageMs?: number;
   };
-  /** Records per second over the last minute. */
+  /**
+   * Records per second over the last minute (the newest window of
+   * {@link ProductHealthResponse.throughputHistory}).
+   */
   throughputPerSecond: number;
+  /**
+   * Records per second in each of the last 10 one-minute windows, oldest
+   * first. `at` is the end of the window, ISO.
+   */
+  throughputHistory: ThroughputPoint[];
   /** Bytes on disk over all partitions, when the broker reports it. */
   sizeBytes?: number;
   observedAt: string;
@@ -118,4 +134,21 @@ export interface ProductSamplesResponse {
   records: SampleRecord[];
   /** Whether the caller holds the PII permission. */
   piiVisible: boolean;
+}
+
+/** A topic with a registered value schema that is not yet a data product. */
+export interface CandidateStream {
+  /** The configured cluster name. */
+  cluster: string;
+  topic: string;
+  /** The value schema's subject, `<topic>-value`. */
+  subject: string;
+}
+
+/**
+ * `GET /api/catalog/data-mesh/candidate-streams`, served by the catalog
+ * module (not by the data mesh backend): streams their owners could publish.
+ */
+export interface CandidateStreamsResponse {
+  items: CandidateStream[];
 }

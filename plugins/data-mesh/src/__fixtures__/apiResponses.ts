@@ -1,4 +1,5 @@
 import type {
+  CandidateStreamsResponse,
   ProductConsumersResponse,
   ProductHealthResponse,
   ProductSamplesResponse,
@@ -78,9 +79,13 @@ export const schemaDiff2to3: SchemaDiffResponse = {
   ],
 };
 
+/** Records per second in the last 10 minutes, oldest first; ends at 12.5. */
+export const throughputRates = [4, 6, 5, 0, 8, 10, 9.5, 11, 12, 12.5];
+
 export function makeHealth(
   observedAt: string = new Date().toISOString(),
 ): ProductHealthResponse {
+  const end = Date.parse(observedAt);
   return {
     topic: 'commerce.orders-placed.v1',
     partitions: [
@@ -95,6 +100,12 @@ export function makeHealth(
     newestRecordAt: '2026-01-01T12:00:00.000Z',
     freshness: { status: 'at-risk', slaMs: 300000, ageMs: 240000 },
     throughputPerSecond: 12.5,
+    throughputHistory: throughputRates.map((perSecond, i) => ({
+      at: new Date(
+        end - (throughputRates.length - 1 - i) * 60_000,
+      ).toISOString(),
+      perSecond,
+    })),
     sizeBytes: 1048576,
     observedAt,
   };
@@ -134,6 +145,21 @@ export const samples: ProductSamplesResponse = {
       key: 'order-1199',
       value: { orderId: 'order-1199', customer: { email: '***' } },
       masked: ['customer.email'],
+    },
+  ],
+};
+
+export const candidateStreams: CandidateStreamsResponse = {
+  items: [
+    {
+      cluster: 'local',
+      topic: 'commerce.carts-abandoned.v1',
+      subject: 'commerce.carts-abandoned.v1-value',
+    },
+    {
+      cluster: 'analytics',
+      topic: 'marketing.clicks.v1',
+      subject: 'marketing.clicks.v1-value',
     },
   ],
 };

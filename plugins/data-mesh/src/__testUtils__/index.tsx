@@ -25,6 +25,7 @@ export function mockDataMeshApi(
     getHealth: jest.fn(reject),
     getConsumers: jest.fn(reject),
     getSamples: jest.fn(reject),
+    getCandidateStreams: jest.fn(async () => ({ items: [] })),
     ...impl,
   } as jest.Mocked<DataMeshApi>;
 }

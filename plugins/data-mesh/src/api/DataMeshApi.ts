@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
+  CandidateStreamsResponse,
   ProductConsumersResponse,
   ProductHealthResponse,
   ProductSamplesResponse,
@@ -15,7 +16,8 @@ export type DataProductId = {
 };
 
 /**
- * Client for the data mesh backend (`/api/data-mesh`). Every method throws a
+ * Client for the data mesh backend (`/api/data-mesh`) and the data mesh
+ * routes of the catalog (`/api/catalog/data-mesh`). Every method throws a
  * `ResponseError` (from `@backstage/errors`) on a non-2xx answer.
  *
  * @public
@@ -43,6 +45,11 @@ export interface DataMeshApi {
     product: DataProductId,
     options?: { limit?: number },
   ): Promise<ProductSamplesResponse>;
+  /**
+   * `GET /api/catalog/data-mesh/candidate-streams`, served by the catalog
+   * module: topics with a registered schema that are not yet products.
+   */
+  getCandidateStreams(): Promise<CandidateStreamsResponse>;
 }
 
 /** @public */

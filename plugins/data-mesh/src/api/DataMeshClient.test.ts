@@ -40,6 +40,18 @@ describe('DataMeshClient', () => {
     ]);
   });
 
+  it('reads candidate streams from the catalog', async () => {
+    const body = {
+      items: [{ cluster: 'local', topic: 't', subject: 't-value' }],
+    };
+    const { client, fetch } = setup({ status: 200, body });
+    await expect(client.getCandidateStreams()).resolves.toEqual(body);
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backend/api/catalog/data-mesh/candidate-streams',
+      { headers: { Accept: 'application/json' } },
+    );
+  });
+
   it('throws a ResponseError on non-2xx answers', async () => {
     const { client } = setup({
       status: 403,

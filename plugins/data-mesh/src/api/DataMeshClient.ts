@@ -1,6 +1,7 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  CandidateStreamsResponse,
   ProductConsumersResponse,
   ProductHealthResponse,
   ProductSamplesResponse,
@@ -71,11 +72,20 @@ export class DataMeshClient implements DataMeshApi {
     return this.get(product, `/samples?limit=${limit}`);
   }
 
+  async getCandidateStreams(): Promise<CandidateStreamsResponse> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('catalog');
+    return this.fetchJson(`${baseUrl}/data-mesh/candidate-streams`);
+  }
+
   private async get<T>(product: DataProductId, route: string): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('data-mesh');
     const url = `${baseUrl}/products/${encodeURIComponent(
       product.namespace,
     )}/${encodeURIComponent(product.name)}${route}`;
+    return this.fetchJson(url);
+  }
+
+  private async fetchJson<T>(url: string): Promise<T> {
     const response = await this.fetchApi.fetch(url, {
       headers: { Accept: 'application/json' },
     });

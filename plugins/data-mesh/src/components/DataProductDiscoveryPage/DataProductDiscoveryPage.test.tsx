@@ -1,7 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { candidateStreams } from '../../__fixtures__/apiResponses';
 import { allProducts } from '../../__fixtures__/dataProducts';
-import { renderWithApis } from '../../__testUtils__';
+import {
+  mockDataMeshApi,
+  renderWithApis,
+  responseError,
+} from '../../__testUtils__';
 import {
   DataProductDiscoveryContent,
   DataProductDiscoveryPage,
@@ -95,7 +100,79 @@ describe('DataProductDiscoveryPage', () => {
     expect(
       await screen.findByText('No data products published yet'),
     ).toBeInTheDocument();
-    expect(screen.getByText('yarn mesh publish <file>')).toBeInTheDocument();
+    // in the empty state, and in the candidate streams' hint below it
+    expect(screen.getAllByText('yarn mesh publish <file>')).toHaveLength(2);
     expect(screen.getByText('Create data product')).toBeInTheDocument();
+  });
+
+  describe('candidate streams', () => {
+    it('lists topics with schemas that are not published yet', async () => {
+      const dataMeshApi = mockDataMeshApi({
+        getCandidateStreams: jest.fn(async () => candidateStreams),
+      });
+      await renderWithApis(<DataProductDiscoveryPage />, {
+        entities: allProducts,
+        dataMeshApi,
+      });
+      expect(await screen.findByText('Orders placed')).toBeInTheDocument();
+      const table = await screen.findByRole('table', {
+        name: 'Candidate streams',
+      });
+      const row = within(table)
+        .getByText('commerce.carts-abandoned.v1')
+        .closest('tr')!;
+      expect(within(row).getByText('local')).toBeInTheDocument();
+      expect(
+        within(row).getByText('commerce.carts-abandoned.v1-value'),
+      ).toBeInTheDocument();
+      expect(
+        within(table).getByText('marketing.clicks.v1-value'),
+      ).toBeInTheDocument();
+      expect(within(table).getAllByRole('row')).toHaveLength(3);
+      expect(screen.getByText('yarn mesh publish <file>')).toBeInTheDocument();
+      expect(dataMeshApi.getCandidateStreams).toHaveBeenCalledTimes(1);
+    });
+
+    it('shows its error without hiding the products table', async () => {
+      const boom = await responseError(503, 'catalog module unavailable');
+      await renderWithApis(<DataProductDiscoveryContent />, {
+        entities: allProducts,
+        dataMeshApi: mockDataMeshApi({
+          getCandidateStreams: jest.fn(() => Promise.reject(boom)),
+        }),
+      });
+      expect(
+        await screen.findByText(/Could not load the candidate streams/),
+      ).toBeInTheDocument();
+      expect(screen.getByText('Orders placed')).toBeInTheDocument();
+      expect(screen.getByText('Data products (3 of 3)')).toBeInTheDocument();
+      expect(
+        screen.queryByRole('table', { name: 'Candidate streams' }),
+      ).not.toBeInTheDocument();
+    });
+
+    it('says when there is no candidate', async () => {
+      await renderWithApis(<DataProductDiscoveryContent />, {
+        entities: allProducts,
+      });
+      expect(
+        await screen.findByText(/No candidate streams/),
+      ).toBeInTheDocument();
+    });
+
+    it('is shown when no product is published yet', async () => {
+      await renderWithApis(<DataProductDiscoveryContent />, {
+        entities: [],
+        dataMeshApi: mockDataMeshApi({
+          getCandidateStreams: jest.fn(async () => candidateStreams),
+        }),
+      });
+      expect(
+        await screen.findByText('No data products published yet'),
+      ).toBeInTheDocument();
+      expect(
+        await screen.findByText('marketing.clicks.v1'),
+      ).toBeInTheDocument();
+    });
   });
 });

@@ -27,10 +27,12 @@ import {
   SLA_TIERS,
   isDataProductEntity,
 } from '@kafka-mesh/plugin-data-mesh-common';
+import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { consumingComponentRefs, hasPii, ownerRefOf } from '../../lib';
+import { CandidateStreamsCard } from './CandidateStreamsCard';
 
 /** One row of the discovery table. */
 export type DataProductRow = {
@@ -213,8 +215,8 @@ export function PublishEmptyState() {
   );
 }
 
-/** The discovery table with its search and filters, without page chrome. */
-export function DataProductDiscoveryContent() {
+/** The data products table with its search and filters. */
+function DataProductsSection() {
   const catalogApi = useApi(catalogApiRef);
   const [filters, setFilters] = useState<DataProductFilters>(emptyFilters);
   const { value, loading, error, retry } = useAsyncRetry(async () => {
@@ -300,6 +302,21 @@ export function DataProductDiscoveryContent() {
         />
       </Grid>
     </Grid>
+  );
+}
+
+/**
+ * The discovery table with its search and filters, and the candidate streams
+ * below it, without page chrome.
+ */
+export function DataProductDiscoveryContent() {
+  return (
+    <>
+      <DataProductsSection />
+      <Box mt={3}>
+        <CandidateStreamsCard />
+      </Box>
+    </>
   );
 }
 

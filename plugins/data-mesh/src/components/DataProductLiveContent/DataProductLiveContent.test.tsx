@@ -32,6 +32,11 @@ describe('DataProductLiveContent', () => {
       screen.getByText('Newest record 4m old; the SLA promises 5m.'),
     ).toBeInTheDocument();
     expect(screen.getByText('12.5 records/s')).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', {
+        name: 'Throughput over the last 10 minutes: 4, 6, 5, 0, 8, 10, 9.5, 11, 12, 12.5 records/s, oldest first',
+      }),
+    ).toBeInTheDocument();
     expect(screen.queryByText(/may be stale/)).not.toBeInTheDocument();
 
     // partitions
@@ -58,6 +63,24 @@ describe('DataProductLiveContent', () => {
       { namespace: 'default', name: 'orders-placed' },
       { limit: 10 },
     );
+  });
+
+  it('omits the sparkline without throughput history', async () => {
+    await renderWithApis(<DataProductLiveContent />, {
+      entity: ordersPlaced,
+      dataMeshApi: mockDataMeshApi({
+        getHealth: jest.fn(async () => ({
+          ...makeHealth(),
+          throughputHistory: [],
+        })),
+        getConsumers: jest.fn(async () => consumers),
+        getSamples: jest.fn(async () => samples),
+      }),
+    });
+    expect(await screen.findByText('12.5 records/s')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('img', { name: /^Throughput over/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('flags stale health figures', async () => {

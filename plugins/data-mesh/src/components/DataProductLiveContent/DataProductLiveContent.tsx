@@ -30,6 +30,7 @@ import Alert from '@material-ui/lab/Alert';
 import { DataProductId, dataMeshApiRef } from '../../api';
 import { formatMs, isStale, productIdOf } from '../../lib';
 import { ErrorPanel, NotADataProduct, statusOf } from '../common';
+import { ThroughputSparkline } from './ThroughputSparkline';
 
 const FRESHNESS_LABELS: Record<FreshnessStatus, string> = {
   ok: 'Fresh',
@@ -135,12 +136,17 @@ function HealthSection({ product }: { product: DataProductId }) {
             <Typography variant="caption" color="textSecondary" display="block">
               Throughput
             </Typography>
-            <Typography variant="body2">
-              {value.throughputPerSecond.toLocaleString('en-US', {
-                maximumFractionDigits: 1,
-              })}{' '}
-              records/s
-            </Typography>
+            <Box display="flex" alignItems="center">
+              <Box mr={1}>
+                <Typography variant="body2">
+                  {value.throughputPerSecond.toLocaleString('en-US', {
+                    maximumFractionDigits: 1,
+                  })}{' '}
+                  records/s
+                </Typography>
+              </Box>
+              <ThroughputSparkline history={value.throughputHistory} />
+            </Box>
           </Box>
           {value.sizeBytes !== undefined && (
             <Box mr={4} mb={1}>
