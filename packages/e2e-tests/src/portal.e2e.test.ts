@@ -144,7 +144,7 @@ describe('the portal in Chromium', () => {
       product(sales, `e2e.sales-${run}.v1`, {
         inputs: [`dataproduct:default/${orders}`],
         sla: {
-          tier: 'tier-1',
+          tier: 'tier-2',
           availability: 99.99,
           freshness: 'PT1M',
           supportHours: '24x7',
@@ -180,6 +180,12 @@ describe('the portal in Chromium', () => {
     await page.getByRole('link', { name: 'Orders placed' }).waitFor();
     await page.getByRole('link', { name: 'Sales by product' }).waitFor();
     await shoot(page, 'discovery');
+    await page.getByLabel('SLA tier').selectOption('tier-2');
+    await page.getByRole('link', { name: 'Orders placed' }).waitFor({ state: 'detached' });
+    expect(await page.getByRole('link', { name: 'Sales by product' }).count()).toBe(1);
+    await page.getByLabel('SLA tier').selectOption('');
+    await page.getByLabel('Search data products').fill('Every order');
+    await page.getByRole('link', { name: 'Orders placed' }).waitFor();
     await page.getByLabel('Search data products').fill('Sales by');
     await page.getByRole('link', { name: 'Orders placed' }).waitFor({ state: 'detached' });
     expect(await page.getByRole('link', { name: 'Sales by product' }).count()).toBe(1);
