@@ -21,7 +21,9 @@ const TOKEN = 'bench-token';
 const runs = Number(process.argv[2] ?? 30);
 
 function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return sorted[
+    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+  ];
 }
 
 async function main() {
@@ -34,11 +36,16 @@ async function main() {
     dataMesh: { registryTopic },
     backend: {
       auth: {
-        externalAccess: [{ type: 'static', options: { token: TOKEN, subject: 'bench' } }],
+        externalAccess: [
+          { type: 'static', options: { token: TOKEN, subject: 'bench' } },
+        ],
       },
     },
   });
-  const kafka = createKafka({ name: 'local', brokers: brokers.split(',') }, { clientId: 'bench' });
+  const kafka = createKafka(
+    { name: 'local', brokers: brokers.split(',') },
+    { clientId: 'bench' },
+  );
   const producer = kafka.producer();
   await producer.connect();
 
@@ -91,7 +98,10 @@ async function main() {
     p50Ms: Math.round(percentile(sorted, 50)),
     p95Ms: Math.round(percentile(sorted, 95)),
     maxMs: Math.round(sorted[sorted.length - 1]),
-    machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30) },
+    machine: {
+      cores: os.cpus().length,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    },
     database: 'sqlite (in memory)',
     at: new Date().toISOString(),
   };
@@ -99,7 +109,11 @@ async function main() {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(
     path.join(dir, `publish-latency-${result.at.replace(/[:.]/g, '-')}.json`),
-    `${JSON.stringify({ ...result, samplesMs: samples.map(Math.round) }, null, 2)}\n`,
+    `${JSON.stringify(
+      { ...result, samplesMs: samples.map(Math.round) },
+      null,
+      2,
+    )}\n`,
   );
   console.log(JSON.stringify(result));
 }

@@ -19,7 +19,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const registry = process.env.npm_config_registry ?? 'https://registry.npmjs.org';
+const registry =
+  process.env.npm_config_registry ?? 'https://registry.npmjs.org';
 const depFields = ['dependencies', 'devDependencies', 'optionalDependencies'];
 
 function workspaceManifests() {
@@ -44,7 +45,8 @@ function compare(a, b) {
 
 async function manifestOf(name, version) {
   const res = await fetch(`${registry}/${name.replace('/', '%2f')}/${version}`);
-  if (!res.ok) throw new Error(`${name}@${version}: registry answered ${res.status}`);
+  if (!res.ok)
+    throw new Error(`${name}@${version}: registry answered ${res.status}`);
   return res.json();
 }
 
@@ -55,7 +57,8 @@ for (const file of workspaceManifests()) {
     for (const [name, range] of Object.entries(pkg[field] ?? {})) {
       if (!name.startsWith('@backstage/')) continue;
       const v = lowerBound(range);
-      if (!selected.has(name) || compare(v, selected.get(name)) > 0) selected.set(name, v);
+      if (!selected.has(name) || compare(v, selected.get(name)) > 0)
+        selected.set(name, v);
     }
   }
 }
@@ -76,13 +79,16 @@ for (;;) {
       for (const [name, range] of Object.entries(m[field] ?? {})) {
         if (!name.startsWith('@backstage/')) continue;
         const v = lowerBound(range);
-        if (!selected.has(name) || compare(v, selected.get(name)) > 0) selected.set(name, v);
+        if (!selected.has(name) || compare(v, selected.get(name)) > 0)
+          selected.set(name, v);
       }
     }
   }
 }
 
-const pins = Object.fromEntries([...selected].sort(([a], [b]) => a.localeCompare(b)));
+const pins = Object.fromEntries(
+  [...selected].sort(([a], [b]) => a.localeCompare(b)),
+);
 for (const file of workspaceManifests()) {
   const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
   for (const field of depFields) {
@@ -92,7 +98,9 @@ for (const file of workspaceManifests()) {
   }
   if (file === path.join(root, 'package.json')) {
     const others = Object.fromEntries(
-      Object.entries(pkg.resolutions ?? {}).filter(([n]) => !n.startsWith('@backstage/')),
+      Object.entries(pkg.resolutions ?? {}).filter(
+        ([n]) => !n.startsWith('@backstage/'),
+      ),
     );
     pkg.resolutions = { ...others, ...pins };
   }

@@ -43,7 +43,11 @@ function descriptor(description: string) {
       owner: 'group:default/guests',
       domain: 'examples',
       lifecycle: 'experimental' as const,
-      output: { cluster: 'local', topic: `pg.product-${run}.v1`, format: 'json' as const },
+      output: {
+        cluster: 'local',
+        topic: `pg.product-${run}.v1`,
+        format: 'json' as const,
+      },
       sla: {
         tier: 'tier-3' as const,
         availability: 99,
@@ -61,7 +65,9 @@ describe('the backend on PostgreSQL', () => {
   const kafka = createKafka(
     {
       name: 'local',
-      brokers: (process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092').split(','),
+      brokers: (process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092').split(
+        ',',
+      ),
     },
     { clientId: 'backend-pg-test' },
   );
@@ -89,7 +95,9 @@ describe('the backend on PostgreSQL', () => {
     await producer.disconnect();
     const admin = kafka.admin();
     await admin.connect();
-    await admin.deleteTopics({ topics: [registryTopic] }).catch(() => undefined);
+    await admin
+      .deleteTopics({ topics: [registryTopic] })
+      .catch(() => undefined);
     await admin.disconnect();
     await backend?.stop();
     pg?.stop();
@@ -128,7 +136,11 @@ describe('the backend on PostgreSQL', () => {
   }, 120_000);
 
   it('runs the data mesh module: a product published to Kafka is stored in PostgreSQL', async () => {
-    await publishDescriptor(producer, registryTopic, descriptor('Stored in PostgreSQL'));
+    await publishDescriptor(
+      producer,
+      registryTopic,
+      descriptor('Stored in PostgreSQL'),
+    );
     const entity = await waitForEntity(
       backend.baseUrl,
       `dataproduct/default/pg-product-${run}`,
@@ -140,16 +152,25 @@ describe('the backend on PostgreSQL', () => {
   it('lets two backend replicas on one database serve the same products without fighting', async () => {
     const replica = await startBackend(backendConfig());
     try {
-      await publishDescriptor(producer, registryTopic, descriptor('Updated once'));
+      await publishDescriptor(
+        producer,
+        registryTopic,
+        descriptor('Updated once'),
+      );
       for (const url of [backend.baseUrl, replica.baseUrl]) {
-        await waitForEntity(url, `dataproduct/default/pg-product-${run}`, e =>
-          e.metadata.description === 'Updated once',
+        await waitForEntity(
+          url,
+          `dataproduct/default/pg-product-${run}`,
+          e => e.metadata.description === 'Updated once',
         );
       }
       // Both replicas emit identical entities, so the stored entity settles:
       // its hash is the same when read again after both have re-emitted.
       const hashOf = async () => {
-        const db = new Client({ ...pgConnection(), database: 'backstage_plugin_catalog' });
+        const db = new Client({
+          ...pgConnection(),
+          database: 'backstage_plugin_catalog',
+        });
         await db.connect();
         const { rows } = await db.query<{ hash: string }>(
           'SELECT hash FROM final_entities WHERE entity_ref = $1',
@@ -160,7 +181,11 @@ describe('the backend on PostgreSQL', () => {
         return rows[0].hash;
       };
       const first = await hashOf();
-      await publishDescriptor(producer, registryTopic, descriptor('Updated once'));
+      await publishDescriptor(
+        producer,
+        registryTopic,
+        descriptor('Updated once'),
+      );
       await new Promise(r => setTimeout(r, 3000));
       expect(await hashOf()).toBe(first);
     } finally {

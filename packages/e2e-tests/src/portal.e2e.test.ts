@@ -24,7 +24,10 @@ import { buildApp } from './buildApp';
 // backend, reading a product published to the real Kafka and registry.
 jest.setTimeout(120_000);
 
-const screenshots = path.resolve(__dirname, '../../../test-results/screenshots');
+const screenshots = path.resolve(
+  __dirname,
+  '../../../test-results/screenshots',
+);
 const run = randomUUID().slice(0, 8);
 const registryTopic = `_data-products-e2e-${run}`;
 const ordersTopic = `e2e.orders-placed-${run}.v1`;
@@ -88,7 +91,10 @@ function product(
 
 async function shoot(page: Page, name: string) {
   fs.mkdirSync(screenshots, { recursive: true });
-  await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: path.join(screenshots, `${name}.png`),
+    fullPage: true,
+  });
 }
 
 describe('the portal in Chromium', () => {
@@ -98,7 +104,9 @@ describe('the portal in Chromium', () => {
   const kafka = createKafka(
     {
       name: 'local',
-      brokers: (process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092').split(','),
+      brokers: (process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092').split(
+        ',',
+      ),
     },
     { clientId: 'e2e' },
   );
@@ -137,7 +145,11 @@ describe('the portal in Chromium', () => {
         })),
       ),
     });
-    await publishDescriptor(producer, registryTopic, product(orders, ordersTopic));
+    await publishDescriptor(
+      producer,
+      registryTopic,
+      product(orders, ordersTopic),
+    );
     await publishDescriptor(
       producer,
       registryTopic,
@@ -181,32 +193,47 @@ describe('the portal in Chromium', () => {
     await page.getByRole('link', { name: 'Sales by product' }).waitFor();
     await shoot(page, 'discovery');
     await page.getByLabel('SLA tier').selectOption('tier-2');
-    await page.getByRole('link', { name: 'Orders placed' }).waitFor({ state: 'detached' });
-    expect(await page.getByRole('link', { name: 'Sales by product' }).count()).toBe(1);
+    await page
+      .getByRole('link', { name: 'Orders placed' })
+      .waitFor({ state: 'detached' });
+    expect(
+      await page.getByRole('link', { name: 'Sales by product' }).count(),
+    ).toBe(1);
     await page.getByLabel('SLA tier').selectOption('');
     await page.getByLabel('Search data products').fill('Every order');
     await page.getByRole('link', { name: 'Orders placed' }).waitFor();
     await page.getByLabel('Search data products').fill('Sales by');
-    await page.getByRole('link', { name: 'Orders placed' }).waitFor({ state: 'detached' });
-    expect(await page.getByRole('link', { name: 'Sales by product' }).count()).toBe(1);
+    await page
+      .getByRole('link', { name: 'Orders placed' })
+      .waitFor({ state: 'detached' });
+    expect(
+      await page.getByRole('link', { name: 'Sales by product' }).count(),
+    ).toBe(1);
   });
 
   it('opens a derived product: effective SLA limited by its input', async () => {
     await page.getByRole('link', { name: 'Sales by product' }).click();
-    await page.getByText(/limited by|weaker/i).first().waitFor();
+    await page
+      .getByText(/limited by|weaker/i)
+      .first()
+      .waitFor();
     expect(await page.getByText(orders).count()).toBeGreaterThan(0);
     await shoot(page, 'product-overview');
   });
 
   it('shows the schema with PII badges from the registry', async () => {
-    await page.goto(`${backend.baseUrl}/catalog/default/dataproduct/${orders}/schema`);
+    await page.goto(
+      `${backend.baseUrl}/catalog/default/dataproduct/${orders}/schema`,
+    );
     await page.getByText('customer.email').first().waitFor();
     expect(await page.getByText('amountCents').count()).toBeGreaterThan(0);
     await shoot(page, 'product-schema');
   });
 
   it('shows live health, and sample messages with PII masked for a non-owner', async () => {
-    await page.goto(`${backend.baseUrl}/catalog/default/dataproduct/${orders}/live`);
+    await page.goto(
+      `${backend.baseUrl}/catalog/default/dataproduct/${orders}/live`,
+    );
     await page.getByText('Personal data fields are masked.').waitFor();
     const body = await page.content();
     expect(body).not.toContain('shopper1@example.com');
@@ -215,8 +242,13 @@ describe('the portal in Chromium', () => {
   });
 
   it('shows lineage', async () => {
-    await page.goto(`${backend.baseUrl}/catalog/default/dataproduct/${orders}/lineage`);
-    await page.getByRole('link', { name: /sales-by-product|Sales by product/ }).first().waitFor();
+    await page.goto(
+      `${backend.baseUrl}/catalog/default/dataproduct/${orders}/lineage`,
+    );
+    await page
+      .getByRole('link', { name: /sales-by-product|Sales by product/ })
+      .first()
+      .waitFor();
     await shoot(page, 'product-lineage');
   });
 });

@@ -32,7 +32,9 @@ function mavenCommand(cfg, log) {
   const home = path.join(cfg.home, 'tools', `apache-maven-${MAVEN_VERSION}`);
   const mvn = path.join(home, 'bin', 'mvn');
   if (fs.existsSync(mvn)) return mvn;
-  log(`mvn is not on PATH; fetching Apache Maven ${MAVEN_VERSION} from Maven Central…`);
+  log(
+    `mvn is not on PATH; fetching Apache Maven ${MAVEN_VERSION} from Maven Central…`,
+  );
   fs.mkdirSync(path.dirname(home), { recursive: true });
   const archive = `${home}.tar.gz`;
   // A child process keeps install() synchronous while using Node's fetch.
@@ -81,9 +83,7 @@ function install(cfg, log) {
     { stdio: 'inherit' },
   );
   if (result.error) {
-    throw new Error(
-      `could not run Maven (${result.error.message})`,
-    );
+    throw new Error(`could not run Maven (${result.error.message})`);
   }
   if (result.status !== 0) {
     throw new Error(

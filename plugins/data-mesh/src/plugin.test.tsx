@@ -38,7 +38,11 @@ describe('legacy plugin exports', () => {
       { entity: ordersPlaced, dataMeshApi: api() },
     );
     expect(await screen.findByText('Data product')).toBeInTheDocument();
-    expect((await screen.findAllByText('customer.email')).length).toBeGreaterThan(0);
-    expect(await screen.findByText('Freshness and throughput')).toBeInTheDocument();
+    expect(
+      (await screen.findAllByText('customer.email')).length,
+    ).toBeGreaterThan(0);
+    expect(
+      await screen.findByText('Freshness and throughput'),
+    ).toBeInTheDocument();
   });
 });

@@ -1,4 +1,4 @@
-import { testDescriptor } from '../testing/descriptors';
+import { testDescriptor } from '../__testUtils__/descriptors';
 import { ProductIndex } from './ProductIndex';
 
 /** A product `name` on topic `<name>.v1` of `cluster`, reading `inputs`. */

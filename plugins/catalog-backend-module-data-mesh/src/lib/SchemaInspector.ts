@@ -38,7 +38,10 @@ export class SchemaInspector {
         const found = await this.lookup(subject);
         if (found.status !== 'unknown') this.cache.set(subject, found);
         // During an outage the last known facts beat `unknown`.
-        facts.set(subject, found.status === 'unknown' ? this.cache.get(subject) ?? found : found);
+        facts.set(
+          subject,
+          found.status === 'unknown' ? this.cache.get(subject) ?? found : found,
+        );
       }),
     );
     return facts;

@@ -1,4 +1,4 @@
-import { testDescriptor } from '../testing/descriptors';
+import { testDescriptor } from '../__testUtils__/descriptors';
 import { parseDescriptorRecord } from './parseDescriptorRecord';
 
 const json = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8');

@@ -26,7 +26,8 @@ export function parseDescriptorRecord(
   if (!key || key.length === 0) {
     return {
       type: 'invalid',
-      reason: 'the record has no key; it must be the product id <namespace>/<name>',
+      reason:
+        'the record has no key; it must be the product id <namespace>/<name>',
     };
   }
   const id = key.toString('utf8');

@@ -8,7 +8,7 @@ import {
   computeEffectiveSla,
   DataProductEntity,
 } from '@kafka-mesh/plugin-data-mesh-common';
-import { testDescriptor } from '../testing/descriptors';
+import { testDescriptor } from '../__testUtils__/descriptors';
 import {
   ObservedInputs,
   registryLocation,

@@ -22,9 +22,9 @@ import {
 } from '@kafka-mesh/plugin-data-mesh-node';
 import { randomUUID } from 'node:crypto';
 import type { Admin, Producer } from 'kafkajs';
-import { startTestCatalog, TestCatalog } from '../testing/catalogBackend';
-import { testDescriptor } from '../testing/descriptors';
-import { eventually } from '../testing/eventually';
+import { startTestCatalog, TestCatalog } from '../__testUtils__/catalogBackend';
+import { testDescriptor } from '../__testUtils__/descriptors';
+import { eventually } from '../__testUtils__/eventually';
 
 const brokers = process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092';
 const registryUrl =
@@ -139,7 +139,11 @@ describe('the data mesh catalog module on the real broker and registry', () => {
               [ANNOTATION_CONSUMER_GROUPS]: `local/${consumerGroup}`,
             },
           },
-          spec: { type: 'service', lifecycle: 'production', owner: 'checkout-team' },
+          spec: {
+            type: 'service',
+            lifecycle: 'production',
+            owner: 'checkout-team',
+          },
         },
       ],
     });
@@ -159,7 +163,9 @@ describe('the data mesh catalog module on the real broker and registry', () => {
     await publish(testDescriptor(orders, ordersTopic));
     const entity = await eventually(async () => {
       const found = await catalog.entity(`dataproduct:default/${orders}`);
-      expect(relationsOf(found, 'ownedBy')).toEqual(['group:default/checkout-team']);
+      expect(relationsOf(found, 'ownedBy')).toEqual([
+        'group:default/checkout-team',
+      ]);
       return found!;
     });
     expect(relationsOf(entity, 'partOf')).toEqual(['domain:default/commerce']);
@@ -216,7 +222,9 @@ describe('the data mesh catalog module on the real broker and registry', () => {
     );
     const entity = (await eventually(async () => {
       const found = await catalog.entity(`dataproduct:default/${sales}`);
-      expect(relationsOf(found, 'dependsOn')).toEqual([`dataproduct:default/${orders}`]);
+      expect(relationsOf(found, 'dependsOn')).toEqual([
+        `dataproduct:default/${orders}`,
+      ]);
       return found!;
     })) as DataProductEntity;
     const observed = entity.spec.observed!;
@@ -229,10 +237,15 @@ describe('the data mesh catalog module on the real broker and registry', () => {
     expect(observed.limitedBy.freshness).toBe(`dataproduct:default/${orders}`);
     expect(observed.slaWarnings.length).toBe(4);
     // The topic exists but has no schema registered yet.
-    expect(observed.schema).toEqual({ status: 'missing', subject: `${salesTopic}-value` });
+    expect(observed.schema).toEqual({
+      status: 'missing',
+      subject: `${salesTopic}-value`,
+    });
     await eventually(async () => {
       const input = await catalog.entity(`dataproduct:default/${orders}`);
-      expect(relationsOf(input, 'dependencyOf')).toContain(`dataproduct:default/${sales}`);
+      expect(relationsOf(input, 'dependencyOf')).toContain(
+        `dataproduct:default/${sales}`,
+      );
     });
   });
 
@@ -260,11 +273,19 @@ describe('the data mesh catalog module on the real broker and registry', () => {
     });
     await publish(testDescriptor(after, ordersTopic));
     await eventually(async () => {
-      expect(await catalog.entity(`dataproduct:default/${before}`)).toBeDefined();
-      expect(await catalog.entity(`dataproduct:default/${after}`)).toBeDefined();
+      expect(
+        await catalog.entity(`dataproduct:default/${before}`),
+      ).toBeDefined();
+      expect(
+        await catalog.entity(`dataproduct:default/${after}`),
+      ).toBeDefined();
     });
-    expect(await catalog.entity(`dataproduct:default/broken-${run}`)).toBeUndefined();
-    const { body } = await catalog.get<{ items: any[] }>('/data-mesh/ingestion-errors');
+    expect(
+      await catalog.entity(`dataproduct:default/broken-${run}`),
+    ).toBeUndefined();
+    const { body } = await catalog.get<{ items: any[] }>(
+      '/data-mesh/ingestion-errors',
+    );
     const broken = body.items.find(e => e.key === `default/broken-${run}`);
     expect(broken).toMatchObject({
       cluster: 'local',
@@ -281,33 +302,50 @@ describe('the data mesh catalog module on the real broker and registry', () => {
     const doomed = `doomed-${run}`;
     await publish(testDescriptor(doomed, ordersTopic));
     await eventually(async () =>
-      expect(await catalog.entity(`dataproduct:default/${doomed}`)).toBeDefined(),
+      expect(
+        await catalog.entity(`dataproduct:default/${doomed}`),
+      ).toBeDefined(),
     );
     await unpublishDescriptor(producer, registryTopic, `default/${doomed}`);
     await eventually(async () =>
-      expect(await catalog.entity(`dataproduct:default/${doomed}`)).toBeUndefined(),
+      expect(
+        await catalog.entity(`dataproduct:default/${doomed}`),
+      ).toBeUndefined(),
     );
   });
 
   it('makes a component whose consumer group reads the topic depend on the product', async () => {
-    await producer.send({ topic: ordersTopic, messages: [{ key: 'o-1', value: 'x', partition: 0 }] });
+    await producer.send({
+      topic: ordersTopic,
+      messages: [{ key: 'o-1', value: 'x', partition: 0 }],
+    });
     await admin.setOffsets({
       groupId: consumerGroup,
       topic: ordersTopic,
       partitions: [{ partition: 0, offset: '1' }],
     });
     await eventually(async () => {
-      const component = await catalog.entity(`component:default/dashboard-${run}`);
-      expect(relationsOf(component, 'dependsOn')).toContain(`dataproduct:default/${orders}`);
+      const component = await catalog.entity(
+        `component:default/dashboard-${run}`,
+      );
+      expect(relationsOf(component, 'dependsOn')).toContain(
+        `dataproduct:default/${orders}`,
+      );
     });
     const product = await catalog.entity(`dataproduct:default/${orders}`);
-    expect(relationsOf(product, 'dependencyOf')).toContain(`component:default/dashboard-${run}`);
+    expect(relationsOf(product, 'dependencyOf')).toContain(
+      `component:default/dashboard-${run}`,
+    );
   });
 
   it('validates hand-written DataProducts and shows a missing input as a processing error on the entity', async () => {
     await eventually(async () => {
-      const found = await catalog.entity(`dataproduct:default/handwritten-${run}`);
-      expect(relationsOf(found, 'dependsOn')).toEqual([`dataproduct:default/${orders}`]);
+      const found = await catalog.entity(
+        `dataproduct:default/handwritten-${run}`,
+      );
+      expect(relationsOf(found, 'dependsOn')).toEqual([
+        `dataproduct:default/${orders}`,
+      ]);
     });
     const orphaned = (await eventually(async () => {
       const found = await catalog.entity(`dataproduct:default/orphaned-${run}`);
@@ -321,17 +359,23 @@ describe('the data mesh catalog module on the real broker and registry', () => {
         message: `InputError: spec.inputs: dataproduct:default/nowhere-${run} does not exist in the catalog`,
       }),
     ]);
-    expect(relationsOf(orphaned, 'ownedBy')).toEqual(['group:default/checkout-team']);
+    expect(relationsOf(orphaned, 'ownedBy')).toEqual([
+      'group:default/checkout-team',
+    ]);
   });
 
   it('lists candidate streams: topics with a value schema that are not products', async () => {
     const candidate = `it.candidate-${run}.v1`;
-    await admin.createTopics({ topics: [{ topic: candidate, numPartitions: 1, replicationFactor: 1 }] });
+    await admin.createTopics({
+      topics: [{ topic: candidate, numPartitions: 1, replicationFactor: 1 }],
+    });
     await registry.register(
       { type: SchemaType.AVRO, schema: orderSchema },
       { subject: `${candidate}-value` },
     );
-    const { status, body } = await catalog.get<{ items: any[] }>('/data-mesh/candidate-streams');
+    const { status, body } = await catalog.get<{ items: any[] }>(
+      '/data-mesh/candidate-streams',
+    );
     expect(status).toBe(200);
     const topics = body.items.map(i => i.topic);
     expect(topics).toContain(candidate);

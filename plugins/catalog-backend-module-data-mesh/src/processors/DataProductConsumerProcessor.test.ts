@@ -8,7 +8,7 @@ import { ANNOTATION_CONSUMER_GROUPS } from '@kafka-mesh/plugin-data-mesh-common'
 import type { Admin } from 'kafkajs';
 import { ConsumerGroupIndex } from '../lib/ConsumerGroupIndex';
 import { ProductIndex } from '../lib/ProductIndex';
-import { testDescriptor } from '../testing/descriptors';
+import { testDescriptor } from '../__testUtils__/descriptors';
 import { DataProductConsumerProcessor } from './DataProductConsumerProcessor';
 
 const location: LocationSpec = {

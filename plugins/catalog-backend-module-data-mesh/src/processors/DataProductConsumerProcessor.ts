@@ -38,10 +38,14 @@ export class DataProductConsumerProcessor implements CatalogProcessor {
     location: LocationSpec,
     emit: CatalogProcessorEmit,
   ): Promise<Entity> {
-    const annotation = entity.metadata.annotations?.[ANNOTATION_CONSUMER_GROUPS];
+    const annotation =
+      entity.metadata.annotations?.[ANNOTATION_CONSUMER_GROUPS];
     if (!annotation) return entity;
     const self = getCompoundEntityRef(entity);
-    for (const entry of annotation.split(',').map(e => e.trim()).filter(Boolean)) {
+    for (const entry of annotation
+      .split(',')
+      .map(e => e.trim())
+      .filter(Boolean)) {
       const slash = entry.indexOf('/');
       if (slash <= 0 || slash === entry.length - 1) {
         emit(
@@ -54,11 +58,32 @@ export class DataProductConsumerProcessor implements CatalogProcessor {
       }
       const cluster = entry.slice(0, slash);
       const group = entry.slice(slash + 1);
-      emit(processingResult.refresh(consumerGroupRefreshKey(groupKey(cluster, group))));
-      for (const ref of consumedProducts(this.groups, this.products, cluster, group)) {
+      emit(
+        processingResult.refresh(
+          consumerGroupRefreshKey(groupKey(cluster, group)),
+        ),
+      );
+      for (const ref of consumedProducts(
+        this.groups,
+        this.products,
+        cluster,
+        group,
+      )) {
         const product = parseEntityRef(ref);
-        emit(processingResult.relation({ source: self, type: RELATION_DEPENDS_ON, target: product }));
-        emit(processingResult.relation({ source: product, type: RELATION_DEPENDENCY_OF, target: self }));
+        emit(
+          processingResult.relation({
+            source: self,
+            type: RELATION_DEPENDS_ON,
+            target: product,
+          }),
+        );
+        emit(
+          processingResult.relation({
+            source: product,
+            type: RELATION_DEPENDENCY_OF,
+            target: self,
+          }),
+        );
       }
     }
     return entity;

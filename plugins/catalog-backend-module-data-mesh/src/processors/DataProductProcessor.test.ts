@@ -5,7 +5,7 @@ import {
   CatalogProcessorResult,
   LocationSpec,
 } from '@backstage/plugin-catalog-node';
-import { testDescriptor } from '../testing/descriptors';
+import { testDescriptor } from '../__testUtils__/descriptors';
 import { DataProductProcessor } from './DataProductProcessor';
 
 const location: LocationSpec = {

@@ -70,9 +70,24 @@ export class DataProductProcessor implements CatalogProcessor {
       outgoing: string,
       incoming: string,
     ) => {
-      const ref = parseEntityRef(target, { defaultKind, defaultNamespace: namespace });
-      emit(processingResult.relation({ source: self, type: outgoing, target: ref }));
-      emit(processingResult.relation({ source: ref, type: incoming, target: self }));
+      const ref = parseEntityRef(target, {
+        defaultKind,
+        defaultNamespace: namespace,
+      });
+      emit(
+        processingResult.relation({
+          source: self,
+          type: outgoing,
+          target: ref,
+        }),
+      );
+      emit(
+        processingResult.relation({
+          source: ref,
+          type: incoming,
+          target: self,
+        }),
+      );
     };
 
     const { spec } = entity;

@@ -2,7 +2,7 @@ import type { EntityProviderConnection } from '@backstage/plugin-catalog-node';
 import type { Admin } from 'kafkajs';
 import { ConsumerGroupIndex } from '../lib/ConsumerGroupIndex';
 import { ProductIndex } from '../lib/ProductIndex';
-import { testDescriptor } from '../testing/descriptors';
+import { testDescriptor } from '../__testUtils__/descriptors';
 import {
   consumerGroupRefreshKey,
   ConsumerGroupsProvider,

@@ -6,9 +6,9 @@ import {
   publishDescriptor,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import type { Producer } from 'kafkajs';
-import { startTestCatalog, TestCatalog } from '../testing/catalogBackend';
-import { testDescriptor } from '../testing/descriptors';
-import { eventually } from '../testing/eventually';
+import { startTestCatalog, TestCatalog } from '../__testUtils__/catalogBackend';
+import { testDescriptor } from '../__testUtils__/descriptors';
+import { eventually } from '../__testUtils__/eventually';
 
 const stack = require('@kafka-mesh/local-stack');
 
@@ -71,11 +71,17 @@ describe('the provider when Kafka or the registry goes away', () => {
       registryUrl: isolated.registryUrl,
       registryTopic,
     });
-    await publishDescriptor(producer, registryTopic, testDescriptor('a', 'faults.a.v1'));
+    await publishDescriptor(
+      producer,
+      registryTopic,
+      testDescriptor('a', 'faults.a.v1'),
+    );
     await eventually(async () =>
-      expect((await product('dataproduct:default/a'))?.spec.observed?.schema.status).toBe(
-        'registered',
-      ),
+      expect(
+        (
+          await product('dataproduct:default/a')
+        )?.spec.observed?.schema.status,
+      ).toBe('registered'),
     );
   });
 
@@ -87,7 +93,11 @@ describe('the provider when Kafka or the registry goes away', () => {
 
   it('keeps products and marks schema facts unknown while the registry is down, then fills them in', async () => {
     await isolated.stopPart('registry');
-    await publishDescriptor(producer, registryTopic, testDescriptor('b', 'faults.b.v1'));
+    await publishDescriptor(
+      producer,
+      registryTopic,
+      testDescriptor('b', 'faults.b.v1'),
+    );
     const b = await eventually(async () => {
       const found = await product('dataproduct:default/b');
       expect(found).toBeDefined();
@@ -98,9 +108,9 @@ describe('the provider when Kafka or the registry goes away', () => {
       subject: 'faults.b.v1-value',
     });
     // The product published before the outage keeps what was known of it.
-    expect((await product('dataproduct:default/a'))?.spec.observed?.schema.status).toBe(
-      'registered',
-    );
+    expect(
+      (await product('dataproduct:default/a'))?.spec.observed?.schema.status,
+    ).toBe('registered');
 
     await isolated.startPart('registry');
     await createSchemaRegistry({ url: isolated.registryUrl }).register(
@@ -108,9 +118,11 @@ describe('the provider when Kafka or the registry goes away', () => {
       { subject: 'faults.b.v1-value' },
     );
     await eventually(async () =>
-      expect((await product('dataproduct:default/b'))?.spec.observed?.schema.status).toBe(
-        'registered',
-      ),
+      expect(
+        (
+          await product('dataproduct:default/b')
+        )?.spec.observed?.schema.status,
+      ).toBe('registered'),
     );
   });
 
@@ -119,23 +131,35 @@ describe('the provider when Kafka or the registry goes away', () => {
     await isolated.stopPart('registry');
     await isolated.stopPart('kafka');
     const status = await eventually(async () => {
-      const { body } = await catalog.get<{ clusters: any[] }>('/data-mesh/status');
+      const { body } = await catalog.get<{ clusters: any[] }>(
+        '/data-mesh/status',
+      );
       expect(body.clusters[0].staleSince).toBeDefined();
       return body.clusters[0];
     });
-    expect(status).toMatchObject({ cluster: 'local', products: 2, ready: true });
+    expect(status).toMatchObject({
+      cluster: 'local',
+      products: 2,
+      ready: true,
+    });
     expect(await product('dataproduct:default/a')).toBeDefined();
     expect(await product('dataproduct:default/b')).toBeDefined();
 
     await isolated.startPart('kafka');
     await isolated.startPart('registry');
     await connectProducer();
-    await publishDescriptor(producer, registryTopic, testDescriptor('c', 'faults.c.v1'));
+    await publishDescriptor(
+      producer,
+      registryTopic,
+      testDescriptor('c', 'faults.c.v1'),
+    );
     await eventually(async () =>
       expect(await product('dataproduct:default/c')).toBeDefined(),
     );
     expect(await product('dataproduct:default/a')).toBeDefined();
-    const { body } = await catalog.get<{ clusters: any[] }>('/data-mesh/status');
+    const { body } = await catalog.get<{ clusters: any[] }>(
+      '/data-mesh/status',
+    );
     expect(body.clusters[0].staleSince).toBeUndefined();
     expect(body.clusters[0].products).toBe(3);
   });

@@ -139,7 +139,9 @@ export class DataProductProvider
     this.pending = undefined;
     if (this.staleSince) {
       this.options.logger.info(
-        `Kafka cluster ${this.options.clusterName} is reachable again after an outage since ${this.staleSince.toISOString()}`,
+        `Kafka cluster ${
+          this.options.clusterName
+        } is reachable again after an outage since ${this.staleSince.toISOString()}`,
       );
     }
     this.staleSince = undefined;
@@ -205,11 +207,13 @@ export class DataProductProvider
   }
 
   private serially(work: () => Promise<void>): Promise<void> {
-    const next = this.queue.then(work).catch(error =>
-      this.options.logger.error(
-        `Data product catalog update failed: ${error}`,
-      ),
-    );
+    const next = this.queue
+      .then(work)
+      .catch(error =>
+        this.options.logger.error(
+          `Data product catalog update failed: ${error}`,
+        ),
+      );
     this.queue = next;
     return next;
   }
@@ -223,9 +227,7 @@ export class DataProductProvider
   }
 
   private async applyFull(): Promise<void> {
-    const gone = [...this.emitted.keys()].filter(
-      ref => !this.current.has(ref),
-    );
+    const gone = [...this.emitted.keys()].filter(ref => !this.current.has(ref));
     for (const ref of gone) this.options.index.delete(ref);
     this.syncIndex(this.current.keys());
     const entities = await this.build([...this.current.keys()], false);
@@ -249,9 +251,7 @@ export class DataProductProvider
   private async applyDelta(touched: Set<string>): Promise<void> {
     if (!this.ready) return;
     this.syncIndex(touched);
-    const removed = new Set(
-      [...touched].filter(ref => !this.current.has(ref)),
-    );
+    const removed = new Set([...touched].filter(ref => !this.current.has(ref)));
     // The effective SLA of everything downstream may change with them.
     const affected = new Set(
       [...this.options.index.withDownstream(touched)].filter(ref =>

@@ -15,7 +15,9 @@ export interface DataMeshCatalogRouterOptions {
  * in the catalog plugin under `/data-mesh` (so `/api/catalog/data-mesh/…`).
  * Behind the catalog's auth like every catalog route.
  */
-export function createRouter(options: DataMeshCatalogRouterOptions): ExpressRouter {
+export function createRouter(
+  options: DataMeshCatalogRouterOptions,
+): ExpressRouter {
   const router = Router();
   router.get('/data-mesh/status', (_req, res) => {
     res.json({ clusters: options.status() });

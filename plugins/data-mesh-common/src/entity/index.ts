@@ -17,8 +17,4 @@ export {
   schemaSubjectOf,
   statusOf,
 } from './helpers';
-export type {
-  TopicFacts,
-  SchemaFacts,
-  DataProductObserved,
-} from './observed';
+export type { TopicFacts, SchemaFacts, DataProductObserved } from './observed';

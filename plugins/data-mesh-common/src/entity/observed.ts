@@ -1,4 +1,7 @@
-import type { EffectiveSla, EffectiveSlaField } from '../sla/computeEffectiveSla';
+import type {
+  EffectiveSla,
+  EffectiveSlaField,
+} from '../sla/computeEffectiveSla';
 import type { OutputFormat } from './types';
 
 /**

@@ -68,7 +68,10 @@ describe('readDataMeshConfig', () => {
       password: 's3cret',
     });
     expect(config.clusters[1].ssl).toBe(true);
-    expect(config.schemaRegistry.auth).toEqual({ username: 'u', password: 'p' });
+    expect(config.schemaRegistry.auth).toEqual({
+      username: 'u',
+      password: 'p',
+    });
   });
 
   it.each([
@@ -113,9 +116,7 @@ describe('readDataMeshConfig', () => {
 
   it('names the missing key when the registry is not configured', () => {
     expect(() =>
-      readDataMeshConfig(
-        new ConfigReader({ dataMesh: { kafka: base.kafka } }),
-      ),
+      readDataMeshConfig(new ConfigReader({ dataMesh: { kafka: base.kafka } })),
     ).toThrow(/dataMesh\.schemaRegistry/);
   });
 });

@@ -105,9 +105,7 @@ describe('kafkajs admin API against the local Kafka 4 broker', () => {
     expect(groups.map(g => g.groupId)).toContain(groupId);
 
     const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-    expect(
-      committed.partitions.find(p => p.partition === 0)?.offset,
-    ).toBe('4');
+    expect(committed.partitions.find(p => p.partition === 0)?.offset).toBe('4');
 
     const ends = await admin.fetchTopicOffsets(topic);
     expect(ends.find(p => p.partition === 0)?.high).toBe('4');

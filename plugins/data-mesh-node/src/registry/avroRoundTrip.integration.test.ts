@@ -11,7 +11,10 @@ const orderSchema = {
   fields: [
     { name: 'orderId', type: 'string' },
     { name: 'amountCents', type: 'long' },
-    { name: 'currency', type: { type: 'enum', name: 'Currency', symbols: ['EUR', 'USD'] } },
+    {
+      name: 'currency',
+      type: { type: 'enum', name: 'Currency', symbols: ['EUR', 'USD'] },
+    },
     { name: 'note', type: ['null', 'string'], default: null },
   ],
 };

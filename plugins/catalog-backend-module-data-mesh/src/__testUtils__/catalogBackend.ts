@@ -1,4 +1,8 @@
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
@@ -27,7 +31,10 @@ export async function startTestCatalog(options: {
 }): Promise<TestCatalog> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'data-mesh-catalog-'));
   const file = path.join(dir, 'catalog-info.json');
-  fs.writeFileSync(file, (options.entities ?? []).map(e => JSON.stringify(e)).join('\n---\n'));
+  fs.writeFileSync(
+    file,
+    (options.entities ?? []).map(e => JSON.stringify(e)).join('\n---\n'),
+  );
   const backend = await startTestBackend({
     features: [
       catalogPlugin,
@@ -37,14 +44,27 @@ export async function startTestCatalog(options: {
       mockServices.rootConfig.factory({
         data: {
           catalog: {
-            rules: [{ allow: ['Component', 'Group', 'Domain', 'System', 'DataProduct', 'Location'] }],
+            rules: [
+              {
+                allow: [
+                  'Component',
+                  'Group',
+                  'Domain',
+                  'System',
+                  'DataProduct',
+                  'Location',
+                ],
+              },
+            ],
             locations: [{ type: 'file', target: file }],
           },
           dataMesh: {
             registryTopic: options.registryTopic,
             kafka: {
               clientId: 'data-mesh-it',
-              clusters: [{ name: 'local', brokers: options.brokers.split(',') }],
+              clusters: [
+                { name: 'local', brokers: options.brokers.split(',') },
+              ],
             },
             schemaRegistry: { url: options.registryUrl },
             catalog: {
@@ -64,7 +84,10 @@ export async function startTestCatalog(options: {
     const res = await fetch(`http://localhost:${port}/api/catalog${pathname}`, {
       headers: { Authorization: mockCredentials.user.header() },
     });
-    return { status: res.status, body: (await res.json().catch(() => undefined)) as T };
+    return {
+      status: res.status,
+      body: (await res.json().catch(() => undefined)) as T,
+    };
   };
   return {
     get,
