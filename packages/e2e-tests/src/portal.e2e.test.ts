@@ -249,6 +249,11 @@ describe('the portal in Chromium', () => {
       .getByRole('link', { name: /sales-by-product|Sales by product/ })
       .first()
       .waitFor();
+    // The catalog graph draws its nodes as SVG text once it has loaded.
+    await page
+      .locator('svg text', { hasText: 'Sales by product' })
+      .first()
+      .waitFor();
     await shoot(page, 'product-lineage');
   });
 });
