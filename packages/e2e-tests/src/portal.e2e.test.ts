@@ -241,7 +241,7 @@ describe('the portal in Chromium', () => {
     await shoot(page, 'product-live');
   });
 
-  it('shows lineage', async () => {
+  it('shows lineage with the tier and freshness of each product node', async () => {
     await page.goto(
       `${backend.baseUrl}/catalog/default/dataproduct/${orders}/lineage`,
     );
@@ -249,9 +249,14 @@ describe('the portal in Chromium', () => {
       .getByRole('link', { name: /sales-by-product|Sales by product/ })
       .first()
       .waitFor();
-    // The catalog graph draws its nodes as SVG text once it has loaded.
+    // The catalog graph draws its nodes as SVG text once it has loaded;
+    // each product node carries its tier and live freshness.
     await page
       .locator('svg text', { hasText: 'Sales by product' })
+      .first()
+      .waitFor();
+    await page
+      .locator('svg text', { hasText: 'tier-1 · fresh' })
       .first()
       .waitFor();
     await shoot(page, 'product-lineage');

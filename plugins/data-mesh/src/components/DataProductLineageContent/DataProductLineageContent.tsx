@@ -22,6 +22,7 @@ import {
   upstreamProductRefs,
 } from '../../lib';
 import { NotADataProduct } from '../common';
+import { LineageNode } from './LineageNode';
 
 /**
  * Hides the catalog graph when it cannot render, e.g. when the catalog-graph
@@ -107,6 +108,7 @@ export function DataProductLineage(props: {
               relations={[RELATION_DEPENDS_ON, RELATION_DEPENDENCY_OF]}
               maxDepth={2}
               unidirectional={false}
+              renderNode={LineageNode}
             />
           </GraphBoundary>
         </Grid>
