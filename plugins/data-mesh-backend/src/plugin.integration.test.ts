@@ -3,10 +3,8 @@ import { SchemaType } from '@kafkajs/confluent-schema-registry';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ANNOTATION_CONSUMER_GROUPS,
-  DATA_MESH_API_VERSION,
   dataMeshPiiReadPermission,
   dataMeshSamplesReadPermission,
-  DataProductEntity,
   ProductConsumersResponse,
   ProductHealthResponse,
   ProductSamplesResponse,
@@ -20,7 +18,10 @@ import {
 } from '@kafka-mesh/plugin-data-mesh-node';
 import type { Admin } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { eventually } from './__testUtils__/eventually';
+import {
+  eventually,
+  makeDataProduct,
+} from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 import {
   startDataMeshBackend,
   TestDataMeshBackend,
@@ -70,25 +71,7 @@ const v2 = {
 };
 
 const entities: Entity[] = [
-  {
-    apiVersion: DATA_MESH_API_VERSION,
-    kind: 'DataProduct',
-    metadata: { name: product },
-    spec: {
-      owner: 'group:default/checkout-team',
-      domain: 'commerce',
-      lifecycle: 'production',
-      output: { cluster: 'local', topic, format: 'avro' },
-      sla: {
-        tier: 'tier-2',
-        availability: 99.5,
-        freshness: 'PT5M',
-        supportHours: 'business-hours',
-        onCall: 'https://oncall.example.com/checkout',
-      },
-      piiFields: ['customer.email'],
-    },
-  } satisfies DataProductEntity,
+  makeDataProduct(product, topic, { piiFields: ['customer.email'] }),
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',

@@ -1,9 +1,9 @@
-import { testDescriptor } from '../__testUtils__/descriptors';
+import { makeDataProduct } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 import { ProductIndex } from './ProductIndex';
 
 /** A product `name` on topic `<name>.v1` of `cluster`, reading `inputs`. */
 function product(name: string, inputs: string[] = [], cluster = 'local') {
-  return testDescriptor(name, `${name}.v1`, {
+  return makeDataProduct(name, `${name}.v1`, {
     inputs: inputs.length ? inputs : undefined,
     output: { cluster, topic: `${name}.v1`, format: 'avro' },
   });
@@ -14,7 +14,7 @@ const ref = (name: string) => `dataproduct:default/${name}`;
 describe('ProductIndex', () => {
   it('stores products by canonical entity ref', () => {
     const index = new ProductIndex();
-    const orders = testDescriptor('Orders', 'orders.v1');
+    const orders = makeDataProduct('Orders', 'orders.v1');
     expect(index.set(orders)).toBe('dataproduct:default/orders');
     expect(index.has('dataproduct:default/orders')).toBe(true);
     expect(index.get('dataproduct:default/orders')).toBe(orders);
@@ -25,7 +25,7 @@ describe('ProductIndex', () => {
   it('replaces a product set again and forgets a deleted one', () => {
     const index = new ProductIndex();
     index.set(product('orders'));
-    const updated = testDescriptor('orders', 'orders.v2');
+    const updated = makeDataProduct('orders', 'orders.v2');
     index.set(updated);
     expect(index.get(ref('orders'))).toBe(updated);
     index.delete(ref('orders'));
@@ -102,7 +102,7 @@ describe('ProductIndex', () => {
   it('lists the products on a topic and the product topics per cluster', () => {
     const index = new ProductIndex();
     index.set(product('orders'));
-    index.set(testDescriptor('orders-copy', 'orders.v1'));
+    index.set(makeDataProduct('orders-copy', 'orders.v1'));
     index.set(product('refunds'));
     index.set(product('payments', [], 'eu'));
     expect(index.productsOnTopic('local', 'orders.v1').sort()).toEqual([
@@ -133,7 +133,7 @@ describe('ProductIndex', () => {
     index.set(product('b'));
     index.set(product('c', ['a']));
     index.set(
-      testDescriptor('c', 'c.v2', {
+      makeDataProduct('c', 'c.v2', {
         inputs: ['b'],
         output: { cluster: 'eu', topic: 'c.v2', format: 'avro' },
       }),

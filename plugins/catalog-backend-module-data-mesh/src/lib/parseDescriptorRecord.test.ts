@@ -1,4 +1,4 @@
-import { testDescriptor } from '../__testUtils__/descriptors';
+import { makeDataProduct } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 import { parseDescriptorRecord } from './parseDescriptorRecord';
 
 const json = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8');
@@ -6,14 +6,14 @@ const key = (id: string) => Buffer.from(id, 'utf8');
 
 describe('parseDescriptorRecord', () => {
   it('decodes a valid descriptor as an upsert keyed by its product id', () => {
-    const descriptor = testDescriptor('orders', 'commerce.orders.v1');
+    const descriptor = makeDataProduct('orders', 'commerce.orders.v1');
     expect(
       parseDescriptorRecord(key('default/orders'), json(descriptor)),
     ).toEqual({ type: 'upsert', id: 'default/orders', entity: descriptor });
   });
 
   it('accepts a descriptor in another namespace when the key names it', () => {
-    const descriptor = testDescriptor('orders', 'commerce.orders.v1');
+    const descriptor = makeDataProduct('orders', 'commerce.orders.v1');
     descriptor.metadata.namespace = 'sales';
     const result = parseDescriptorRecord(key('sales/orders'), json(descriptor));
     expect(result).toMatchObject({ type: 'upsert', id: 'sales/orders' });
@@ -30,7 +30,7 @@ describe('parseDescriptorRecord', () => {
     ['no key', null],
     ['an empty key', Buffer.alloc(0)],
   ])('rejects a record with %s, without an id', (_, recordKey) => {
-    const descriptor = testDescriptor('orders', 'commerce.orders.v1');
+    const descriptor = makeDataProduct('orders', 'commerce.orders.v1');
     const result = parseDescriptorRecord(recordKey, json(descriptor));
     expect(result.type).toBe('invalid');
     expect(result).not.toHaveProperty('id');
@@ -54,7 +54,7 @@ describe('parseDescriptorRecord', () => {
   });
 
   it('rejects a descriptor over the size limit before parsing it', () => {
-    const value = json(testDescriptor('orders', 'commerce.orders.v1'));
+    const value = json(makeDataProduct('orders', 'commerce.orders.v1'));
     const result = parseDescriptorRecord(key('default/orders'), value, 100);
     expect(result).toEqual({
       type: 'invalid',
@@ -64,7 +64,7 @@ describe('parseDescriptorRecord', () => {
   });
 
   it('accepts a descriptor of exactly the size limit', () => {
-    const value = json(testDescriptor('orders', 'commerce.orders.v1'));
+    const value = json(makeDataProduct('orders', 'commerce.orders.v1'));
     const result = parseDescriptorRecord(
       key('default/orders'),
       value,
@@ -74,7 +74,7 @@ describe('parseDescriptorRecord', () => {
   });
 
   it('measures the limit in bytes, not characters', () => {
-    const descriptor = testDescriptor('orders', 'commerce.orders.v1');
+    const descriptor = makeDataProduct('orders', 'commerce.orders.v1');
     descriptor.metadata.description = 'é'.repeat(50);
     const value = json(descriptor);
     const characters = JSON.stringify(descriptor).length;
@@ -99,7 +99,7 @@ describe('parseDescriptorRecord', () => {
   });
 
   it('rejects a descriptor failing the schema, naming the field path', () => {
-    const descriptor: any = testDescriptor('orders', 'commerce.orders.v1');
+    const descriptor: any = makeDataProduct('orders', 'commerce.orders.v1');
     delete descriptor.spec.sla;
     expect(
       parseDescriptorRecord(key('default/orders'), json(descriptor)),
@@ -111,7 +111,7 @@ describe('parseDescriptorRecord', () => {
   });
 
   it('joins several schema problems on one line', () => {
-    const descriptor: any = testDescriptor('orders', 'commerce.orders.v1');
+    const descriptor: any = makeDataProduct('orders', 'commerce.orders.v1');
     delete descriptor.spec.sla;
     descriptor.spec.lifecycle = 'forever';
     const result = parseDescriptorRecord(
@@ -136,7 +136,7 @@ describe('parseDescriptorRecord', () => {
   });
 
   it('rejects a key that names another product than the descriptor', () => {
-    const descriptor = testDescriptor('orders', 'commerce.orders.v1');
+    const descriptor = makeDataProduct('orders', 'commerce.orders.v1');
     expect(
       parseDescriptorRecord(key('default/refunds'), json(descriptor)),
     ).toEqual({
@@ -148,7 +148,7 @@ describe('parseDescriptorRecord', () => {
   });
 
   it('compares the key with the descriptor namespace, defaulting to default', () => {
-    const descriptor = testDescriptor('orders', 'commerce.orders.v1');
+    const descriptor = makeDataProduct('orders', 'commerce.orders.v1');
     const result = parseDescriptorRecord(key('sales/orders'), json(descriptor));
     expect(result).toMatchObject({
       type: 'invalid',

@@ -8,7 +8,7 @@ import {
   computeEffectiveSla,
   DataProductEntity,
 } from '@kafka-mesh/plugin-data-mesh-common';
-import { testDescriptor } from '../__testUtils__/descriptors';
+import { makeDataProduct } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 import {
   ObservedInputs,
   registryLocation,
@@ -16,7 +16,7 @@ import {
 } from './toCatalogEntity';
 
 function fixture() {
-  const upstream = testDescriptor('payments', 'payments.v1', {
+  const upstream = makeDataProduct('payments', 'payments.v1', {
     sla: {
       tier: 'tier-3',
       availability: 99,
@@ -25,7 +25,7 @@ function fixture() {
       onCall: 'https://oncall.example.com/payments',
     },
   });
-  const descriptor = testDescriptor('orders', 'commerce.orders.v1', {
+  const descriptor = makeDataProduct('orders', 'commerce.orders.v1', {
     inputs: ['payments', 'missing-one'],
   });
   descriptor.metadata.annotations = {
@@ -89,7 +89,7 @@ describe('toCatalogEntity', () => {
   });
 
   it('adds the annotations to a descriptor that has none', () => {
-    const descriptor = testDescriptor('refunds', 'commerce.refunds.v1');
+    const descriptor = makeDataProduct('refunds', 'commerce.refunds.v1');
     expect(descriptor.metadata.annotations).toBeUndefined();
     const entity = toCatalogEntity(descriptor, location, fixture().observed);
     expect(Object.keys(entity.metadata.annotations!).sort()).toEqual(

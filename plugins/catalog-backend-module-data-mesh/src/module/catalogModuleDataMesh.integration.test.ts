@@ -23,8 +23,8 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { Admin, Producer } from 'kafkajs';
 import { startTestCatalog, TestCatalog } from '../__testUtils__/catalogBackend';
-import { testDescriptor } from '../__testUtils__/descriptors';
-import { eventually } from '../__testUtils__/eventually';
+import { makeDataProduct } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
+import { eventually } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 
 const brokers = process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092';
 const registryUrl =
@@ -124,10 +124,10 @@ describe('the data mesh catalog module on the real broker and registry', () => {
           spec: { owner: 'checkout-team' },
         },
         // Hand-written descriptors, as in a catalog-info.yaml.
-        testDescriptor(`handwritten-${run}`, ordersTopic, {
+        makeDataProduct(`handwritten-${run}`, ordersTopic, {
           inputs: [`dataproduct:default/${orders}`],
         }),
-        testDescriptor(`orphaned-${run}`, ordersTopic, {
+        makeDataProduct(`orphaned-${run}`, ordersTopic, {
           inputs: [`dataproduct:default/nowhere-${run}`],
         }),
         {
@@ -160,7 +160,7 @@ describe('the data mesh catalog module on the real broker and registry', () => {
   });
 
   it('publishes a product: readable from the catalog API with relations, topic and schema facts', async () => {
-    await publish(testDescriptor(orders, ordersTopic));
+    await publish(makeDataProduct(orders, ordersTopic));
     const entity = await eventually(async () => {
       const found = await catalog.entity(`dataproduct:default/${orders}`);
       expect(relationsOf(found, 'ownedBy')).toEqual([
@@ -195,9 +195,9 @@ describe('the data mesh catalog module on the real broker and registry', () => {
 
   it('applies an update to a published product', async () => {
     await publish({
-      ...testDescriptor(orders, ordersTopic),
+      ...makeDataProduct(orders, ordersTopic),
       metadata: {
-        ...testDescriptor(orders, ordersTopic).metadata,
+        ...makeDataProduct(orders, ordersTopic).metadata,
         description: 'Updated description',
       },
     });
@@ -209,7 +209,7 @@ describe('the data mesh catalog module on the real broker and registry', () => {
 
   it('links a derived product to its input and warns when it promises more than the input gives', async () => {
     await publish(
-      testDescriptor(sales, salesTopic, {
+      makeDataProduct(sales, salesTopic, {
         inputs: [`dataproduct:default/${orders}`],
         sla: {
           tier: 'tier-1',
@@ -252,7 +252,7 @@ describe('the data mesh catalog module on the real broker and registry', () => {
   it('skips a malformed record between two good ones and lists it with partition, offset and reason', async () => {
     const before = `before-${run}`;
     const after = `after-${run}`;
-    await publish(testDescriptor(before, ordersTopic));
+    await publish(makeDataProduct(before, ordersTopic));
     const [meta] = await producer.send({
       topic: registryTopic,
       acks: -1,
@@ -265,13 +265,13 @@ describe('the data mesh catalog module on the real broker and registry', () => {
         {
           key: `default/unnamed-${run}`,
           value: JSON.stringify({
-            ...testDescriptor(`unnamed-${run}`, ordersTopic),
-            spec: { ...testDescriptor(`x`, ordersTopic).spec, sla: undefined },
+            ...makeDataProduct(`unnamed-${run}`, ordersTopic),
+            spec: { ...makeDataProduct(`x`, ordersTopic).spec, sla: undefined },
           }),
         },
       ],
     });
-    await publish(testDescriptor(after, ordersTopic));
+    await publish(makeDataProduct(after, ordersTopic));
     await eventually(async () => {
       expect(
         await catalog.entity(`dataproduct:default/${before}`),
@@ -300,7 +300,7 @@ describe('the data mesh catalog module on the real broker and registry', () => {
 
   it('removes a product on a tombstone', async () => {
     const doomed = `doomed-${run}`;
-    await publish(testDescriptor(doomed, ordersTopic));
+    await publish(makeDataProduct(doomed, ordersTopic));
     await eventually(async () =>
       expect(
         await catalog.entity(`dataproduct:default/${doomed}`),

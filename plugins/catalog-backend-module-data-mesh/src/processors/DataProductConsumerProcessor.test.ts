@@ -8,7 +8,7 @@ import { ANNOTATION_CONSUMER_GROUPS } from '@kafka-mesh/plugin-data-mesh-common'
 import type { Admin } from 'kafkajs';
 import { ConsumerGroupIndex } from '../lib/ConsumerGroupIndex';
 import { ProductIndex } from '../lib/ProductIndex';
-import { testDescriptor } from '../__testUtils__/descriptors';
+import { makeDataProduct } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 import { DataProductConsumerProcessor } from './DataProductConsumerProcessor';
 
 const location: LocationSpec = {
@@ -51,11 +51,11 @@ function componentWith(annotation?: string): Entity {
 
 async function setup() {
   const products = new ProductIndex();
-  products.set(testDescriptor('orders', 'orders.v1'));
-  products.set(testDescriptor('orders-audit', 'orders.v1'));
-  products.set(testDescriptor('refunds', 'refunds.v1'));
+  products.set(makeDataProduct('orders', 'orders.v1'));
+  products.set(makeDataProduct('orders-audit', 'orders.v1'));
+  products.set(makeDataProduct('refunds', 'refunds.v1'));
   products.set(
-    testDescriptor('payments', 'payments.v1', {
+    makeDataProduct('payments', 'payments.v1', {
       output: { cluster: 'eu', topic: 'payments.v1', format: 'avro' },
     }),
   );

@@ -5,7 +5,7 @@ import {
   CatalogProcessorResult,
   LocationSpec,
 } from '@backstage/plugin-catalog-node';
-import { testDescriptor } from '../__testUtils__/descriptors';
+import { makeDataProduct } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 import { DataProductProcessor } from './DataProductProcessor';
 
 const location: LocationSpec = {
@@ -52,12 +52,12 @@ describe('DataProductProcessor', () => {
 
     it('accepts a valid DataProduct', async () => {
       const processor = new DataProductProcessor(none);
-      const product = testDescriptor('orders', 'orders.v1');
+      const product = makeDataProduct('orders', 'orders.v1');
       await expect(processor.validateEntityKind(product)).resolves.toBe(true);
     });
 
     it('rejects an invalid DataProduct with an InputError naming the field paths', async () => {
-      const product: any = testDescriptor('orders', 'orders.v1');
+      const product: any = makeDataProduct('orders', 'orders.v1');
       delete product.spec.sla;
       product.spec.output.format = 'xml';
       const validation = new DataProductProcessor(none).validateEntityKind(
@@ -73,7 +73,7 @@ describe('DataProductProcessor', () => {
 
     it("rejects a lower case kind: the schema, like the catalog's own kinds, wants DataProduct", async () => {
       const product = {
-        ...testDescriptor('orders', 'orders.v1'),
+        ...makeDataProduct('orders', 'orders.v1'),
         kind: 'dataproduct',
       };
       await expect(
@@ -97,7 +97,7 @@ describe('DataProductProcessor', () => {
     });
 
     it('emits ownership, domain, system and lineage relations both ways', async () => {
-      const product = testDescriptor('orders', 'orders.v1', {
+      const product = makeDataProduct('orders', 'orders.v1', {
         owner: 'checkout-team',
         domain: 'commerce',
         system: 'system:web-shop',
@@ -127,7 +127,7 @@ describe('DataProductProcessor', () => {
     });
 
     it('emits no system relation without a system, and keeps explicit owner kinds', async () => {
-      const product = testDescriptor('orders', 'orders.v1', {
+      const product = makeDataProduct('orders', 'orders.v1', {
         owner: 'user:default/jane',
       });
       const { results, emit } = collect();
@@ -146,7 +146,7 @@ describe('DataProductProcessor', () => {
 
     it('asks which of its canonical input refs are missing', async () => {
       const missing = jest.fn(async () => [] as string[]);
-      const product = testDescriptor('orders', 'orders.v1', {
+      const product = makeDataProduct('orders', 'orders.v1', {
         inputs: ['Payments', 'dataproduct:sales/leads'],
       });
       await new DataProductProcessor(missing).postProcessEntity(
@@ -161,7 +161,7 @@ describe('DataProductProcessor', () => {
     });
 
     it('leaves a product whose inputs all exist as it is', async () => {
-      const product = testDescriptor('orders', 'orders.v1', {
+      const product = makeDataProduct('orders', 'orders.v1', {
         inputs: ['payments'],
       });
       const out = await new DataProductProcessor(none).postProcessEntity(
@@ -174,7 +174,7 @@ describe('DataProductProcessor', () => {
     });
 
     it('flags each missing input as a processing error on the entity, keeping its relations', async () => {
-      const product = testDescriptor('orders', 'orders.v1', {
+      const product = makeDataProduct('orders', 'orders.v1', {
         inputs: ['payments', 'leads', 'refunds'],
       });
       const missing = jest.fn(async () => [
@@ -227,7 +227,7 @@ describe('DataProductProcessor', () => {
         message: 'something else',
       };
       const product = {
-        ...testDescriptor('orders', 'orders.v1', { inputs: ['leads'] }),
+        ...makeDataProduct('orders', 'orders.v1', { inputs: ['leads'] }),
         status: { items: [existing] },
       };
       const out = (await new DataProductProcessor(async () => [

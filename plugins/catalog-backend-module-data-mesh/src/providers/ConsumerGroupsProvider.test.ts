@@ -2,7 +2,7 @@ import type { EntityProviderConnection } from '@backstage/plugin-catalog-node';
 import type { Admin } from 'kafkajs';
 import { ConsumerGroupIndex } from '../lib/ConsumerGroupIndex';
 import { ProductIndex } from '../lib/ProductIndex';
-import { testDescriptor } from '../__testUtils__/descriptors';
+import { makeDataProduct } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 import {
   consumerGroupRefreshKey,
   ConsumerGroupsProvider,
@@ -30,8 +30,8 @@ function fakeCluster(initial: Record<string, string[]>) {
 async function setup(groups: Record<string, string[]>) {
   const cluster = fakeCluster(groups);
   const products = new ProductIndex();
-  products.set(testDescriptor('orders', 'orders.v1'));
-  products.set(testDescriptor('refunds', 'refunds.v1'));
+  products.set(makeDataProduct('orders', 'orders.v1'));
+  products.set(makeDataProduct('refunds', 'refunds.v1'));
   const provider = new ConsumerGroupsProvider(
     new ConsumerGroupIndex([{ cluster: 'local', admin: cluster.admin }]),
     products,
@@ -122,7 +122,7 @@ describe('ConsumerGroupsProvider', () => {
     });
     await provider.refresh();
     connection.refresh.mockClear();
-    products.set(testDescriptor('payments', 'payments.v1'));
+    products.set(makeDataProduct('payments', 'payments.v1'));
     await provider.refresh();
     expect(keysOf(connection)).toEqual([['data-mesh-consumer-group:local/g1']]);
   });

@@ -7,8 +7,8 @@ import {
 } from '@kafka-mesh/plugin-data-mesh-node';
 import type { Producer } from 'kafkajs';
 import { startTestCatalog, TestCatalog } from '../__testUtils__/catalogBackend';
-import { testDescriptor } from '../__testUtils__/descriptors';
-import { eventually } from '../__testUtils__/eventually';
+import { makeDataProduct } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
+import { eventually } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 
 const stack = require('@kafka-mesh/local-stack');
 
@@ -74,7 +74,7 @@ describe('the provider when Kafka or the registry goes away', () => {
     await publishDescriptor(
       producer,
       registryTopic,
-      testDescriptor('a', 'faults.a.v1'),
+      makeDataProduct('a', 'faults.a.v1'),
     );
     await eventually(async () =>
       expect(
@@ -96,7 +96,7 @@ describe('the provider when Kafka or the registry goes away', () => {
     await publishDescriptor(
       producer,
       registryTopic,
-      testDescriptor('b', 'faults.b.v1'),
+      makeDataProduct('b', 'faults.b.v1'),
     );
     const b = await eventually(async () => {
       const found = await product('dataproduct:default/b');
@@ -151,7 +151,7 @@ describe('the provider when Kafka or the registry goes away', () => {
     await publishDescriptor(
       producer,
       registryTopic,
-      testDescriptor('c', 'faults.c.v1'),
+      makeDataProduct('c', 'faults.c.v1'),
     );
     await eventually(async () =>
       expect(await product('dataproduct:default/c')).toBeDefined(),

@@ -1,10 +1,8 @@
-import {
-  DATA_MESH_API_VERSION,
-  DataProductEntity,
-} from '@kafka-mesh/plugin-data-mesh-common';
+import { DATA_MESH_API_VERSION } from '../constants';
+import type { DataProductEntity } from '../entity/types';
 
 /** A valid descriptor for tests; `spec` fields can be overridden. */
-export function testDescriptor(
+export function makeDataProduct(
   name: string,
   topic: string,
   spec: Partial<DataProductEntity['spec']> = {},

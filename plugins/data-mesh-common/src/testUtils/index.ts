@@ -1,0 +1,7 @@
+/**
+ * Test helpers shared by the suite's packages.
+ *
+ * @packageDocumentation
+ */
+export { eventually } from './eventually';
+export { makeDataProduct } from './makeDataProduct';
