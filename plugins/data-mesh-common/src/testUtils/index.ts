@@ -5,3 +5,4 @@
  */
 export { eventually } from './eventually';
 export { makeDataProduct } from './makeDataProduct';
+export { fullDataProduct } from './fullDataProduct';
