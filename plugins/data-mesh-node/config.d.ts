@@ -51,6 +51,130 @@ export interface Config {
         };
       }>;
     };
+    /**
+     * Governance: the rules the organisation agrees on once. Publishing
+     * (scaffolder, CLI) refuses descriptors that break them; the catalog
+     * flags hand-written descriptors that do, without dropping them. Every
+     * key is optional and defaults as documented.
+     */
+    governance?: {
+      /**
+       * Schema formats a product's output may use, e.g. `[protobuf]` for
+       * "Protobuf only".
+       * @default [avro, json, protobuf]
+       */
+      allowedFormats?: Array<'avro' | 'json' | 'protobuf'>;
+      /**
+       * Topic name template. Placeholders: `{domain}` (the domain's name),
+       * `{name}` (the product name, which may drop a leading `<domain>-`)
+       * and `{major}` (any major version number). `{name}` is required.
+       * @default '{domain}.{name}.v{major}'
+       */
+      topicNaming?: string;
+      /**
+       * The weakest schema compatibility level each SLA tier accepts; a
+       * stricter level (one that implies it) also passes. Set `NONE` to drop
+       * a default minimum.
+       */
+      minCompatibility?: {
+        /** @default BACKWARD_TRANSITIVE */
+        'tier-1'?:
+          | 'NONE'
+          | 'BACKWARD'
+          | 'BACKWARD_TRANSITIVE'
+          | 'FORWARD'
+          | 'FORWARD_TRANSITIVE'
+          | 'FULL'
+          | 'FULL_TRANSITIVE';
+        /** @default BACKWARD */
+        'tier-2'?:
+          | 'NONE'
+          | 'BACKWARD'
+          | 'BACKWARD_TRANSITIVE'
+          | 'FORWARD'
+          | 'FORWARD_TRANSITIVE'
+          | 'FULL'
+          | 'FULL_TRANSITIVE';
+        /** No minimum by default. */
+        'tier-3'?:
+          | 'NONE'
+          | 'BACKWARD'
+          | 'BACKWARD_TRANSITIVE'
+          | 'FORWARD'
+          | 'FORWARD_TRANSITIVE'
+          | 'FULL'
+          | 'FULL_TRANSITIVE';
+      };
+      /**
+       * Dotted entity paths every product must fill, e.g.
+       * `spec.classification` or `metadata.description`.
+       * @default []
+       */
+      requiredFields?: string[];
+      /**
+       * Tags every product must carry in `metadata.tags`.
+       * @default []
+       */
+      requiredTags?: string[];
+      /** Partition counts a product topic may have. */
+      partitions?: {
+        /** @default 1 */
+        min?: number;
+        /** @default 12 */
+        max?: number;
+        /**
+         * Partitions of a new topic when the request names none.
+         * @default 3
+         */
+        default?: number;
+      };
+      /**
+       * Wanted replication factor of new topics; capped by the number of
+       * brokers in the cluster.
+       * @default 3
+       */
+      replicationFactor?: number;
+      /** Allowed topic retention (ISO-8601 durations, no years or months). */
+      retention?: {
+        /** @default PT1H */
+        min?: string;
+        /** @default P365D */
+        max?: string;
+      };
+      /**
+       * Settings of new topics per SLA tier; each retention must lie within
+       * `retention`.
+       */
+      topicDefaults?: {
+        'tier-1'?: {
+          /**
+           * ISO-8601 duration.
+           * @default P30D
+           */
+          retention?: string;
+          /** @default delete */
+          cleanupPolicy?: 'delete' | 'compact' | 'compact,delete';
+        };
+        'tier-2'?: {
+          /**
+           * ISO-8601 duration.
+           * @default P7D
+           */
+          retention?: string;
+          /** @default delete */
+          cleanupPolicy?: 'delete' | 'compact' | 'compact,delete';
+        };
+        'tier-3'?: {
+          /**
+           * ISO-8601 duration.
+           * @default P3D
+           */
+          retention?: string;
+          /** @default delete */
+          cleanupPolicy?: 'delete' | 'compact' | 'compact,delete';
+        };
+      };
+    };
     /** A schema registry that speaks Confluent's REST API. */
     schemaRegistry: {
       /**

@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { catalogModuleDataMeshFileLocations } from './modules/catalogFileLocations';
 import { permissionModuleDataMeshPolicy } from './modules/permissionPolicy';
 
 const backend = createBackend();
@@ -23,6 +24,10 @@ backend.add(import('@kafka-mesh/plugin-data-mesh-backend'));
 
 // Scaffolder: the self-service templates that create and publish products.
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@kafka-mesh/plugin-scaffolder-backend-module-data-mesh'));
+// The local git repositories the scaffolder creates (when no git host is
+// configured) register their catalog-info.yaml as `file` locations.
+backend.add(catalogModuleDataMeshFileLocations);
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );

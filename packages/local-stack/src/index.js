@@ -77,6 +77,7 @@ async function ensurePart({ cfg, log, deadline }, name) {
         part.external ? ' (external)' : ''
       }`,
     );
+    if (!part.external) await part.configure?.();
     return false;
   }
   if (part.external) {
@@ -111,6 +112,7 @@ async function ensurePart({ cfg, log, deadline }, name) {
   try {
     const seconds = await waitHealthy(part, pid, deadline);
     log(`${name}: healthy after ${seconds.toFixed(1)}s (pid ${pid})`);
+    await part.configure?.();
   } catch (err) {
     // Don't leave a half-started server behind; the next `up` starts afresh.
     await stopOwned(part);

@@ -43,6 +43,21 @@ function createRegistryPart(cfg) {
       if (!r.external && (await httpStatus(readyUrl)) !== 200) return false;
       return (await httpStatus(`${r.url}/subjects`)) === 200;
     },
+    // The property above enforces BACKWARD, but the Confluent API's GET
+    // /config only reports a level that was PUT there; without this, tools
+    // that read it (governance checks of the compatibility level) see NONE.
+    async configure() {
+      const res = await fetch(`${r.url}/config`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/vnd.schemaregistry.v1+json' },
+        body: JSON.stringify({ compatibility: 'BACKWARD' }),
+      });
+      if (!res.ok) {
+        throw new Error(
+          `registry: setting the global compatibility failed: HTTP ${res.status} ${await res.text()}`,
+        );
+      }
+    },
     start() {
       const tmp = path.join(cfg.tmpDir, 'registry');
       fs.mkdirSync(tmp, { recursive: true });
@@ -61,7 +76,8 @@ function createRegistryPart(cfg) {
         // exact text (whitespace, key order); the canonical hash does the same.
         'apicurio.ccompat.use-canonical-hash': true,
         // Confluent's default compatibility is BACKWARD, Apicurio's is none at all;
-        // this default global rule applies until someone PUTs /config.
+        // this default global rule applies until someone PUTs /config (see
+        // configure(), which makes the Confluent API report it too).
         'apicurio.rules.global.compatibility': 'BACKWARD',
         // Confluent allows DELETE /subjects/...; keep that working for test cleanup.
         'apicurio.rest.deletion.artifact.enabled': true,

@@ -27,7 +27,7 @@ const COMMANDS = {
   publish: {
     usage: `mesh publish <file.yaml>... ${COMMON_OPTIONS}`,
     summary:
-      'validate every descriptor in the files (--- separated), then publish them all, or none',
+      'validate every descriptor in the files (--- separated) and check the governance rules, then publish them all, or none',
   },
   unpublish: {
     usage: `mesh unpublish <namespace/name> ${COMMON_OPTIONS}`,

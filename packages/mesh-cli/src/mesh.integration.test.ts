@@ -21,7 +21,12 @@ const untouchedTopic = `_data-products-it-${run}-untouched`;
 
 function descriptor(
   name: string,
-  { title = name, availability = 99.5 } = {},
+  {
+    title = name,
+    availability = 99.5,
+    outputTopic = `it.${name}.v1`,
+    retention = 'P7D',
+  } = {},
 ): string {
   return `apiVersion: kafka-mesh.io/v1alpha1
 kind: DataProduct
@@ -34,12 +39,13 @@ spec:
   lifecycle: production
   output:
     cluster: local
-    topic: it.${name}.v1
+    topic: ${outputTopic}
     format: json
   sla:
     tier: tier-2
     availability: ${availability}
     freshness: PT5M
+    retention: ${retention}
     supportHours: business-hours
     onCall: https://oncall.example.com/checkout
 `;
@@ -142,9 +148,10 @@ beforeAll(async () => {
   }
   dir = await mkdtemp(join(tmpdir(), 'mesh-cli-it-'));
   const base = join(REPO_ROOT, 'app-config.yaml');
+  // The organisation's own naming rule, layered on the repo's defaults.
   const override = await writeTemp(
     'app-config.it.yaml',
-    `dataMesh:\n  registryTopic: ${topic}\n`,
+    `dataMesh:\n  registryTopic: ${topic}\n  governance:\n    topicNaming: 'it.{name}.v{major}'\n`,
   );
   const untouched = await writeTemp(
     'app-config.untouched.yaml',
@@ -225,6 +232,31 @@ describe('mesh CLI against the local stack', () => {
     expect(await endOffset(topic)).toBe(before);
 
     // Not even the registry topic is created for an invalid file.
+    expect((await mesh('publish', file, ...untouchedConfigArgs)).code).toBe(1);
+    expect(await admin.listTopics()).not.toContain(untouchedTopic);
+  }, 60_000);
+
+  it('refuses descriptors that break the governance rules of the config, publishing none', async () => {
+    const before = await endOffset(topic);
+    const file = await writeTemp(
+      'ungoverned.yaml',
+      `${descriptor('it-orders', { title: 'Orders v9' })}---\n${descriptor(
+        'it-ungoverned',
+        { outputTopic: 'commerce.it-ungoverned.v1', retention: 'P400D' },
+      )}`,
+    );
+    const result = await meshProcess('publish', file, ...configArgs);
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        `${file}: it-ungoverned: spec.output.topic: topic 'commerce.it-ungoverned.v1' does not follow the naming rule 'it.{name}.v{major}', e.g. 'it.it-ungoverned.v1' (rule topic-naming, set by dataMesh.governance.topicNaming)\n` +
+        `${file}: it-ungoverned: spec.sla.retention: retention P400D is above the maximum P365D (rule retention, set by dataMesh.governance.retention.max)\n` +
+        'nothing was published: 2 problems\n',
+    });
+    expect(await endOffset(topic)).toBe(before);
+
+    // Refused before anything touches Kafka: not even the registry topic.
     expect((await mesh('publish', file, ...untouchedConfigArgs)).code).toBe(1);
     expect(await admin.listTopics()).not.toContain(untouchedTopic);
   }, 60_000);

@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   createSchemaRegistry,
   readDataMeshConfig,
+  readGovernanceRules,
   SchemaRegistryRestClient,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import { ComponentIndex } from './lib/ComponentIndex';
@@ -25,7 +26,8 @@ const LIVE_CACHE_TTL_MS = 5000;
 
 /**
  * The data mesh backend: schema versions and diffs, topic health, consumer
- * lag and masked samples of the catalog's data products. Wiring only.
+ * lag and masked samples of the catalog's data products, and the governance
+ * rules. Wiring only.
  */
 export const dataMeshPlugin = createBackendPlugin({
   pluginId: 'data-mesh',
@@ -54,6 +56,7 @@ export const dataMeshPlugin = createBackendPlugin({
         catalog,
       }) {
         const mesh = readDataMeshConfig(config);
+        const governance = readGovernanceRules(config);
         const kafka = new KafkaClients(mesh, DEFAULT_CALL_TIMEOUT_MS);
         const registry = createSchemaRegistry(mesh.schemaRegistry);
 
@@ -82,6 +85,7 @@ export const dataMeshPlugin = createBackendPlugin({
             callTimeoutMs: DEFAULT_CALL_TIMEOUT_MS,
             tailDeadlineMs: TAIL_DEADLINE_MS,
             liveCacheTtlMs: LIVE_CACHE_TTL_MS,
+            governance,
           }),
         );
         lifecycle.addShutdownHook(() => kafka.stop());

@@ -8,6 +8,7 @@ export {
   readDataMeshConfig,
   DEFAULT_CLIENT_ID,
 } from './config/readDataMeshConfig';
+export { readGovernanceRules } from './governance/readGovernanceRules';
 export { createKafka } from './kafka/createKafka';
 export type { CreateKafkaOptions } from './kafka/createKafka';
 export { createSchemaRegistry } from './registry/createSchemaRegistry';
@@ -15,7 +16,30 @@ export {
   SchemaRegistryRestClient,
   RegistryUnavailableError,
 } from './registry/SchemaRegistryRestClient';
-export type { SubjectVersion } from './registry/SchemaRegistryRestClient';
+export type {
+  CompatibilityResult,
+  RegistrySchema,
+  SubjectVersion,
+} from './registry/SchemaRegistryRestClient';
+export { SchemaSyntaxError } from './schema/SchemaSyntaxError';
+export type { SchemaErrorLocation } from './schema/SchemaSyntaxError';
+export { parseSchema } from './schema/parseSchema';
+export type { ParsedSchema } from './schema/parseSchema';
+export {
+  formatOfSchemaType,
+  SCHEMA_TYPE_OF_FORMAT,
+} from './schema/schemaTypes';
+export type { RegistrySchemaType } from './schema/schemaTypes';
+export { recordValidator } from './schema/recordValidator';
+export type { RecordValidator } from './schema/recordValidator';
+export { describeIncompatibilities } from './schema/compatibility/describeIncompatibilities';
+export {
+  generateSyntheticRecords,
+  MAX_SYNTHETIC_RECORDS,
+} from './schema/synthetic/generateSyntheticRecords';
+export type { SyntheticRecordsOptions } from './schema/synthetic/generateSyntheticRecords';
+export { DEFAULT_SYNTHETIC_SEED } from './schema/synthetic/syntheticFaker';
+export { toJsonSafe } from './json/toJsonSafe';
 export {
   ensureRegistryTopic,
   publishDescriptor,

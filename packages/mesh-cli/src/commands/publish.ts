@@ -1,6 +1,7 @@
 import { publishDescriptor } from '@kafka-mesh/plugin-data-mesh-node';
 import { readFile } from 'node:fs/promises';
 import { CliError } from '../lib/CliError';
+import { governanceProblems } from '../lib/governanceProblems';
 import {
   findDuplicateIds,
   LoadedDescriptor,
@@ -22,8 +23,9 @@ async function readText(file: string): Promise<string> {
 }
 
 /**
- * `mesh publish <file...>`: validates every descriptor of every file first,
- * and produces only when all are valid, each under its product id.
+ * `mesh publish <file...>`: validates every descriptor of every file and
+ * checks it against the governance rules of the loaded config first, and
+ * produces only when all pass, each under its product id.
  */
 export async function publish(
   files: string[],
@@ -38,6 +40,8 @@ export async function publish(
     else problems.push(...result.problems);
   }
   problems.push(...findDuplicateIds(descriptors));
+  const mesh = await loadMeshConfig(options);
+  problems.push(...governanceProblems(descriptors, mesh.governance));
   if (problems.length) {
     throw new CliError([
       ...problems,
@@ -47,7 +51,6 @@ export async function publish(
     ]);
   }
 
-  const mesh = await loadMeshConfig(options);
   await withRegistryProducer(mesh, async (producer, topic) => {
     for (const { id, entity } of descriptors) {
       await publishDescriptor(producer, topic, entity);

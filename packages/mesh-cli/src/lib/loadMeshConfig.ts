@@ -1,8 +1,10 @@
 import { ConfigSources, EnvConfigSource } from '@backstage/config-loader';
+import type { GovernanceRules } from '@kafka-mesh/plugin-data-mesh-common';
 import {
   DataMeshConfig,
   KafkaClusterConfig,
   readDataMeshConfig,
+  readGovernanceRules,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import { CliError } from './CliError';
 
@@ -26,6 +28,8 @@ export interface LoadMeshConfigOptions {
 export interface MeshConfig {
   dataMesh: DataMeshConfig;
   cluster: KafkaClusterConfig;
+  /** `dataMesh.governance`, the rules the backend enforces too. */
+  governance: GovernanceRules;
 }
 
 function firstLine(error: unknown): string {
@@ -34,13 +38,15 @@ function firstLine(error: unknown): string {
 
 /**
  * Loads the app config the way the backend does (files plus `APP_CONFIG_*`
- * variables), reads its `dataMesh` section and picks one cluster.
+ * variables), reads its `dataMesh` section, governance rules included, and
+ * picks one cluster.
  */
 export async function loadMeshConfig(
   options: LoadMeshConfigOptions = {},
 ): Promise<MeshConfig> {
   const env = options.env ?? process.env;
   let dataMesh: DataMeshConfig;
+  let governance: GovernanceRules;
   try {
     const config = await ConfigSources.toConfig(
       ConfigSources.merge([
@@ -58,6 +64,7 @@ export async function loadMeshConfig(
     );
     config.close();
     dataMesh = readDataMeshConfig(config);
+    governance = readGovernanceRules(config);
   } catch (error) {
     const hint =
       options.configPaths?.length &&
@@ -80,5 +87,5 @@ export async function loadMeshConfig(
     .map(b => b.trim())
     .filter(Boolean);
   const cluster = brokers?.length ? { ...configured, brokers } : configured;
-  return { dataMesh, cluster };
+  return { dataMesh, cluster, governance };
 }

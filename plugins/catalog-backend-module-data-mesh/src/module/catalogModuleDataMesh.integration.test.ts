@@ -127,8 +127,15 @@ describe('the data mesh catalog module on the real broker and registry', () => {
         makeDataProduct(`handwritten-${run}`, ordersTopic, {
           inputs: [`dataproduct:default/${orders}`],
         }),
-        makeDataProduct(`orphaned-${run}`, ordersTopic, {
+        // Named by the governance rules, so that its only problem is the input.
+        makeDataProduct(`orphaned-${run}`, `commerce.orphaned-${run}.v1`, {
           inputs: [`dataproduct:default/nowhere-${run}`],
+        }),
+        makeDataProduct(`ungoverned-${run}`, ordersTopic, {
+          sla: {
+            ...makeDataProduct('x', ordersTopic).spec.sla,
+            retention: 'PT10M',
+          },
         }),
         {
           apiVersion: 'backstage.io/v1alpha1',
@@ -361,6 +368,31 @@ describe('the data mesh catalog module on the real broker and registry', () => {
     ]);
     expect(relationsOf(orphaned, 'ownedBy')).toEqual([
       'group:default/checkout-team',
+    ]);
+  });
+
+  it('keeps a hand-written DataProduct that breaks governance rules, with each violation in its status', async () => {
+    const ungoverned = (await eventually(async () => {
+      const found = await catalog.entity(
+        `dataproduct:default/ungoverned-${run}`,
+      );
+      expect(relationsOf(found, 'ownedBy')).toEqual([
+        'group:default/checkout-team',
+      ]);
+      return found!;
+    })) as AlphaEntity;
+    expect(ungoverned.status?.items).toEqual([
+      expect.objectContaining({
+        type: 'backstage.io/catalog-processing',
+        level: 'error',
+        message: `GovernanceViolation: spec.output.topic: topic '${ordersTopic}' does not follow the naming rule '{domain}.{name}.v{major}', e.g. 'commerce.ungoverned-${run}.v1' (rule topic-naming, set by dataMesh.governance.topicNaming)`,
+      }),
+      expect.objectContaining({
+        type: 'backstage.io/catalog-processing',
+        level: 'error',
+        message:
+          'GovernanceViolation: spec.sla.retention: retention PT10M is below the minimum PT1H (rule retention, set by dataMesh.governance.retention.min)',
+      }),
     ]);
   });
 

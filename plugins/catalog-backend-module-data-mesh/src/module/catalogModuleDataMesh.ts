@@ -109,7 +109,7 @@ export const catalogModuleDataMesh = createBackendModule({
               { credentials: await auth.getOwnServiceCredentials() },
             );
             return unknown.filter((_, i) => !items[i]);
-          }),
+          }, moduleConfig.governance),
           new DataProductConsumerProcessor(groups, index),
         );
 

@@ -1,8 +1,9 @@
 import { ConfigReader } from '@backstage/config';
+import { DEFAULT_GOVERNANCE_RULES } from '@kafka-mesh/plugin-data-mesh-common';
 import { readModuleConfig } from './readModuleConfig';
 
 describe('readModuleConfig', () => {
-  it('uses the default schedules without configuration', () => {
+  it('uses the default schedules and rules without configuration', () => {
     expect(readModuleConfig(new ConfigReader({}))).toEqual({
       enrichmentSchedule: {
         frequency: { minutes: 5 },
@@ -13,6 +14,7 @@ describe('readModuleConfig', () => {
         frequency: { minutes: 1 },
         timeout: { minutes: 1 },
       },
+      governance: DEFAULT_GOVERNANCE_RULES,
     });
   });
 
@@ -71,5 +73,17 @@ describe('readModuleConfig', () => {
       },
     });
     expect(() => readModuleConfig(config)).toThrow(/frequency/);
+  });
+
+  it('reads the governance rules, failing on a bad key', () => {
+    const config = (governance: object) =>
+      new ConfigReader({ dataMesh: { governance } });
+    expect(
+      readModuleConfig(config({ requiredTags: ['reviewed'] })).governance
+        .requiredTags,
+    ).toEqual(['reviewed']);
+    expect(() => readModuleConfig(config({ allowedFormats: ['xml'] }))).toThrow(
+      "Invalid config at dataMesh.governance.allowedFormats[0]: 'xml' is not one of avro, json, protobuf",
+    );
   });
 });

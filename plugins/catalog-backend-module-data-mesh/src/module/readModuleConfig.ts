@@ -3,10 +3,14 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import type { GovernanceRules } from '@kafka-mesh/plugin-data-mesh-common';
+import { readGovernanceRules } from '@kafka-mesh/plugin-data-mesh-node';
 
 export interface DataMeshCatalogModuleConfig {
   enrichmentSchedule: SchedulerServiceTaskScheduleDefinition;
   consumerGroupSchedule: SchedulerServiceTaskScheduleDefinition;
+  /** `dataMesh.governance`, flagged on every DataProduct. */
+  governance: GovernanceRules;
 }
 
 function schedule(
@@ -20,7 +24,10 @@ function schedule(
     : fallback;
 }
 
-/** The module's own settings under `dataMesh.catalog`, with defaults. */
+/**
+ * The module's own settings under `dataMesh.catalog`, and the suite's
+ * governance rules, with defaults.
+ */
 export function readModuleConfig(config: Config): DataMeshCatalogModuleConfig {
   return {
     enrichmentSchedule: schedule(config, 'enrichmentSchedule', {
@@ -32,5 +39,6 @@ export function readModuleConfig(config: Config): DataMeshCatalogModuleConfig {
       frequency: { minutes: 1 },
       timeout: { minutes: 1 },
     }),
+    governance: readGovernanceRules(config),
   };
 }

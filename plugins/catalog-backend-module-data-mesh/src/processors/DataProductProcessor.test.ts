@@ -5,6 +5,7 @@ import {
   CatalogProcessorResult,
   LocationSpec,
 } from '@backstage/plugin-catalog-node';
+import { DEFAULT_GOVERNANCE_RULES } from '@kafka-mesh/plugin-data-mesh-common';
 import { makeDataProduct } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 import { DataProductProcessor } from './DataProductProcessor';
 
@@ -40,29 +41,34 @@ const component: Entity = {
   spec: { type: 'service', owner: 'team', lifecycle: 'production' },
 };
 
+// Descriptors here name their topics by the default rules, so that only
+// the tests about governance see violations.
+const rules = DEFAULT_GOVERNANCE_RULES;
+
 describe('DataProductProcessor', () => {
   const none = jest.fn(async () => [] as string[]);
 
   describe('validateEntityKind', () => {
     it('leaves other kinds to other processors', async () => {
       await expect(
-        new DataProductProcessor(none).validateEntityKind(component),
+        new DataProductProcessor(none, rules).validateEntityKind(component),
       ).resolves.toBe(false);
     });
 
     it('accepts a valid DataProduct', async () => {
-      const processor = new DataProductProcessor(none);
-      const product = makeDataProduct('orders', 'orders.v1');
+      const processor = new DataProductProcessor(none, rules);
+      const product = makeDataProduct('orders', 'commerce.orders.v1');
       await expect(processor.validateEntityKind(product)).resolves.toBe(true);
     });
 
     it('rejects an invalid DataProduct with an InputError naming the field paths', async () => {
-      const product: any = makeDataProduct('orders', 'orders.v1');
+      const product: any = makeDataProduct('orders', 'commerce.orders.v1');
       delete product.spec.sla;
       product.spec.output.format = 'xml';
-      const validation = new DataProductProcessor(none).validateEntityKind(
-        product,
-      );
+      const validation = new DataProductProcessor(
+        none,
+        rules,
+      ).validateEntityKind(product);
       await expect(validation).rejects.toBeInstanceOf(InputError);
       await expect(validation).rejects.toThrow(/^Invalid DataProduct orders: /);
       await expect(validation).rejects.toThrow('spec.sla: is required');
@@ -73,11 +79,11 @@ describe('DataProductProcessor', () => {
 
     it("rejects a lower case kind: the schema, like the catalog's own kinds, wants DataProduct", async () => {
       const product = {
-        ...makeDataProduct('orders', 'orders.v1'),
+        ...makeDataProduct('orders', 'commerce.orders.v1'),
         kind: 'dataproduct',
       };
       await expect(
-        new DataProductProcessor(none).validateEntityKind(product),
+        new DataProductProcessor(none, rules).validateEntityKind(product),
       ).rejects.toThrow('kind: must be one of DataProduct');
     });
   });
@@ -86,18 +92,17 @@ describe('DataProductProcessor', () => {
     it('leaves other kinds alone', async () => {
       const missing = jest.fn(async () => ['dataproduct:default/x']);
       const { results, emit } = collect();
-      const out = await new DataProductProcessor(missing).postProcessEntity(
-        component,
-        location,
-        emit,
-      );
+      const out = await new DataProductProcessor(
+        missing,
+        rules,
+      ).postProcessEntity(component, location, emit);
       expect(out).toBe(component);
       expect(results).toEqual([]);
       expect(missing).not.toHaveBeenCalled();
     });
 
     it('emits ownership, domain, system and lineage relations both ways', async () => {
-      const product = makeDataProduct('orders', 'orders.v1', {
+      const product = makeDataProduct('orders', 'commerce.orders.v1', {
         owner: 'checkout-team',
         domain: 'commerce',
         system: 'system:web-shop',
@@ -105,7 +110,7 @@ describe('DataProductProcessor', () => {
       });
       product.metadata.namespace = 'shop';
       const { results, emit } = collect();
-      const out = await new DataProductProcessor(none).postProcessEntity(
+      const out = await new DataProductProcessor(none, rules).postProcessEntity(
         product,
         location,
         emit,
@@ -127,11 +132,11 @@ describe('DataProductProcessor', () => {
     });
 
     it('emits no system relation without a system, and keeps explicit owner kinds', async () => {
-      const product = makeDataProduct('orders', 'orders.v1', {
+      const product = makeDataProduct('orders', 'commerce.orders.v1', {
         owner: 'user:default/jane',
       });
       const { results, emit } = collect();
-      await new DataProductProcessor(none).postProcessEntity(
+      await new DataProductProcessor(none, rules).postProcessEntity(
         product,
         location,
         emit,
@@ -146,10 +151,10 @@ describe('DataProductProcessor', () => {
 
     it('asks which of its canonical input refs are missing', async () => {
       const missing = jest.fn(async () => [] as string[]);
-      const product = makeDataProduct('orders', 'orders.v1', {
+      const product = makeDataProduct('orders', 'commerce.orders.v1', {
         inputs: ['Payments', 'dataproduct:sales/leads'],
       });
-      await new DataProductProcessor(missing).postProcessEntity(
+      await new DataProductProcessor(missing, rules).postProcessEntity(
         product,
         location,
         collect().emit,
@@ -161,10 +166,10 @@ describe('DataProductProcessor', () => {
     });
 
     it('leaves a product whose inputs all exist as it is', async () => {
-      const product = makeDataProduct('orders', 'orders.v1', {
+      const product = makeDataProduct('orders', 'commerce.orders.v1', {
         inputs: ['payments'],
       });
-      const out = await new DataProductProcessor(none).postProcessEntity(
+      const out = await new DataProductProcessor(none, rules).postProcessEntity(
         product,
         location,
         collect().emit,
@@ -174,7 +179,7 @@ describe('DataProductProcessor', () => {
     });
 
     it('flags each missing input as a processing error on the entity, keeping its relations', async () => {
-      const product = makeDataProduct('orders', 'orders.v1', {
+      const product = makeDataProduct('orders', 'commerce.orders.v1', {
         inputs: ['payments', 'leads', 'refunds'],
       });
       const missing = jest.fn(async () => [
@@ -182,11 +187,10 @@ describe('DataProductProcessor', () => {
         'dataproduct:default/refunds',
       ]);
       const { results, emit } = collect();
-      const out = (await new DataProductProcessor(missing).postProcessEntity(
-        product,
-        location,
-        emit,
-      )) as AlphaEntity;
+      const out = (await new DataProductProcessor(
+        missing,
+        rules,
+      ).postProcessEntity(product, location, emit)) as AlphaEntity;
       expect(out.status?.items).toEqual([
         {
           type: 'backstage.io/catalog-processing',
@@ -227,15 +231,101 @@ describe('DataProductProcessor', () => {
         message: 'something else',
       };
       const product = {
-        ...makeDataProduct('orders', 'orders.v1', { inputs: ['leads'] }),
+        ...makeDataProduct('orders', 'commerce.orders.v1', {
+          inputs: ['leads'],
+        }),
         status: { items: [existing] },
       };
-      const out = (await new DataProductProcessor(async () => [
-        'dataproduct:default/leads',
-      ]).postProcessEntity(product, location, collect().emit)) as AlphaEntity;
+      const out = (await new DataProductProcessor(
+        async () => ['dataproduct:default/leads'],
+        rules,
+      ).postProcessEntity(product, location, collect().emit)) as AlphaEntity;
       expect(out.status?.items).toHaveLength(2);
       expect(out.status?.items?.[0]).toEqual(existing);
       expect(out.status?.items?.[1]).toMatchObject({ level: 'error' });
+    });
+
+    it('flags each broken governance rule as a processing error, one per violation, keeping the entity', async () => {
+      const product = makeDataProduct('orders', 'orders-topic', {
+        inputs: ['leads'],
+      });
+      const strict = { ...rules, allowedFormats: ['protobuf' as const] };
+      const { results, emit } = collect();
+      const out = (await new DataProductProcessor(
+        async () => ['dataproduct:default/leads'],
+        strict,
+      ).postProcessEntity(product, location, emit)) as AlphaEntity;
+      const format =
+        'spec.output.format: format avro is not allowed; allowed: protobuf (rule allowed-formats, set by dataMesh.governance.allowedFormats)';
+      const topic =
+        "spec.output.topic: topic 'orders-topic' does not follow the naming rule '{domain}.{name}.v{major}', e.g. 'commerce.orders.v1' (rule topic-naming, set by dataMesh.governance.topicNaming)";
+      expect(out.status?.items).toEqual([
+        expect.objectContaining({
+          message:
+            'InputError: spec.inputs: dataproduct:default/leads does not exist in the catalog',
+        }),
+        {
+          type: 'backstage.io/catalog-processing',
+          level: 'error',
+          message: `GovernanceViolation: ${format}`,
+          error: { name: 'GovernanceViolation', message: format },
+        },
+        {
+          type: 'backstage.io/catalog-processing',
+          level: 'error',
+          message: `GovernanceViolation: ${topic}`,
+          error: { name: 'GovernanceViolation', message: topic },
+        },
+      ]);
+      expect(results.filter(r => r.type === 'error')).toEqual([]);
+      expect(relationsOf(results)).toContain(
+        'dataproduct:default/orders ownedBy group:default/checkout-team',
+      );
+      expect(out.spec).toEqual(product.spec);
+    });
+
+    it('judges the facts the provider observed against the configured rules', async () => {
+      const product = makeDataProduct('orders', 'commerce.orders.v1', {
+        observed: {
+          topic: { status: 'ok', partitions: 3, replicationFactor: 1 },
+          schema: {
+            status: 'registered',
+            subject: 'commerce.orders.v1-value',
+            version: 1,
+            id: 1,
+            format: 'avro',
+            compatibility: 'BACKWARD',
+          },
+          effectiveSla: {
+            tier: 'tier-2',
+            availability: 99.5,
+            freshness: 'PT5M',
+            supportHours: 'business-hours',
+          },
+          limitedBy: {},
+          slaWarnings: [],
+          missingInputs: [],
+        },
+      });
+      const processor = (partitionsMax: number) =>
+        new DataProductProcessor(none, {
+          ...rules,
+          partitions: { min: 1, max: partitionsMax, default: 1 },
+        });
+      const within = await processor(3).postProcessEntity(
+        product,
+        location,
+        collect().emit,
+      );
+      expect((within as AlphaEntity).status).toBeUndefined();
+      const above = (await processor(2).postProcessEntity(
+        product,
+        location,
+        collect().emit,
+      )) as AlphaEntity;
+      expect(above.status?.items?.map(i => i.message)).toEqual([
+        "GovernanceViolation: topic 'commerce.orders.v1': 3 partitions is above the maximum of 2 (rule partitions, set by dataMesh.governance.partitions.max)",
+      ]);
     });
   });
 });

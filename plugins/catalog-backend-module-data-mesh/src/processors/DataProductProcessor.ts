@@ -19,7 +19,10 @@ import {
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
+  checkDescriptorGovernance,
   formatValidationErrors,
+  formatViolations,
+  GovernanceRules,
   inputRefsOf,
   isDataProductEntity,
   validateDataProductEntity,
@@ -28,6 +31,16 @@ import {
 /** Resolves with the refs, of those given, that are not in the catalog. */
 export type MissingEntities = (refs: string[]) => Promise<string[]>;
 
+/** A processing-error status item, as the catalog writes for failed processing. */
+function processingError(name: string, message: string) {
+  return {
+    type: ENTITY_STATUS_CATALOG_PROCESSING_TYPE,
+    level: 'error' as const,
+    message: `${name}: ${message}`,
+    error: { name, message },
+  };
+}
+
 /**
  * Teaches the catalog the DataProduct kind, from any source (the registry
  * topic or a hand-written catalog-info.yaml): validates it against the
@@ -35,9 +48,17 @@ export type MissingEntities = (refs: string[]) => Promise<string[]>;
  * relations. A stable CatalogProcessor rather than the alpha catalog model
  * layer: the model layer still needs a processor for relations, and this
  * keeps the module on stable APIs.
+ *
+ * Missing inputs and broken governance rules are flagged on the entity
+ * rather than emitted as errors: an emitted error would hold the whole
+ * product back (a new one would never appear), while a processing-error
+ * status item shows on the entity page as failed processing does.
  */
 export class DataProductProcessor implements CatalogProcessor {
-  constructor(private readonly missingEntities: MissingEntities) {}
+  constructor(
+    private readonly missingEntities: MissingEntities,
+    private readonly governance: GovernanceRules,
+  ) {}
 
   getProcessorName(): string {
     return 'DataProductProcessor';
@@ -100,29 +121,26 @@ export class DataProductProcessor implements CatalogProcessor {
     for (const input of inputs) {
       link(input, 'DataProduct', RELATION_DEPENDS_ON, RELATION_DEPENDENCY_OF);
     }
-    // Lineage to nowhere is a broken promise, not a detail: say so on the
-    // entity. Not as an emitted error, which would hold the whole product
-    // back (a new one would never appear), but as the same processing-error
-    // status item the catalog shows for failed processing.
+    // Lineage to nowhere is a broken promise, not a detail: say so.
     const missing = await this.missingEntities(inputs);
-    if (missing.length === 0) return entity;
+    const problems = [
+      ...missing.map(ref =>
+        processingError(
+          'InputError',
+          `spec.inputs: ${ref} does not exist in the catalog`,
+        ),
+      ),
+      ...checkDescriptorGovernance(entity, this.governance).map(violation =>
+        processingError('GovernanceViolation', formatViolations([violation])),
+      ),
+    ];
+    if (problems.length === 0) return entity;
     const withStatus: AlphaEntity = entity;
     const flagged: AlphaEntity = {
       ...withStatus,
       status: {
         ...withStatus.status,
-        items: [
-          ...(withStatus.status?.items ?? []),
-          ...missing.map(ref => {
-            const message = `spec.inputs: ${ref} does not exist in the catalog`;
-            return {
-              type: ENTITY_STATUS_CATALOG_PROCESSING_TYPE,
-              level: 'error' as const,
-              message: `InputError: ${message}`,
-              error: { name: 'InputError', message },
-            };
-          }),
-        ],
+        items: [...(withStatus.status?.items ?? []), ...problems],
       },
     };
     return flagged;

@@ -9,6 +9,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/config';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import {
@@ -64,6 +65,8 @@ export async function startDataMeshBackend(options: {
   registryAuth?: { username: string; password: string };
   entities: Entity[];
   decide?: PermissionDecider;
+  /** `dataMesh.governance`; none → the defaults. */
+  governance?: JsonObject;
 }): Promise<TestDataMeshBackend> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'data-mesh-backend-'));
   const file = path.join(dir, 'catalog-info.json');
@@ -104,10 +107,15 @@ export async function startDataMeshBackend(options: {
               url: options.registryUrl,
               ...(options.registryAuth && { auth: options.registryAuth }),
             },
+            ...(options.governance && { governance: options.governance }),
           },
         },
       }),
     ],
+  }).catch(error => {
+    // A backend that failed to start leaves no catalog file behind.
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
   });
   const address = backend.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -5,10 +5,11 @@ import type {
   SchemaVersionsResponse,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import { diffFields } from './diffFields';
-import { FORMAT_OF_SCHEMA_TYPE, flattenSchema } from './flatten';
-import type {
-  SchemaRegistryRestClient,
-  SubjectVersion,
+import { flattenSchema } from './flatten';
+import {
+  formatOfSchemaType,
+  type SchemaRegistryRestClient,
+  type SubjectVersion,
 } from '@kafka-mesh/plugin-data-mesh-node';
 
 /** How many registered versions are kept in memory. */
@@ -54,7 +55,7 @@ export class SchemaService {
     piiFields: readonly string[] = [],
   ): Promise<SchemaVersionResponse> {
     const found = await this.registered(subject, version);
-    const format = FORMAT_OF_SCHEMA_TYPE[found.schemaType] ?? 'avro';
+    const format = formatOfSchemaType(found.schemaType);
     return {
       subject,
       version: found.version,

@@ -1,4 +1,4 @@
-import { decodeValue, toJsonSafe } from './decodeValue';
+import { decodeValue } from './decodeValue';
 import { RegistryUnavailableError } from '@kafka-mesh/plugin-data-mesh-node';
 
 const wire = (id: number, payload = 'x') => {
@@ -46,25 +46,5 @@ describe('decodeValue', () => {
     await expect(
       decodeValue(wire(42), async () => Promise.reject(missing)),
     ).resolves.toBe('<undecodable: schema 42 is not registered>');
-  });
-});
-
-describe('toJsonSafe', () => {
-  it('turns bigints, Longs, dates and maps into JSON', () => {
-    expect(
-      toJsonSafe({
-        n: 10n,
-        long: { low: 1, high: 0, unsigned: false, toString: () => '1' },
-        at: new Date(0),
-        m: new Map([['k', 1]]),
-        list: [undefined],
-      }),
-    ).toEqual({
-      n: '10',
-      long: '1',
-      at: '1970-01-01T00:00:00.000Z',
-      m: { k: 1 },
-      list: [null],
-    });
   });
 });

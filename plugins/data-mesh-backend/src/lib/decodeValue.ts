@@ -1,44 +1,13 @@
-import { RegistryUnavailableError } from '@kafka-mesh/plugin-data-mesh-node';
+import {
+  RegistryUnavailableError,
+  toJsonSafe,
+} from '@kafka-mesh/plugin-data-mesh-node';
 
 /** Decodes Confluent wire format (magic byte 0, 4-byte schema id, payload). */
 export type WireDecoder = (buffer: Buffer) => Promise<unknown>;
 
 /** A value that could not be decoded, shown instead of raw bytes. */
 export const undecodable = (reason: string) => `<undecodable: ${reason}>`;
-
-/** Makes a decoded value JSON-safe: bytes as base64, 64-bit ints as strings. */
-export function toJsonSafe(value: unknown): unknown {
-  if (value === null || value === undefined) return value ?? null;
-  if (Buffer.isBuffer(value)) return value.toString('base64');
-  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
-  if (typeof value === 'bigint') return value.toString();
-  if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map(toJsonSafe);
-  if (value instanceof Map) {
-    return Object.fromEntries(
-      [...value.entries()].map(([k, v]) => [String(k), toJsonSafe(v)]),
-    );
-  }
-  if (typeof value === 'object') {
-    const long = value as {
-      low?: unknown;
-      high?: unknown;
-      unsigned?: unknown;
-      toString(): string;
-    };
-    if (
-      typeof long.low === 'number' &&
-      typeof long.high === 'number' &&
-      typeof long.unsigned === 'boolean'
-    ) {
-      return long.toString(); // protobufjs Long
-    }
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, toJsonSafe(v)]),
-    );
-  }
-  return value;
-}
 
 function isWireFormat(buffer: Buffer): boolean {
   return buffer.length > 5 && buffer[0] === 0;

@@ -11,11 +11,20 @@ import {
   dataMeshPiiReadPermission,
   dataMeshSamplesReadPermission,
   DataProductEntity,
+  GovernanceRules,
+  GovernanceRulesResponse,
   ProductConsumersResponse,
   ProductHealthResponse,
   ProductSamplesResponse,
+  SyntheticRecordsResponse,
   schemaSubjectOf,
 } from '@kafka-mesh/plugin-data-mesh-common';
+import {
+  DEFAULT_SYNTHETIC_SEED,
+  generateSyntheticRecords,
+  MAX_SYNTHETIC_RECORDS,
+  toJsonSafe,
+} from '@kafka-mesh/plugin-data-mesh-node';
 import type { Request, Router as ExpressRouter } from 'express';
 import Router from 'express-promise-router';
 import type { ComponentIndex } from '../lib/ComponentIndex';
@@ -23,7 +32,7 @@ import { readConsumerLag } from '../lib/consumerLag';
 import type { WireDecoder } from '../lib/decodeValue';
 import { findProduct } from '../lib/findProduct';
 import type { KafkaClients } from '../lib/KafkaClients';
-import { parseLimit } from '../lib/parseLimit';
+import { parseBoundedInteger, parseLimit } from '../lib/parseLimit';
 import { readProductHealth } from '../lib/productHealth';
 import { readSamples } from '../lib/readSamples';
 import { parseVersion, SchemaService } from '../lib/SchemaService';
@@ -48,7 +57,12 @@ export interface RouterOptions {
   tailDeadlineMs: number;
   /** How long health and consumer answers are reused. */
   liveCacheTtlMs: number;
+  /** `dataMesh.governance`, read once at startup. */
+  governance: GovernanceRules;
 }
+
+/** Synthetic records per request when the query does not say. */
+const DEFAULT_SYNTHETIC_COUNT = 20;
 
 /** The data mesh REST API, mounted at `/api/data-mesh`. */
 export function createRouter(options: RouterOptions): ExpressRouter {
@@ -78,6 +92,11 @@ export function createRouter(options: RouterOptions): ExpressRouter {
       .catch(() => undefined);
     return value;
   }
+
+  router.get('/governance', (_req, res) => {
+    const body: GovernanceRulesResponse = { rules: options.governance };
+    res.json(body);
+  });
 
   router.get('/products/:namespace/:name/schema/versions', async (req, res) => {
     const { entity } = await product(req);
@@ -173,6 +192,39 @@ export function createRouter(options: RouterOptions): ExpressRouter {
     });
     const body: ProductSamplesResponse = { records, piiVisible };
     res.setHeader('Cache-Control', 'no-store');
+    res.json(body);
+  });
+
+  router.get('/products/:namespace/:name/synthetic', async (req, res) => {
+    const count = parseBoundedInteger(req.query.count, 'count', {
+      max: MAX_SYNTHETIC_RECORDS,
+      fallback: DEFAULT_SYNTHETIC_COUNT,
+    });
+    const seed = parseBoundedInteger(req.query.seed, 'seed', {
+      min: 0,
+      max: 2 ** 31 - 1,
+      fallback: DEFAULT_SYNTHETIC_SEED,
+    });
+    const { entity } = await product(req);
+    // The registered schema type decides the format, as for decoding.
+    const latest = await schemas.version(schemaSubjectOf(entity), 'latest');
+    const records = generateSyntheticRecords({
+      format: latest.format,
+      schema: latest.schema,
+      count,
+      seed,
+      piiFields: piiFieldsOf(entity),
+    }).map(record => toJsonSafe(record) as Record<string, unknown>);
+    if (req.query.download === '1') {
+      // A file of the records themselves, ready to use as fixtures.
+      res.setHeader(
+        'Content-Disposition',
+        `attachment; filename="${entity.metadata.name}-synthetic.json"`,
+      );
+      res.type('application/json').send(JSON.stringify(records, null, 2));
+      return;
+    }
+    const body: SyntheticRecordsResponse = { records };
     res.json(body);
   });
 

@@ -1,4 +1,5 @@
 import type { OutputFormat } from '../entity/types';
+import type { GovernanceRules } from '../governance/types';
 
 // The data mesh backend's REST API (`/api/data-mesh`), shared by the backend
 // that serves it and the frontend that reads it. Product routes are
@@ -151,4 +152,17 @@ export interface CandidateStream {
  */
 export interface CandidateStreamsResponse {
   items: CandidateStream[];
+}
+
+/** `GET /governance`: the rules the organisation agreed on, defaults applied. */
+export interface GovernanceRulesResponse {
+  rules: GovernanceRules;
+}
+
+/**
+ * `GET …/synthetic?count=N`: made-up records that follow the product's latest
+ * schema, for consumers' tests.
+ */
+export interface SyntheticRecordsResponse {
+  records: Array<Record<string, unknown>>;
 }

@@ -1,13 +1,33 @@
-import { NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  COMPATIBILITY_LEVELS,
+  CompatibilityLevel,
+} from '@kafka-mesh/plugin-data-mesh-common';
 import type { SchemaRegistryConfig } from '../config/types';
+import { describeIncompatibilities } from '../schema/compatibility/describeIncompatibilities';
+import { SchemaSyntaxError } from '../schema/SchemaSyntaxError';
+import { formatOfSchemaType, RegistrySchemaType } from '../schema/schemaTypes';
 
 /** One registered version of a subject, as Confluent's REST API describes it. */
 export interface SubjectVersion {
   subject: string;
   version: number;
   id: number;
-  schemaType: 'AVRO' | 'JSON' | 'PROTOBUF';
+  schemaType: RegistrySchemaType;
   schema: string;
+}
+
+/** A schema text to register, look up or test, with its type. */
+export interface RegistrySchema {
+  schema: string;
+  schemaType: RegistrySchemaType;
+}
+
+/** The registry's verdict on a new schema for a subject. */
+export interface CompatibilityResult {
+  compatible: boolean;
+  /** One sentence per incompatible change; empty when compatible. */
+  messages: string[];
 }
 
 /** The registry could not be asked, or answered with an unexpected error. */
@@ -36,13 +56,30 @@ function errorCode(error: unknown): string {
 
 const CONTENT_TYPE = 'application/vnd.schemaregistry.v1+json';
 
+/** The registry's `message` for a rejected call, without Java class names. */
+async function registryReason(res: Response): Promise<string> {
+  try {
+    const { message } = (await res.json()) as { message?: unknown };
+    if (typeof message === 'string' && message) {
+      return message.replace(/^([\w$]+\.)+[\w$]*(Exception|Error):\s*/, '');
+    }
+  } catch {
+    // No JSON body; the status says enough.
+  }
+  return `HTTP ${res.status}`;
+}
+
+const isCompatibilityLevel = (level: unknown): level is CompatibilityLevel =>
+  (COMPATIBILITY_LEVELS as readonly unknown[]).includes(level);
+
 /**
- * The parts of Confluent's schema registry REST API the suite reads, each
- * bounded in time. The kafkajs registry client is for encoding and decoding;
- * it does not expose versions or compatibility levels. A 404 becomes a
- * NotFoundError; anything else that goes wrong becomes a
- * {@link RegistryUnavailableError} whose message never carries the URL or
- * the credentials.
+ * The parts of Confluent's schema registry REST API the suite reads and
+ * writes, each bounded in time. The kafkajs registry client is for encoding
+ * and decoding; it does not expose versions, compatibility levels or
+ * compatibility tests. A 404 becomes a NotFoundError, a rejected schema a
+ * ConflictError (incompatible) or InputError (invalid); anything else that
+ * goes wrong becomes a {@link RegistryUnavailableError} whose message never
+ * carries the URL or the credentials.
  */
 export class SchemaRegistryRestClient {
   private readonly headers: Record<string, string>;
@@ -60,11 +97,24 @@ export class SchemaRegistryRestClient {
     }
   }
 
-  private async get<T>(path: string, notFound: string): Promise<T> {
+  /**
+   * One call to the registry. A 404 becomes a NotFoundError with the given
+   * message; a rejected schema (409, 422) a ConflictError or InputError with
+   * the registry's own reason.
+   */
+  private async request<T>(
+    path: string,
+    notFound: string,
+    { method = 'GET', body }: { method?: string; body?: unknown } = {},
+  ): Promise<T> {
     let res: Response;
     try {
       res = await fetch(`${this.config.url}${path}`, {
-        headers: this.headers,
+        method,
+        headers: body
+          ? { ...this.headers, 'Content-Type': CONTENT_TYPE }
+          : this.headers,
+        body: body ? JSON.stringify(body) : undefined,
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
@@ -77,6 +127,12 @@ export class SchemaRegistryRestClient {
     if (res.status === 404) {
       await res.body?.cancel();
       throw new NotFoundError(notFound);
+    }
+    if (res.status === 409 || res.status === 422) {
+      const reason = await registryReason(res);
+      throw res.status === 409
+        ? new ConflictError(`The registry rejected the schema: ${reason}`)
+        : new InputError(`The registry rejected the schema: ${reason}`);
     }
     if (!res.ok) {
       await res.body?.cancel();
@@ -91,7 +147,7 @@ export class SchemaRegistryRestClient {
 
   /** The subject's versions, oldest first. */
   async versions(subject: string): Promise<number[]> {
-    const versions = await this.get<number[]>(
+    const versions = await this.request<number[]>(
       `/subjects/${encodeURIComponent(subject)}/versions`,
       `No schema is registered under the subject '${subject}'`,
     );
@@ -103,7 +159,7 @@ export class SchemaRegistryRestClient {
     subject: string,
     version: number | 'latest',
   ): Promise<SubjectVersion> {
-    const found = await this.get<SubjectVersion>(
+    const found = await this.request<SubjectVersion>(
       `/subjects/${encodeURIComponent(subject)}/versions/${version}`,
       `The subject '${subject}' has no version ${version}`,
     );
@@ -122,13 +178,13 @@ export class SchemaRegistryRestClient {
 
   /** Every subject the registry holds. */
   async listSubjects(): Promise<string[]> {
-    return this.get<string[]>('/subjects', 'no subjects');
+    return this.request<string[]>('/subjects', 'no subjects');
   }
 
   /** The subject's compatibility level, falling back to the global one. */
   async compatibility(subject: string): Promise<string | undefined> {
     try {
-      const found = await this.get<{ compatibilityLevel?: string }>(
+      const found = await this.request<{ compatibilityLevel?: string }>(
         `/config/${encodeURIComponent(subject)}?defaultToGlobal=true`,
         'no compatibility level',
       );
@@ -136,6 +192,153 @@ export class SchemaRegistryRestClient {
     } catch (error) {
       if (error instanceof NotFoundError) return undefined;
       throw error;
+    }
+  }
+
+  /** Registers a schema (or finds it registered) under a subject. */
+  async register(
+    subject: string,
+    schema: RegistrySchema,
+  ): Promise<{ id: number }> {
+    const { id } = await this.request<{ id: number }>(
+      `/subjects/${encodeURIComponent(subject)}/versions`,
+      `The registry has no subject '${subject}'`,
+      { method: 'POST', body: schema },
+    );
+    return { id };
+  }
+
+  /**
+   * The id and version under which this exact schema is registered in the
+   * subject, or `undefined` when it is not (or the subject does not exist).
+   */
+  async lookup(
+    subject: string,
+    schema: RegistrySchema,
+  ): Promise<{ id: number; version: number } | undefined> {
+    try {
+      const { id, version } = await this.request<{
+        id: number;
+        version: number;
+      }>(`/subjects/${encodeURIComponent(subject)}`, 'not registered', {
+        method: 'POST',
+        body: schema,
+      });
+      return { id, version };
+    } catch (error) {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Whether the subject's compatibility level lets the schema follow the
+   * registered versions; a subject that does not exist accepts anything.
+   * The registry's own messages are used when it gives any (Confluent with
+   * `verbose`); Apicurio gives none, so the differences are explained here.
+   */
+  async testCompatibility(
+    subject: string,
+    schema: RegistrySchema,
+  ): Promise<CompatibilityResult> {
+    let verdict: { is_compatible: boolean; messages?: string[] };
+    try {
+      verdict = await this.request(
+        `/compatibility/subjects/${encodeURIComponent(
+          subject,
+        )}/versions/latest?verbose=true`,
+        'no subject',
+        { method: 'POST', body: schema },
+      );
+    } catch (error) {
+      if (error instanceof NotFoundError) {
+        return { compatible: true, messages: [] };
+      }
+      throw error;
+    }
+    if (verdict.is_compatible) return { compatible: true, messages: [] };
+    return {
+      compatible: false,
+      messages: verdict.messages?.length
+        ? verdict.messages
+        : await this.explainIncompatibility(subject, schema),
+    };
+  }
+
+  /** Sentences for a schema the registry found incompatible. */
+  private async explainIncompatibility(
+    subject: string,
+    schema: RegistrySchema,
+  ): Promise<string[]> {
+    const level = await this.compatibility(subject);
+    const versions = level?.endsWith('_TRANSITIVE')
+      ? await this.versions(subject)
+      : (['latest'] as const);
+    const registered = await Promise.all(
+      versions.map(v => this.version(subject, v)),
+    );
+    const sentences = new Set<string>();
+    for (const found of registered) {
+      const prefix = registered.length > 1 ? `version ${found.version}: ` : '';
+      if (found.schemaType !== schema.schemaType) {
+        sentences.add(
+          `${prefix}the subject holds ${found.schemaType} schemas, not ${schema.schemaType}`,
+        );
+        continue;
+      }
+      if (!isCompatibilityLevel(level)) continue;
+      try {
+        describeIncompatibilities(
+          formatOfSchemaType(found.schemaType),
+          found.schema,
+          schema.schema,
+          level,
+        ).forEach(sentence => sentences.add(`${prefix}${sentence}`));
+      } catch (error) {
+        // An unparsable side leaves the registry's verdict unexplained.
+        if (!(error instanceof SchemaSyntaxError)) throw error;
+      }
+    }
+    if (sentences.size) return [...sentences];
+    return [
+      `the registry reports that the schema is not compatible with the registered versions of '${subject}' (level ${
+        level ?? 'unknown'
+      })`,
+    ];
+  }
+
+  /** Sets the subject's compatibility level. */
+  async setCompatibility(
+    subject: string,
+    level: CompatibilityLevel,
+  ): Promise<void> {
+    if (!isCompatibilityLevel(level)) {
+      throw new InputError(
+        `'${level}' is not a compatibility level (one of ${COMPATIBILITY_LEVELS.join(
+          ', ',
+        )})`,
+      );
+    }
+    await this.request(
+      `/config/${encodeURIComponent(subject)}`,
+      `The registry has no subject '${subject}'`,
+      { method: 'PUT', body: { compatibility: level } },
+    );
+  }
+
+  /**
+   * Deletes a subject with all its versions, soft then permanently, for
+   * tests and cleanup; a subject that does not exist is left alone.
+   */
+  async deleteSubject(subject: string): Promise<void> {
+    const path = `/subjects/${encodeURIComponent(subject)}`;
+    try {
+      await this.request(path, 'gone', { method: 'DELETE' });
+      await this.request(`${path}?permanent=true`, 'gone', {
+        method: 'DELETE',
+      });
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
     }
   }
 }

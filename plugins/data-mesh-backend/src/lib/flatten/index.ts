@@ -15,13 +15,6 @@ const FLATTENERS: Record<OutputFormat, (text: string) => FlatField[]> = {
   protobuf: flattenProtobuf,
 };
 
-/** Registry schema types by the format names of the DataProduct entity. */
-export const FORMAT_OF_SCHEMA_TYPE: Record<string, OutputFormat> = {
-  AVRO: 'avro',
-  JSON: 'json',
-  PROTOBUF: 'protobuf',
-};
-
 /**
  * The fields of a registered schema, flattened to dotted paths; `pii` when
  * the descriptor lists the path or the schema tags the field. A schema that

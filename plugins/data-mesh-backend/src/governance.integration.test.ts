@@ -1,0 +1,75 @@
+import {
+  DEFAULT_GOVERNANCE_RULES,
+  GovernanceRulesResponse,
+} from '@kafka-mesh/plugin-data-mesh-common';
+import { startDataMeshBackend } from './__testUtils__/testBackend';
+
+const brokers = process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092';
+const registryUrl =
+  process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
+  'http://localhost:8081/apis/ccompat/v7';
+
+jest.setTimeout(60_000);
+
+describe('GET /api/data-mesh/governance', () => {
+  it('serves the configured rules, defaults filled in', async () => {
+    const backend = await startDataMeshBackend({
+      brokers,
+      registryUrl,
+      entities: [],
+      governance: {
+        allowedFormats: ['protobuf'],
+        minCompatibility: { 'tier-2': 'FULL' },
+        requiredTags: ['reviewed'],
+      },
+    });
+    try {
+      const { status, body } = await backend.get<GovernanceRulesResponse>(
+        '/governance',
+      );
+      expect(status).toBe(200);
+      expect(body).toEqual({
+        rules: {
+          ...DEFAULT_GOVERNANCE_RULES,
+          allowedFormats: ['protobuf'],
+          minCompatibility: {
+            'tier-1': 'BACKWARD_TRANSITIVE',
+            'tier-2': 'FULL',
+          },
+          requiredTags: ['reviewed'],
+        },
+      });
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('serves the defaults without a governance block', async () => {
+    const backend = await startDataMeshBackend({
+      brokers,
+      registryUrl,
+      entities: [],
+    });
+    try {
+      const { body } = await backend.get<GovernanceRulesResponse>(
+        '/governance',
+      );
+      expect(body.rules).toEqual(DEFAULT_GOVERNANCE_RULES);
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('refuses to start on a bad rule, naming the key', async () => {
+    await expect(
+      startDataMeshBackend({
+        brokers,
+        registryUrl,
+        entities: [],
+        governance: { partitions: { max: 0 } },
+      }),
+    ).rejects.toThrow(
+      'Invalid config at dataMesh.governance.partitions.max: 0 is not a whole number of at least 1',
+    );
+  });
+});

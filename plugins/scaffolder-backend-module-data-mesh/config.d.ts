@@ -1,0 +1,41 @@
+export interface Config {
+  dataMesh?: {
+    /** Settings of the data mesh scaffolder actions. */
+    scaffolder?: {
+      /**
+       * Where `dataMesh:repo:publishLocal` keeps git repositories when no git
+       * hosting integration is configured (local development and demos).
+       */
+      localRepositories?: {
+        /**
+         * Folder holding one git repository per published skeleton. A
+         * relative path is resolved against the backend's working directory.
+         * @default ../../.data/repositories
+         */
+        root?: string;
+        /** Author of the commits the action makes. */
+        author?: {
+          /** @default Backstage Scaffolder */
+          name?: string;
+          /** @default scaffolder@backstage.local */
+          email?: string;
+        };
+      };
+      /**
+       * How long `dataMesh:product:publish` waits for the published product
+       * to show in the catalog, in seconds.
+       * @default 60
+       */
+      catalogWaitSeconds?: number;
+    };
+    /** Who may do what beyond the permission policy's defaults. */
+    permissions?: {
+      /**
+       * Groups whose members hold the data mesh admin permissions, such as
+       * unpublishing a product that is still consumed.
+       * @default ['group:default/platform-team']
+       */
+      adminGroups?: string[];
+    };
+  };
+}

@@ -1,0 +1,235 @@
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import type { Entity } from '@backstage/catalog-model';
+import type {
+  TemplateAction,
+  TemplateExample,
+} from '@backstage/plugin-scaffolder-node';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import type {
+  CompatibilityLevel,
+  DataProductEntity,
+  DataProductSpec,
+} from '@kafka-mesh/plugin-data-mesh-common';
+import { makeDataProduct } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
+import { createKafka } from '@kafka-mesh/plugin-data-mesh-node';
+import { randomUUID } from 'node:crypto';
+import yaml from 'yaml';
+import { DataMeshClients } from '../lib/DataMeshClients';
+
+// The local stack that jest's global setup started (or found running).
+const brokers = process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092';
+const registryUrl =
+  process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
+  'http://localhost:8081/apis/ccompat/v7';
+
+/** Eight random characters, so that parallel runs never share a name. */
+export const unique = () => randomUUID().slice(0, 8);
+
+/**
+ * The `dataMesh` config for the local stack, with a registry topic of its
+ * own so that tests never publish into the portal's `_data-products`.
+ */
+export function testConfig(
+  options: { governance?: object; registryTopic?: string } = {},
+): ConfigReader {
+  return new ConfigReader({
+    dataMesh: {
+      registryTopic: options.registryTopic ?? `test.products.${unique()}`,
+      kafka: {
+        clientId: 'data-mesh-scaffolder-tests',
+        clusters: [{ name: 'local', brokers: brokers.split(',') }],
+      },
+      schemaRegistry: { url: registryUrl },
+      ...(options.governance && { governance: options.governance }),
+    },
+  });
+}
+
+export function testClients(
+  options: { governance?: object; registryTopic?: string } = {},
+): DataMeshClients {
+  return DataMeshClients.fromConfig(testConfig(options));
+}
+
+/** The input of the first step of an action's example. */
+export function exampleInput(examples: TemplateExample[], index: number) {
+  return yaml.parse(examples[index].example).steps[0].input;
+}
+
+type AnyAction = TemplateAction<any, any, any>;
+
+// One workspace for the runs that do not bring their own: the mock context
+// would otherwise make (and register the cleanup of) a folder per run.
+let sharedWorkspace: string | undefined;
+
+/**
+ * Runs an action's handler in a mock task context and returns its outputs
+ * by name. The handler is called directly, so the scaffolder's schema
+ * validation does not run: the actions must cope without it.
+ */
+export async function runAction<A extends AnyAction>(
+  action: A,
+  input: Parameters<A['handler']>[0]['input'],
+  extra: { isDryRun?: boolean; workspacePath?: string } = {},
+): Promise<Record<string, any>> {
+  sharedWorkspace ??= createMockDirectory().resolve('workspace');
+  const ctx = createMockActionContext({
+    input,
+    workspacePath: extra.workspacePath ?? sharedWorkspace,
+  });
+  // isDryRun is not one of the mock's options.
+  await action.handler({ ...ctx, isDryRun: extra.isDryRun ?? false });
+  return Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+}
+
+/** The group that owns the test products. */
+export const ownerGroup: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'checkout-team', namespace: 'default' },
+  spec: { type: 'team', children: [] },
+};
+
+/** A product with a unique name, following the default naming rule. */
+export function newProduct(spec: Partial<DataProductSpec> = {}): {
+  name: string;
+  topic: string;
+  subject: string;
+  ref: string;
+  descriptor: DataProductEntity;
+} {
+  const name = `orders-${unique()}`;
+  const topic = `commerce.${name}.v1`;
+  return {
+    name,
+    topic,
+    subject: `${topic}-value`,
+    ref: `dataproduct:default/${name}`,
+    descriptor: makeDataProduct(name, topic, spec),
+  };
+}
+
+/** An Avro record schema with the given string fields. */
+export function avroSchema(fields: string[], name = 'OrderPlaced'): string {
+  return JSON.stringify({
+    type: 'record',
+    name,
+    namespace: 'commerce',
+    fields: fields.map(field => ({ name: field, type: 'string' })),
+  });
+}
+
+/** Whether the topic exists on the local cluster. */
+export async function topicExists(
+  clients: DataMeshClients,
+  topic: string,
+): Promise<boolean> {
+  const topics = await clients.withAdmin('local', admin => admin.listTopics());
+  return topics.includes(topic);
+}
+
+/** Whether the subject holds a schema. */
+export async function subjectExists(
+  clients: DataMeshClients,
+  subject: string,
+): Promise<boolean> {
+  return (await clients.registry.latestVersion(subject)) !== undefined;
+}
+
+/** Removes what a test created; missing things are fine. */
+export async function cleanUp(
+  clients: DataMeshClients,
+  { topics = [], subjects = [] }: { topics?: string[]; subjects?: string[] },
+): Promise<void> {
+  await clients.withAdmin('local', async admin => {
+    const existing = new Set(await admin.listTopics());
+    const doomed = topics.filter(t => existing.has(t));
+    if (doomed.length > 0) await admin.deleteTopics({ topics: doomed });
+  });
+  await Promise.all(
+    subjects.map(s => clients.registry.deleteSubject(s).catch(() => undefined)),
+  );
+}
+
+/** Creates a one-partition topic, as an existing stream would have. */
+export async function createTopic(
+  clients: DataMeshClients,
+  topic: string,
+): Promise<void> {
+  await clients.withAdmin('local', admin =>
+    admin.createTopics({
+      waitForLeaders: true,
+      topics: [{ topic, numPartitions: 1, replicationFactor: 1 }],
+    }),
+  );
+}
+
+/**
+ * The latest value per key on the test registry topic (null for a
+ * tombstone), read from the beginning up to its current end.
+ */
+export async function registryRecords(
+  clients: DataMeshClients,
+): Promise<Map<string, unknown>> {
+  const topic = clients.mesh.registryTopic;
+  const records = new Map<string, unknown>();
+  const ends = await clients.withAdmin('local', async admin =>
+    (await admin.listTopics()).includes(topic)
+      ? admin.fetchTopicOffsets(topic)
+      : [],
+  );
+  const pending = new Map(
+    ends
+      .filter(p => Number(p.high) > Number(p.low))
+      .map(p => [p.partition, Number(p.high) - 1]),
+  );
+  if (pending.size === 0) return records;
+  const kafka = createKafka(clients.cluster('local'), {
+    clientId: 'data-mesh-scaffolder-tests',
+  });
+  const consumer = kafka.consumer({ groupId: `test-reader-${unique()}` });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      consumer
+        .run({
+          // Nothing committed: the group leaves no trace on the broker.
+          autoCommit: false,
+          eachMessage: async ({ partition, message }) => {
+            records.set(
+              message.key!.toString(),
+              message.value ? JSON.parse(message.value.toString()) : null,
+            );
+            if (Number(message.offset) >= pending.get(partition)!) {
+              pending.delete(partition);
+              if (pending.size === 0) resolve();
+            }
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return records;
+}
+
+/**
+ * Registers a schema with an explicit subject level, as
+ * schemaRegistry:schema:register does. Apicurio reports NONE for a subject
+ * without one, whatever its global rule says.
+ */
+export async function registerSchema(
+  clients: DataMeshClients,
+  subject: string,
+  fields: string[],
+  level: CompatibilityLevel = 'BACKWARD',
+): Promise<void> {
+  await clients.registry.register(subject, {
+    schema: avroSchema(fields),
+    schemaType: 'AVRO',
+  });
+  await clients.registry.setCompatibility(subject, level);
+}

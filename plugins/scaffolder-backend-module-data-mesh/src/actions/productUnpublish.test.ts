@@ -1,0 +1,208 @@
+import type { PermissionsService } from '@backstage/backend-plugin-api';
+import { ConflictError, InputError } from '@backstage/errors';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  dataMeshProductUnpublishAdminPermission,
+  DataProductEntity,
+} from '@kafka-mesh/plugin-data-mesh-common';
+import { createKafka } from '@kafka-mesh/plugin-data-mesh-node';
+import type { Consumer } from 'kafkajs';
+import {
+  cleanUp,
+  createTopic,
+  exampleInput,
+  newProduct,
+  registryRecords,
+  runAction,
+  testClients,
+  topicExists,
+  unique,
+} from '../__testUtils__/testEnvironment';
+import { publishToRegistry } from '../lib/descriptors';
+import { createProductUnpublishAction } from './productUnpublish';
+import { examples } from './productUnpublish.examples';
+
+describe('dataMesh:product:unpublish', () => {
+  const clients = testClients();
+  const kafka = createKafka(clients.cluster('local'), {
+    clientId: 'data-mesh-scaffolder-tests',
+  });
+  const location = `kafka-topic:local/${clients.mesh.registryTopic}`;
+  const topics: string[] = [clients.mesh.registryTopic];
+  const consumers: Consumer[] = [];
+
+  /** A published product: descriptor on the registry topic, entity in the catalog. */
+  async function publishedProduct() {
+    const product = newProduct();
+    topics.push(product.topic);
+    await createTopic(clients, product.topic);
+    await publishToRegistry(clients, product.descriptor);
+    const entity: DataProductEntity = {
+      ...product.descriptor,
+      metadata: {
+        ...product.descriptor.metadata,
+        annotations: { 'backstage.io/managed-by-location': location },
+      },
+    };
+    return { ...product, entity };
+  }
+
+  function unpublisher(
+    entity: DataProductEntity,
+    decision:
+      | AuthorizeResult.ALLOW
+      | AuthorizeResult.DENY = AuthorizeResult.DENY,
+  ) {
+    const permissions = {
+      authorize: jest.fn(async (requests: unknown[]) =>
+        requests.map(() => ({ result: decision })),
+      ),
+      authorizeConditional: jest.fn(),
+    };
+    const action = createProductUnpublishAction({
+      clients,
+      catalog: catalogServiceMock({ entities: [entity] }),
+      permissions: permissions as unknown as PermissionsService,
+    });
+    return { action, permissions };
+  }
+
+  /** A group that read the topic and committed its offset, then stopped. */
+  async function committedReader(topic: string): Promise<string> {
+    const groupId = `orders-app-${unique()}`;
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({ topic, messages: [{ value: 'an order' }] });
+    await producer.disconnect();
+    const consumer = kafka.consumer({ groupId });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      consumer.run({ eachMessage: async () => resolve() }).catch(reject);
+    });
+    await consumer.commitOffsets([{ topic, partition: 0, offset: '1' }]);
+    await consumer.disconnect();
+    return groupId;
+  }
+
+  /** A group that is reading the topic right now and has committed nothing. */
+  async function activeReader(topic: string): Promise<string> {
+    const groupId = `orders-app-${unique()}`;
+    const consumer = kafka.consumer({ groupId });
+    consumers.push(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topic });
+    const joined = new Promise<void>(resolve =>
+      consumer.on(consumer.events.GROUP_JOIN, () => resolve()),
+    );
+    await consumer.run({ autoCommit: false, eachMessage: async () => {} });
+    await joined;
+    return groupId;
+  }
+
+  async function deleteGroups(...groupIds: string[]) {
+    await clients
+      .withAdmin('local', admin => admin.deleteGroups(groupIds))
+      .catch(() => undefined);
+  }
+
+  afterAll(async () => {
+    await Promise.all(consumers.map(c => c.disconnect()));
+    await cleanUp(clients, { topics });
+  });
+
+  it('tombstones a product nobody reads and keeps its topic (example 1)', async () => {
+    const product = await publishedProduct();
+    const { action, permissions } = unpublisher(product.entity);
+    expect(
+      await runAction(action, {
+        ...exampleInput(examples, 0),
+        entityRef: product.ref,
+      }),
+    ).toEqual({ entityRef: product.ref });
+    const records = await registryRecords(clients);
+    expect(records.has(`default/${product.name}`)).toBe(true);
+    expect(records.get(`default/${product.name}`)).toBeNull();
+    expect(await topicExists(clients, product.topic)).toBe(true);
+    expect(permissions.authorize).not.toHaveBeenCalled();
+  });
+
+  it('refuses while a group has committed offsets on the topic, naming it', async () => {
+    const product = await publishedProduct();
+    const groupId = await committedReader(product.topic);
+    const { action, permissions } = unpublisher(product.entity);
+    const attempt = runAction(action, { entityRef: product.ref });
+    await expect(attempt).rejects.toThrow(ConflictError);
+    await expect(attempt).rejects.toThrow(
+      `${product.ref} cannot be unpublished: consumer groups still read its topic '${product.topic}': ${groupId} (committed offsets on 1 partition). Ask their owners to move off it (deprecate it first), or have a data mesh admin unpublish it`,
+    );
+    expect(
+      (await registryRecords(clients)).get(`default/${product.name}`),
+    ).toEqual(product.descriptor);
+    expect(permissions.authorize).toHaveBeenCalledWith(
+      [
+        {
+          permission: dataMeshProductUnpublishAdminPermission,
+          resourceRef: product.ref,
+        },
+      ],
+      { credentials: expect.anything() },
+    );
+    await deleteGroups(groupId);
+  });
+
+  it('refuses while a group with active members reads the topic, naming it', async () => {
+    const product = await publishedProduct();
+    const groupId = await activeReader(product.topic);
+    const { action } = unpublisher(product.entity);
+    await expect(runAction(action, { entityRef: product.ref })).rejects.toThrow(
+      `${groupId} (1 active member)`,
+    );
+    expect(
+      (await registryRecords(clients)).get(`default/${product.name}`),
+    ).toEqual(product.descriptor);
+  });
+
+  it('lets a data mesh admin unpublish a product that is still read', async () => {
+    const product = await publishedProduct();
+    const groupId = await committedReader(product.topic);
+    const { action } = unpublisher(product.entity, AuthorizeResult.ALLOW);
+    await runAction(action, { entityRef: product.ref });
+    expect(
+      (await registryRecords(clients)).get(`default/${product.name}`),
+    ).toBeNull();
+    expect(await topicExists(clients, product.topic)).toBe(true);
+    await deleteGroups(groupId);
+  });
+
+  it('refuses a product written in a catalog-info.yaml', async () => {
+    const product = await publishedProduct();
+    const { action } = unpublisher(product.descriptor);
+    const attempt = runAction(action, { entityRef: product.ref });
+    await expect(attempt).rejects.toThrow(InputError);
+    await expect(attempt).rejects.toThrow(
+      'is not published through a registry topic',
+    );
+    expect(
+      (await registryRecords(clients)).get(`default/${product.name}`),
+    ).toEqual(product.descriptor);
+  });
+
+  it('refuses a product the catalog does not have', async () => {
+    const product = await publishedProduct();
+    const { action } = unpublisher(newProduct().descriptor);
+    await expect(runAction(action, { entityRef: product.ref })).rejects.toThrow(
+      `There is no data product ${product.ref} in the catalog`,
+    );
+  });
+
+  it('checks everything but tombstones nothing in a dry run', async () => {
+    const product = await publishedProduct();
+    const { action } = unpublisher(product.entity);
+    await runAction(action, { entityRef: product.ref }, { isDryRun: true });
+    expect(
+      (await registryRecords(clients)).get(`default/${product.name}`),
+    ).toEqual(product.descriptor);
+  });
+});
