@@ -26,3 +26,20 @@ export const DEFAULT_REGISTRY_TOPIC = '_data-products';
  * keeps a hostile descriptor from bloating the catalog.
  */
 export const MAX_DESCRIPTOR_BYTES = 256 * 1024;
+
+/**
+ * Location type of the entities the catalog provider reads from a registry
+ * topic: `kafka-topic:<cluster>/<registry topic>`. Products written in a
+ * catalog-info.yaml have a file or url location instead.
+ */
+export const REGISTRY_LOCATION_TYPE = 'kafka-topic';
+
+/** The managed-by location of products read from a registry topic. */
+export const registryLocation = (cluster: string, registryTopic: string) =>
+  `${REGISTRY_LOCATION_TYPE}:${cluster}/${registryTopic}`;
+
+/**
+ * Prefix of the consumer groups the portal itself runs (registry readers,
+ * sample tails); they never count as consumers of a product.
+ */
+export const PORTAL_CONSUMER_GROUP_PREFIX = 'backstage-data-mesh-';

@@ -1,7 +1,8 @@
+import { PORTAL_CONSUMER_GROUP_PREFIX } from '@kafka-mesh/plugin-data-mesh-common';
 import type { Admin } from 'kafkajs';
 
 /** Consumer groups of the suite's own registry readers; never consumers of products. */
-export const READER_GROUP_PREFIX = 'backstage-data-mesh-reader-';
+export const READER_GROUP_PREFIX = `${PORTAL_CONSUMER_GROUP_PREFIX}reader-`;
 
 export interface ClusterAdmin {
   cluster: string;

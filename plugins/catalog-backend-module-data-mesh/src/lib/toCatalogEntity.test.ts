@@ -7,13 +7,10 @@ import {
   ANNOTATION_KAFKA_TOPIC,
   computeEffectiveSla,
   DataProductEntity,
+  registryLocation,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import { makeDataProduct } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
-import {
-  ObservedInputs,
-  registryLocation,
-  toCatalogEntity,
-} from './toCatalogEntity';
+import { ObservedInputs, toCatalogEntity } from './toCatalogEntity';
 
 function fixture() {
   const upstream = makeDataProduct('payments', 'payments.v1', {
@@ -58,14 +55,6 @@ function fixture() {
   };
   return { descriptor, observed };
 }
-
-describe('registryLocation', () => {
-  it('names the registry topic of a cluster', () => {
-    expect(registryLocation('local', '_data-products')).toBe(
-      'kafka-topic:local/_data-products',
-    );
-  });
-});
 
 describe('toCatalogEntity', () => {
   const location = registryLocation('local', '_data-products');

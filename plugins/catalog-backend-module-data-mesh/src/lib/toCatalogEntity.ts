@@ -17,10 +17,6 @@ export interface ObservedInputs {
   sla: EffectiveSlaResult;
 }
 
-/** The location a provider's entities are managed by, e.g. `kafka-topic:local/_data-products`. */
-export function registryLocation(cluster: string, registryTopic: string) {
-  return `kafka-topic:${cluster}/${registryTopic}`;
-}
 
 /**
  * The catalog entity for a published descriptor: the descriptor as the owner

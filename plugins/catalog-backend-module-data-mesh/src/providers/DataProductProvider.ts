@@ -9,6 +9,7 @@ import {
   DATA_PRODUCT_KIND,
   DataProductEntity,
   parseProductId,
+  registryLocation,
   schemaSubjectOf,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import { createHash } from 'node:crypto';
@@ -17,7 +18,7 @@ import { IngestionErrors } from '../lib/IngestionErrors';
 import { parseDescriptorRecord } from '../lib/parseDescriptorRecord';
 import { ProductIndex } from '../lib/ProductIndex';
 import { SchemaInspector } from '../lib/SchemaInspector';
-import { registryLocation, toCatalogEntity } from '../lib/toCatalogEntity';
+import { toCatalogEntity } from '../lib/toCatalogEntity';
 import { TopicInspector } from '../lib/TopicInspector';
 import {
   RegistryRecord,

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { PORTAL_CONSUMER_GROUP_PREFIX } from '@kafka-mesh/plugin-data-mesh-common';
 import type { Kafka } from 'kafkajs';
 import { KafkaUnavailableError } from './KafkaClients';
 import { withTimeout } from './upstream';
 
 /** Consumer groups of the backend's own tail reads; they never commit. */
-export const TAIL_GROUP_PREFIX = 'backstage-data-mesh-tail-';
+export const TAIL_GROUP_PREFIX = `${PORTAL_CONSUMER_GROUP_PREFIX}tail-`;
 
 /** Read a partition from `from` up to and including `last`. */
 export interface TailRange {

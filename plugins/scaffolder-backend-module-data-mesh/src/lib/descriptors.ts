@@ -9,6 +9,7 @@ import {
   DataProductEntity,
   formatValidationErrors,
   productIdOf,
+  REGISTRY_LOCATION_TYPE,
   validateDataProductEntity,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import {
@@ -19,20 +20,13 @@ import {
 import type { DataMeshClients } from './DataMeshClients';
 
 /**
- * The prefix of the location the catalog module's provider gives the
- * products it reads from a registry topic (`kafka-topic:<cluster>/<topic>`).
- * Products from a catalog-info.yaml have a file or url location instead.
- */
-const REGISTRY_LOCATION_PREFIX = 'kafka-topic:';
-
-/**
  * Whether a catalog entity came from a registry topic. Only those can be
  * republished or tombstoned there; a product written in a catalog-info.yaml
  * would otherwise appear twice.
  */
 export function assertPublishedThroughRegistry(entity: Entity): void {
   const location = entity.metadata.annotations?.[ANNOTATION_LOCATION] ?? '';
-  if (!location.startsWith(REGISTRY_LOCATION_PREFIX)) {
+  if (!location.startsWith(`${REGISTRY_LOCATION_TYPE}:`)) {
     throw new InputError(
       `The data product ${productIdOf(
         entity,

@@ -1,11 +1,6 @@
+import { PORTAL_CONSUMER_GROUP_PREFIX } from '@kafka-mesh/plugin-data-mesh-common';
 import { AssignerProtocol } from 'kafkajs';
 import type { Admin } from 'kafkajs';
-
-/**
- * Groups the portal itself runs (registry readers, sample tails) start
- * with the suite's client id; they never count as consumers of a product.
- */
-const PORTAL_GROUP_PREFIX = 'backstage-data-mesh-';
 
 /** How many groups' offsets are fetched at once. */
 const CONCURRENCY = 8;
@@ -41,7 +36,7 @@ export async function readersOfTopic(
   const { groups } = await admin.listGroups();
   const ids = groups
     .map(g => g.groupId)
-    .filter(id => !id.startsWith(PORTAL_GROUP_PREFIX))
+    .filter(id => !id.startsWith(PORTAL_CONSUMER_GROUP_PREFIX))
     .sort();
   if (ids.length === 0) return [];
 
