@@ -15,7 +15,7 @@ const backendDir = path.resolve(__dirname, '../..');
 const repoRoot = path.resolve(backendDir, '../..');
 
 /**
- * Starts the real portal backend (`backstage-cli package start`) with the
+ * Starts the real portal backend (its `src/index.ts`, unbundled) with the
  * repo's app-config.yaml plus `extraConfig`, on a free port, and resolves
  * once its readiness endpoint answers 200.
  */
@@ -32,17 +32,23 @@ export async function startBackend(
   // Point the data mesh at the stack jest's global setup started.
   const brokers = process.env.DATA_MESH_KAFKA_BROKERS;
   const registryUrl = process.env.DATA_MESH_SCHEMA_REGISTRY_URL;
+  const { dataMesh: extraDataMesh, ...otherConfig } = extraConfig as {
+    dataMesh?: object;
+  };
   const dataMesh = {
     ...(brokers && {
       kafka: { clusters: [{ name: 'local', brokers: brokers.split(',') }] },
     }),
     ...(registryUrl && { schemaRegistry: { url: registryUrl } }),
+    // A test's own dataMesh settings (e.g. its registry topic) add to the
+    // stack's addresses rather than replacing them.
+    ...extraDataMesh,
   };
   fs.writeFileSync(
     configFile,
     JSON.stringify({
       dataMesh,
-      ...extraConfig,
+      ...otherConfig,
       // The app plugin serves the built frontend from the same origin.
       app: { baseUrl },
       backend: {
@@ -53,12 +59,16 @@ export async function startBackend(
     }),
   );
   let output = '';
+  // The backend's entry point through the CLI's TypeScript loader, as
+  // `backstage-cli package start` runs it but without its file watcher: a
+  // test's backend must not restart when someone edits a file meanwhile.
   const child: ChildProcess = spawn(
     process.execPath,
     [
-      path.join(repoRoot, 'node_modules/@backstage/cli/bin/backstage-cli'),
-      'package',
-      'start',
+      '--enable-source-maps',
+      '--require',
+      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+      'src/index.ts',
       '--config',
       path.join(repoRoot, 'app-config.yaml'),
       '--config',
