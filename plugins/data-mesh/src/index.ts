@@ -1,6 +1,7 @@
 /**
- * Frontend for the Kafka data mesh: data product discovery, entity cards and
- * the Schema, Live and Lineage tabs of DataProduct entities.
+ * Frontend for the Kafka data mesh: data product discovery, entity cards,
+ * the Schema, Live and Lineage tabs of DataProduct entities, and the
+ * scaffolder form fields of the data mesh templates.
  *
  * The new frontend system plugin is the default export of `./alpha`.
  *
@@ -14,7 +15,18 @@ export {
   EntityDataProductLiveContent,
   EntityDataProductLineageContent,
   EntityGroupDataProductsCard,
+  DataMeshSchemaEditorFieldExtension,
+  DataMeshInputsPickerFieldExtension,
+  DataMeshCandidateStreamPickerFieldExtension,
 } from './plugin';
 export { rootRouteRef as dataMeshRouteRef } from './routes';
 export * from './api';
+export {
+  DataMeshSchemaEditor,
+  DataMeshSchemaEditorFieldSchema,
+  DataMeshInputsPicker,
+  DataMeshInputsPickerFieldSchema,
+  DataMeshCandidateStreamPicker,
+  DataMeshCandidateStreamPickerFieldSchema,
+} from './scaffolder';
 export { isDataProductEntity } from '@kafka-mesh/plugin-data-mesh-common';

@@ -1,5 +1,13 @@
 import { screen } from '@testing-library/react';
 import {
+  ScaffolderFieldExtensions,
+  useCustomFieldExtensions,
+} from '@backstage/plugin-scaffolder-react';
+import { renderInTestApp } from '@backstage/test-utils';
+import {
+  DataMeshCandidateStreamPickerFieldExtension,
+  DataMeshInputsPickerFieldExtension,
+  DataMeshSchemaEditorFieldExtension,
   EntityDataProductLiveContent,
   EntityDataProductOverviewCard,
   EntityDataProductSchemaContent,
@@ -44,5 +52,43 @@ describe('legacy plugin exports', () => {
     expect(
       await screen.findByText('Freshness and throughput'),
     ).toBeInTheDocument();
+  });
+});
+
+describe('legacy scaffolder field extensions', () => {
+  function FieldNames() {
+    const fields = useCustomFieldExtensions(
+      <ScaffolderFieldExtensions>
+        <DataMeshSchemaEditorFieldExtension />
+        <DataMeshInputsPickerFieldExtension />
+        <DataMeshCandidateStreamPickerFieldExtension />
+      </ScaffolderFieldExtensions>,
+    );
+    return (
+      <ul>
+        {fields.map(field => (
+          <li key={field.name}>
+            {field.name}:{field.validation ? 'validated' : 'unvalidated'}:
+            {JSON.stringify(field.schema?.returnValue)}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+
+  it('are found by the scaffolder under their ui:field names', async () => {
+    await renderInTestApp(<FieldNames />);
+    const items = screen.getAllByRole('listitem').map(li => li.textContent);
+    expect(items).toEqual([
+      expect.stringMatching(
+        /^DataMeshSchemaEditor:validated:.*"type":"string"/,
+      ),
+      expect.stringMatching(
+        /^DataMeshInputsPicker:unvalidated:.*"type":"array"/,
+      ),
+      expect.stringMatching(
+        /^DataMeshCandidateStreamPicker:unvalidated:.*"required":\["cluster","topic","subject","format"\]/,
+      ),
+    ]);
   });
 });

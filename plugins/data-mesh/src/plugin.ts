@@ -6,8 +6,14 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { DataMeshClient, dataMeshApiRef } from './api';
 import { rootRouteRef } from './routes';
+import {
+  dataMeshCandidateStreamPickerField,
+  dataMeshInputsPickerField,
+  dataMeshSchemaEditorField,
+} from './scaffolder';
 
 /** The data mesh frontend plugin for the legacy frontend system. */
 export const dataMeshPlugin = createPlugin({
@@ -101,3 +107,33 @@ export const EntityGroupDataProductsCard = dataMeshPlugin.provide(
     },
   }),
 );
+
+// Scaffolder form fields for the legacy frontend system. A field extension
+// only carries its options as component data, so providing it from this
+// plugin works as from the scaffolder plugin, without depending on it. Place
+// them inside `<ScaffolderFieldExtensions>` of the `/create` route.
+
+/** `ui:field: DataMeshSchemaEditor`: the output schema, checked as typed. */
+export const DataMeshSchemaEditorFieldExtension = dataMeshPlugin.provide(
+  createScaffolderFieldExtension({
+    ...dataMeshSchemaEditorField,
+    schema: dataMeshSchemaEditorField.schema.schema,
+  }),
+);
+
+/** `ui:field: DataMeshInputsPicker`: input products with an effective SLA preview. */
+export const DataMeshInputsPickerFieldExtension = dataMeshPlugin.provide(
+  createScaffolderFieldExtension({
+    ...dataMeshInputsPickerField,
+    schema: dataMeshInputsPickerField.schema.schema,
+  }),
+);
+
+/** `ui:field: DataMeshCandidateStreamPicker`: a topic with a schema, not yet a product. */
+export const DataMeshCandidateStreamPickerFieldExtension =
+  dataMeshPlugin.provide(
+    createScaffolderFieldExtension({
+      ...dataMeshCandidateStreamPickerField,
+      schema: dataMeshCandidateStreamPickerField.schema.schema,
+    }),
+  );

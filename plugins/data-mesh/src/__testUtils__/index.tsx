@@ -7,6 +7,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { DEFAULT_GOVERNANCE_RULES } from '@kafka-mesh/plugin-data-mesh-common';
 import { DataMeshApi, dataMeshApiRef } from '../api';
 
 export const mountedRoutes = {
@@ -26,6 +27,10 @@ export function mockDataMeshApi(
     getConsumers: jest.fn(reject),
     getSamples: jest.fn(reject),
     getCandidateStreams: jest.fn(async () => ({ items: [] })),
+    getSyntheticRecords: jest.fn(reject),
+    getGovernanceRules: jest.fn(async () => ({
+      rules: DEFAULT_GOVERNANCE_RULES,
+    })),
     ...impl,
   } as jest.Mocked<DataMeshApi>;
 }

@@ -11,6 +11,10 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import {
+  FormFieldBlueprint,
+  createFormField,
+} from '@backstage/plugin-scaffolder-react/alpha';
 import StorageIcon from '@material-ui/icons/Storage';
 import { DataMeshClient, dataMeshApiRef } from '../api';
 import { rootRouteRef } from '../routes';
@@ -114,6 +118,43 @@ export const dataProductLineageContent = EntityContentBlueprint.make({
   },
 });
 
+// Scaffolder form fields: they attach to the scaffolder's form fields API
+// (`api:scaffolder/form-fields`), which hands them to every template form.
+// createFormField marks the object it is given, hence the copies.
+
+/** `scaffolder-form-field:data-mesh/schema-editor` (`ui:field: DataMeshSchemaEditor`) */
+export const schemaEditorFormField = FormFieldBlueprint.make({
+  name: 'schema-editor',
+  params: {
+    field: () =>
+      import('../scaffolder/DataMeshSchemaEditor').then(m =>
+        createFormField({ ...m.dataMeshSchemaEditorField }),
+      ),
+  },
+});
+
+/** `scaffolder-form-field:data-mesh/inputs-picker` (`ui:field: DataMeshInputsPicker`) */
+export const inputsPickerFormField = FormFieldBlueprint.make({
+  name: 'inputs-picker',
+  params: {
+    field: () =>
+      import('../scaffolder/DataMeshInputsPicker').then(m =>
+        createFormField({ ...m.dataMeshInputsPickerField }),
+      ),
+  },
+});
+
+/** `scaffolder-form-field:data-mesh/candidate-stream-picker` (`ui:field: DataMeshCandidateStreamPicker`) */
+export const candidateStreamPickerFormField = FormFieldBlueprint.make({
+  name: 'candidate-stream-picker',
+  params: {
+    field: () =>
+      import('../scaffolder/DataMeshCandidateStreamPicker').then(m =>
+        createFormField({ ...m.dataMeshCandidateStreamPickerField }),
+      ),
+  },
+});
+
 /** The data mesh plugin for the new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'data-mesh',
@@ -130,5 +171,8 @@ export default createFrontendPlugin({
     dataProductSchemaContent,
     dataProductLiveContent,
     dataProductLineageContent,
+    schemaEditorFormField,
+    inputsPickerFormField,
+    candidateStreamPickerFormField,
   ],
 });

@@ -1,6 +1,7 @@
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import { createExtensionTester } from '@backstage/frontend-test-utils';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import plugin from './index';
 
 describe('data-mesh alpha plugin', () => {
@@ -14,6 +15,9 @@ describe('data-mesh alpha plugin', () => {
       'entity-content:data-mesh/schema',
       'entity-content:data-mesh/live',
       'entity-content:data-mesh/lineage',
+      'scaffolder-form-field:data-mesh/schema-editor',
+      'scaffolder-form-field:data-mesh/inputs-picker',
+      'scaffolder-form-field:data-mesh/candidate-stream-picker',
     ] as const) {
       expect(plugin.getExtension(id)).toBeDefined();
     }
@@ -44,4 +48,27 @@ describe('data-mesh alpha plugin', () => {
     expect(filter(entity('DataProduct'))).toBe(true);
     expect(filter(entity('Component'))).toBe(false);
   });
+
+  it.each([
+    ['schema-editor', 'DataMeshSchemaEditor'],
+    ['inputs-picker', 'DataMeshInputsPicker'],
+    ['candidate-stream-picker', 'DataMeshCandidateStreamPicker'],
+  ] as const)(
+    'gives the scaffolder the %s form field, named %s',
+    async (name, fieldName) => {
+      const extension = plugin.getExtension(
+        `scaffolder-form-field:data-mesh/${name}`,
+      );
+      const tester = createExtensionTester(extension);
+      const field = await tester.get(
+        FormFieldBlueprint.dataRefs.formFieldLoader,
+      )();
+      // What the scaffolder's form fields API reads from the opaque field.
+      expect(field).toMatchObject({
+        $$type: '@backstage/scaffolder/FormField',
+        version: 'v1',
+        name: fieldName,
+      });
+    },
+  );
 });

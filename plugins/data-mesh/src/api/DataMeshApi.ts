@@ -1,12 +1,14 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
   CandidateStreamsResponse,
+  GovernanceRulesResponse,
   ProductConsumersResponse,
   ProductHealthResponse,
   ProductSamplesResponse,
   SchemaDiffResponse,
   SchemaVersionResponse,
   SchemaVersionsResponse,
+  SyntheticRecordsResponse,
 } from '@kafka-mesh/plugin-data-mesh-common';
 
 /** Identifies a data product: its catalog namespace and name. */
@@ -50,6 +52,17 @@ export interface DataMeshApi {
    * module: topics with a registered schema that are not yet products.
    */
   getCandidateStreams(): Promise<CandidateStreamsResponse>;
+  /**
+   * `GET /products/:namespace/:name/synthetic?count=N` (default 20): made-up
+   * records following the product's latest schema, for consumers to test
+   * against without reading real (and possibly personal) data.
+   */
+  getSyntheticRecords(
+    product: DataProductId,
+    options?: { count?: number },
+  ): Promise<SyntheticRecordsResponse>;
+  /** `GET /governance`: the organisation's publishing rules, defaults applied. */
+  getGovernanceRules(): Promise<GovernanceRulesResponse>;
 }
 
 /** @public */

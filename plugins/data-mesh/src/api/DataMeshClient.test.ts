@@ -29,6 +29,8 @@ describe('DataMeshClient', () => {
     await client.getHealth(product);
     await client.getConsumers(product);
     await client.getSamples(product, { limit: 500 });
+    await client.getSyntheticRecords(product);
+    await client.getSyntheticRecords(product, { count: 5.7 });
     const base = 'http://backend/api/data-mesh/products/default/orders-placed';
     expect(fetch.mock.calls.map(c => c[0])).toEqual([
       `${base}/schema/versions`,
@@ -37,6 +39,8 @@ describe('DataMeshClient', () => {
       `${base}/health`,
       `${base}/consumers`,
       `${base}/samples?limit=50`,
+      `${base}/synthetic?count=20`,
+      `${base}/synthetic?count=5`,
     ]);
   });
 
@@ -48,6 +52,24 @@ describe('DataMeshClient', () => {
     await expect(client.getCandidateStreams()).resolves.toEqual(body);
     expect(fetch).toHaveBeenCalledWith(
       'http://backend/api/catalog/data-mesh/candidate-streams',
+      { headers: { Accept: 'application/json' } },
+    );
+  });
+
+  it('returns the synthetic records of a product', async () => {
+    const body = { records: [{ orderId: 'a' }, { orderId: 'b' }] };
+    const { client } = setup({ status: 200, body });
+    await expect(
+      client.getSyntheticRecords(product, { count: 2 }),
+    ).resolves.toEqual(body);
+  });
+
+  it('reads the governance rules from the data mesh backend', async () => {
+    const body = { rules: { allowedFormats: ['avro'], topicNaming: '{name}' } };
+    const { client, fetch } = setup({ status: 200, body });
+    await expect(client.getGovernanceRules()).resolves.toEqual(body);
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backend/api/data-mesh/governance',
       { headers: { Accept: 'application/json' } },
     );
   });

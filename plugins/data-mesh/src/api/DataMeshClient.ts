@@ -2,12 +2,14 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
   CandidateStreamsResponse,
+  GovernanceRulesResponse,
   ProductConsumersResponse,
   ProductHealthResponse,
   ProductSamplesResponse,
   SchemaDiffResponse,
   SchemaVersionResponse,
   SchemaVersionsResponse,
+  SyntheticRecordsResponse,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import type { DataMeshApi, DataProductId } from './DataMeshApi';
 
@@ -75,6 +77,19 @@ export class DataMeshClient implements DataMeshApi {
   async getCandidateStreams(): Promise<CandidateStreamsResponse> {
     const baseUrl = await this.discoveryApi.getBaseUrl('catalog');
     return this.fetchJson(`${baseUrl}/data-mesh/candidate-streams`);
+  }
+
+  getSyntheticRecords(
+    product: DataProductId,
+    options?: { count?: number },
+  ): Promise<SyntheticRecordsResponse> {
+    const count = Math.max(1, Math.floor(options?.count ?? 20));
+    return this.get(product, `/synthetic?count=${count}`);
+  }
+
+  async getGovernanceRules(): Promise<GovernanceRulesResponse> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('data-mesh');
+    return this.fetchJson(`${baseUrl}/governance`);
   }
 
   private async get<T>(product: DataProductId, route: string): Promise<T> {

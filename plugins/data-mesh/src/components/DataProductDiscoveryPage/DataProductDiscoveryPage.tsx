@@ -33,6 +33,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { consumingComponentRefs, hasPii, ownerRefOf } from '../../lib';
 import { CandidateStreamsCard } from './CandidateStreamsCard';
+import { GovernanceRulesCard } from './GovernanceRulesCard';
 
 /** One row of the discovery table. */
 export type DataProductRow = {
@@ -306,15 +307,22 @@ function DataProductsSection() {
 }
 
 /**
- * The discovery table with its search and filters, and the candidate streams
- * below it, without page chrome.
+ * The discovery table with its search and filters, and for owners the
+ * candidate streams and the governance rules below it, without page chrome.
  */
 export function DataProductDiscoveryContent() {
   return (
     <>
       <DataProductsSection />
       <Box mt={3}>
-        <CandidateStreamsCard />
+        <Grid container spacing={3}>
+          <Grid item xs={12} lg={7}>
+            <CandidateStreamsCard />
+          </Grid>
+          <Grid item xs={12} lg={5}>
+            <GovernanceRulesCard />
+          </Grid>
+        </Grid>
       </Box>
     </>
   );

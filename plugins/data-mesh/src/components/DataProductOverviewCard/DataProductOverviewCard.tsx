@@ -2,74 +2,15 @@ import { InfoCard, Link, WarningPanel } from '@backstage/core-components';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import {
   DataProductEntity,
-  EffectiveSlaField,
   isDataProductEntity,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { hasPii } from '../../lib';
-import { DeprecationBanner, NotADataProduct } from '../common';
-
-const SLA_FIELDS: Array<{ field: EffectiveSlaField; label: string }> = [
-  { field: 'tier', label: 'Tier' },
-  { field: 'availability', label: 'Availability' },
-  { field: 'freshness', label: 'Freshness' },
-  { field: 'supportHours', label: 'Support hours' },
-];
-
-function show(field: EffectiveSlaField, value: unknown): string {
-  if (value === undefined) return 'unknown';
-  return field === 'availability' ? `${value}%` : String(value);
-}
-
-function SlaTable({ entity }: { entity: DataProductEntity }) {
-  const { sla, observed } = entity.spec;
-  return (
-    <Table size="small" aria-label="Declared and effective SLA">
-      <TableHead>
-        <TableRow>
-          <TableCell>SLA</TableCell>
-          <TableCell>Declared</TableCell>
-          <TableCell>Effective</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {SLA_FIELDS.map(({ field, label }) => {
-          const effective = observed?.effectiveSla[field];
-          const limitedBy = observed?.limitedBy[field];
-          return (
-            <TableRow key={field}>
-              <TableCell component="th" scope="row">
-                {label}
-              </TableCell>
-              <TableCell>{show(field, sla[field])}</TableCell>
-              <TableCell>
-                {show(field, effective)}
-                {limitedBy && (
-                  <Typography variant="caption" display="block">
-                    limited by{' '}
-                    <EntityRefLink
-                      entityRef={limitedBy}
-                      defaultKind="DataProduct"
-                    />
-                  </Typography>
-                )}
-              </TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
-  );
-}
+import { DeprecationBanner, NotADataProduct, SlaTable } from '../common';
 
 function Fact({
   label,
@@ -150,7 +91,11 @@ export function DataProductOverview({ entity }: { entity: DataProductEntity }) {
           </Alert>
         </Box>
       )}
-      <SlaTable entity={entity} />
+      <SlaTable
+        declared={spec.sla}
+        effective={observed?.effectiveSla}
+        limitedBy={observed?.limitedBy}
+      />
       <Box display="flex" flexWrap="wrap" mt={2}>
         <Fact label="Quality">{spec.quality ?? 'not stated'}</Fact>
         <Fact label="Classification">

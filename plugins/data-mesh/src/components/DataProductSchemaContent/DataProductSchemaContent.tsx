@@ -29,6 +29,7 @@ import Alert from '@material-ui/lab/Alert';
 import { DataProductId, dataMeshApiRef } from '../../api';
 import { productIdOf } from '../../lib';
 import { ErrorPanel, NotADataProduct, statusOf } from '../common';
+import { DownloadTestDataButton } from './DownloadTestDataButton';
 
 function VersionSelect(props: {
   id: string;
@@ -308,6 +309,9 @@ export function DataProductSchema({ entity }: { entity: DataProductEntity }) {
                 }`}
               />
             </Typography>
+            <Box ml="auto">
+              <DownloadTestDataButton product={product} />
+            </Box>
           </Box>
           {observedVersion !== undefined && observedVersion !== latest && (
             <Box mt={2}>

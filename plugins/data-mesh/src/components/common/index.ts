@@ -1,3 +1,4 @@
 export { DeprecationBanner } from './DeprecationBanner';
 export { NotADataProduct } from './NotADataProduct';
 export { statusOf, ErrorPanel } from './errors';
+export { SlaTable } from './SlaTable';

@@ -1,0 +1,3 @@
+export * from './DataMeshSchemaEditor';
+export * from './DataMeshInputsPicker';
+export * from './DataMeshCandidateStreamPicker';
