@@ -83,6 +83,22 @@ describe('SchemaInspector', () => {
     });
   });
 
+  it('says unknown for a schema type the mesh has no format for, without failing the others', async () => {
+    const client = fakeRegistry({
+      'xml-value': { schemaType: 'XML' as SubjectVersion['schemaType'] },
+      'json-value': { schemaType: 'JSON' },
+    });
+    const facts = await inspector(client).describe(['xml-value', 'json-value']);
+    expect(facts.get('xml-value')).toEqual({
+      status: 'unknown',
+      subject: 'xml-value',
+    });
+    expect(facts.get('json-value')).toMatchObject({
+      status: 'registered',
+      format: 'json',
+    });
+  });
+
   it('asks about each subject once, even when listed twice', async () => {
     const client = fakeRegistry({ 'a-value': {} });
     const facts = await inspector(client).describe(['a-value', 'a-value']);

@@ -1,19 +1,17 @@
-import type { OutputFormat } from '@kafka-mesh/plugin-data-mesh-common';
-import type { SchemaRegistryRestClient } from '@kafka-mesh/plugin-data-mesh-node';
 import type { SchemaFacts } from '@kafka-mesh/plugin-data-mesh-common';
-
-const FORMATS: Record<string, OutputFormat> = {
-  AVRO: 'avro',
-  JSON: 'json',
-  PROTOBUF: 'protobuf',
-};
+import {
+  formatOfSchemaType,
+  type SchemaRegistryRestClient,
+} from '@kafka-mesh/plugin-data-mesh-node';
 
 /**
  * Schema registry facts per subject, cached: a descriptor update only asks
  * the registry about subjects it has not seen, and only `refresh` (the
  * scheduled enrichment) asks again about all of them. A failed lookup is
  * never cached, so the next call retries it; while the registry is down a
- * subject known before keeps its last known facts.
+ * subject known before keeps its last known facts. A schema type the mesh
+ * has no format for (Apicurio also serves XML, OpenAPI, …) gives `unknown`
+ * facts rather than a format that would misread the schema.
  */
 export class SchemaInspector {
   private readonly cache = new Map<string, SchemaFacts>();
@@ -60,7 +58,7 @@ export class SchemaInspector {
         subject,
         version: latest.version,
         id: latest.id,
-        format: FORMATS[latest.schemaType] ?? 'avro',
+        format: formatOfSchemaType(latest.schemaType),
         compatibility,
       };
     } catch {

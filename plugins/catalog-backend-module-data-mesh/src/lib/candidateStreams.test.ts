@@ -1,4 +1,11 @@
-import { candidateStreams } from './candidateStreams';
+import type { SchemaFacts } from '@kafka-mesh/plugin-data-mesh-common';
+import { ServiceUnavailableError } from '@backstage/errors';
+import type { Admin } from 'kafkajs';
+import {
+  candidateStreams,
+  CandidateStreamSources,
+  listCandidateStreams,
+} from './candidateStreams';
 
 describe('candidateStreams', () => {
   it('lists topics with a value schema that are not products, internal topics excluded', () => {
@@ -33,5 +40,94 @@ describe('candidateStreams', () => {
         subject: 'commerce.refunds.v1-value',
       },
     ]);
+  });
+});
+
+describe('listCandidateStreams', () => {
+  /** Two clusters; the schema facts are whatever the test gives. */
+  function sources(facts: SchemaFacts[]) {
+    const byCluster: Record<string, string[]> = {
+      local: ['orders.v1', 'published.v1', 'no-schema.v1'],
+      analytics: ['clicks.v1', 'xml.v1', 'gone.v1'],
+    };
+    const describe = jest.fn(
+      async (subjects: Iterable<string>) =>
+        new Map(
+          [...subjects].flatMap(subject => {
+            const found = facts.find(f => f.subject === subject);
+            return found ? [[subject, found] as const] : [];
+          }),
+        ),
+    );
+    const listed: CandidateStreamSources = {
+      clusters: Object.entries(byCluster).map(([name, topics]) => ({
+        name,
+        admin: async () => ({ listTopics: async () => topics } as Admin),
+      })),
+      registry: {
+        listSubjects: async () =>
+          [...byCluster.local, ...byCluster.analytics]
+            .filter(topic => topic !== 'no-schema.v1')
+            .map(topic => `${topic}-value`),
+      },
+      index: {
+        productTopics: cluster =>
+          new Set(cluster === 'local' ? ['published.v1'] : []),
+      },
+      schemas: { describe },
+    };
+    return { listed, describe };
+  }
+
+  const registered = (subject: string, format: 'avro' | 'json') =>
+    ({
+      status: 'registered',
+      subject,
+      version: 1,
+      id: 1,
+      format,
+    } as const);
+
+  it('gives each candidate the format of its registered schema, leaving out unreadable ones', async () => {
+    const { listed, describe } = sources([
+      registered('orders.v1-value', 'avro'),
+      registered('clicks.v1-value', 'json'),
+      { status: 'unknown', subject: 'xml.v1-value' },
+      { status: 'missing', subject: 'gone.v1-value' },
+    ]);
+    expect(await listCandidateStreams(listed)).toEqual([
+      {
+        cluster: 'local',
+        topic: 'orders.v1',
+        subject: 'orders.v1-value',
+        format: 'avro',
+      },
+      {
+        cluster: 'analytics',
+        topic: 'clicks.v1',
+        subject: 'clicks.v1-value',
+        format: 'json',
+      },
+    ]);
+    // One batch for the candidates only: products and schemaless topics cost nothing.
+    expect(describe).toHaveBeenCalledTimes(1);
+    expect([...describe.mock.calls[0][0]].sort()).toEqual([
+      'clicks.v1-value',
+      'gone.v1-value',
+      'orders.v1-value',
+      'xml.v1-value',
+    ]);
+  });
+
+  it('says which dependency is unreachable when listing fails', async () => {
+    const { listed } = sources([]);
+    listed.registry.listSubjects = async () => {
+      throw new Error('registry answered HTTP 503');
+    };
+    const result = listCandidateStreams(listed);
+    await expect(result).rejects.toThrow(ServiceUnavailableError);
+    await expect(result).rejects.toThrow(
+      'Kafka or the schema registry is unreachable: registry answered HTTP 503',
+    );
   });
 });

@@ -1,4 +1,12 @@
+import { ServiceUnavailableError } from '@backstage/errors';
 import type { CandidateStream } from '@kafka-mesh/plugin-data-mesh-common';
+import type { SchemaRegistryRestClient } from '@kafka-mesh/plugin-data-mesh-node';
+import type { Admin } from 'kafkajs';
+import type { ProductIndex } from './ProductIndex';
+import type { SchemaInspector } from './SchemaInspector';
+
+/** A topic that could be published, before its schema has been looked at. */
+type UnpublishedStream = Omit<CandidateStream, 'format'>;
 
 /**
  * Internal topics are never products: Kafka's and tools' own (`_…`, `__…`)
@@ -21,7 +29,7 @@ export function candidateStreams(
   topics: string[],
   subjects: Set<string>,
   productTopics: Set<string>,
-): CandidateStream[] {
+): UnpublishedStream[] {
   return topics
     .filter(
       topic =>
@@ -31,4 +39,54 @@ export function candidateStreams(
     )
     .sort()
     .map(topic => ({ cluster, topic, subject: `${topic}-value` }));
+}
+
+export interface CandidateStreamSources {
+  clusters: Array<{ name: string; admin: () => Promise<Admin> }>;
+  registry: Pick<SchemaRegistryRestClient, 'listSubjects'>;
+  index: Pick<ProductIndex, 'productTopics'>;
+  schemas: Pick<SchemaInspector, 'describe'>;
+}
+
+/**
+ * The candidate streams of every cluster with their schema's format. Formats
+ * come from the cached schema facts, so only subjects never seen before cost
+ * registry requests. A stream whose schema cannot be read (gone since the
+ * subject list, of a type the mesh does not know, registry failing) is left
+ * out: it could not be published anyway.
+ */
+export async function listCandidateStreams({
+  clusters,
+  registry,
+  index,
+  schemas,
+}: CandidateStreamSources): Promise<CandidateStream[]> {
+  let streams: UnpublishedStream[];
+  try {
+    const subjects = new Set(await registry.listSubjects());
+    const lists = await Promise.all(
+      clusters.map(async cluster =>
+        candidateStreams(
+          cluster.name,
+          await (await cluster.admin()).listTopics(),
+          subjects,
+          index.productTopics(cluster.name),
+        ),
+      ),
+    );
+    streams = lists.flat();
+  } catch (error) {
+    throw new ServiceUnavailableError(
+      `Kafka or the schema registry is unreachable: ${
+        (error as Error).message
+      }`,
+    );
+  }
+  const facts = await schemas.describe(streams.map(s => s.subject));
+  return streams.flatMap(stream => {
+    const schema = facts.get(stream.subject);
+    return schema?.status === 'registered'
+      ? [{ ...stream, format: schema.format }]
+      : [];
+  });
 }

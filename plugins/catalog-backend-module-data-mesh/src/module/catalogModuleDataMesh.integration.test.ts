@@ -11,6 +11,7 @@ import type { AlphaEntity } from '@backstage/catalog-model/alpha';
 import { SchemaType } from '@kafkajs/confluent-schema-registry';
 import {
   ANNOTATION_CONSUMER_GROUPS,
+  CandidateStreamsResponse,
   dataProductEntitySchema,
   DataProductEntity,
 } from '@kafka-mesh/plugin-data-mesh-common';
@@ -396,22 +397,51 @@ describe('the data mesh catalog module on the real broker and registry', () => {
     ]);
   });
 
-  it('lists candidate streams: topics with a value schema that are not products', async () => {
+  it('lists candidate streams with their schema format: topics with a value schema that are not products', async () => {
     const candidate = `it.candidate-${run}.v1`;
+    const jsonCandidate = `it.json-candidate-${run}.v1`;
     await admin.createTopics({
-      topics: [{ topic: candidate, numPartitions: 1, replicationFactor: 1 }],
+      topics: [candidate, jsonCandidate].map(topic => ({
+        topic,
+        numPartitions: 1,
+        replicationFactor: 1,
+      })),
     });
     await registry.register(
       { type: SchemaType.AVRO, schema: orderSchema },
       { subject: `${candidate}-value` },
     );
-    const { status, body } = await catalog.get<{ items: any[] }>(
+    await registry.register(
+      {
+        type: SchemaType.JSON,
+        schema: JSON.stringify({
+          type: 'object',
+          properties: { orderId: { type: 'string' } },
+        }),
+      },
+      { subject: `${jsonCandidate}-value` },
+    );
+    const { status, body } = await catalog.get<CandidateStreamsResponse>(
       '/data-mesh/candidate-streams',
     );
     expect(status).toBe(200);
-    const topics = body.items.map(i => i.topic);
-    expect(topics).toContain(candidate);
-    expect(topics).not.toContain(ordersTopic);
-    await admin.deleteTopics({ topics: [candidate] });
+    expect(body.items).toEqual(
+      expect.arrayContaining([
+        {
+          cluster: 'local',
+          topic: candidate,
+          subject: `${candidate}-value`,
+          format: 'avro',
+        },
+        {
+          cluster: 'local',
+          topic: jsonCandidate,
+          subject: `${jsonCandidate}-value`,
+          format: 'json',
+        },
+      ]),
+    );
+    expect(body.items.map(i => i.topic)).not.toContain(ordersTopic);
+    await admin.deleteTopics({ topics: [candidate, jsonCandidate] });
   });
 });

@@ -2,7 +2,6 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { ServiceUnavailableError } from '@backstage/errors';
 import {
   catalogProcessingExtensionPoint,
   catalogServiceRef,
@@ -13,7 +12,7 @@ import {
   SchemaRegistryRestClient,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import type { Admin, Kafka } from 'kafkajs';
-import { candidateStreams } from '../lib/candidateStreams';
+import { listCandidateStreams } from '../lib/candidateStreams';
 import { ConsumerGroupIndex } from '../lib/ConsumerGroupIndex';
 import { IngestionErrors } from '../lib/IngestionErrors';
 import { ProductIndex } from '../lib/ProductIndex';
@@ -133,28 +132,8 @@ export const catalogModuleDataMesh = createBackendModule({
           createRouter({
             status: () => providers.map(p => p.status()),
             errors,
-            candidates: async () => {
-              try {
-                const subjects = new Set(await registry.listSubjects());
-                const lists = await Promise.all(
-                  clusters.map(async cluster =>
-                    candidateStreams(
-                      cluster.name,
-                      await (await cluster.admin()).listTopics(),
-                      subjects,
-                      index.productTopics(cluster.name),
-                    ),
-                  ),
-                );
-                return lists.flat();
-              } catch (error) {
-                throw new ServiceUnavailableError(
-                  `Kafka or the schema registry is unreachable: ${
-                    (error as Error).message
-                  }`,
-                );
-              }
-            },
+            candidates: () =>
+              listCandidateStreams({ clusters, registry, index, schemas }),
           }),
         );
 

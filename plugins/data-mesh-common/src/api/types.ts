@@ -144,6 +144,8 @@ export interface CandidateStream {
   topic: string;
   /** The value schema's subject, `<topic>-value`. */
   subject: string;
+  /** How the subject's registered schema is written. */
+  format: OutputFormat;
 }
 
 /**

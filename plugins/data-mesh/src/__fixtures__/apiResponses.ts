@@ -155,11 +155,13 @@ export const candidateStreams: CandidateStreamsResponse = {
       cluster: 'local',
       topic: 'commerce.carts-abandoned.v1',
       subject: 'commerce.carts-abandoned.v1-value',
+      format: 'avro',
     },
     {
       cluster: 'analytics',
       topic: 'marketing.clicks.v1',
       subject: 'marketing.clicks.v1-value',
+      format: 'json',
     },
   ],
 };

@@ -30,7 +30,7 @@ function Form(props: { onValue: (value: unknown) => void }) {
 }
 
 describe('DataMeshCandidateStreamPicker', () => {
-  it('offers the candidate streams and returns the chosen one with its format', async () => {
+  it('offers the candidate streams and returns the chosen one with its registered format', async () => {
     const onValue = jest.fn();
     const dataMeshApi = mockDataMeshApi({
       getCandidateStreams: jest.fn(async () => candidateStreams),
@@ -38,27 +38,31 @@ describe('DataMeshCandidateStreamPicker', () => {
     await renderWithApis(<Form onValue={onValue} />, { dataMeshApi });
     const stream = await screen.findByLabelText(/Stream/);
     await waitFor(() => expect(stream).toBeEnabled());
-    expect(screen.getByLabelText('Schema format')).toBeDisabled();
+    const format = screen.getByLabelText('Schema format');
+    expect(format).toHaveAttribute('readonly');
+    expect(format).toHaveValue('');
 
     await userEvent.selectOptions(stream, 'analytics/marketing.clicks.v1');
     expect(onValue).toHaveBeenLastCalledWith({
       cluster: 'analytics',
       topic: 'marketing.clicks.v1',
       subject: 'marketing.clicks.v1-value',
-      format: 'avro',
-    });
-    await userEvent.selectOptions(
-      screen.getByLabelText('Schema format'),
-      'json',
-    );
-    expect(onValue).toHaveBeenLastCalledWith({
-      cluster: 'analytics',
-      topic: 'marketing.clicks.v1',
-      subject: 'marketing.clicks.v1-value',
       format: 'json',
     });
+    expect(format).toHaveValue('JSON Schema');
+
+    await userEvent.selectOptions(stream, 'local/commerce.carts-abandoned.v1');
+    expect(onValue).toHaveBeenLastCalledWith({
+      cluster: 'local',
+      topic: 'commerce.carts-abandoned.v1',
+      subject: 'commerce.carts-abandoned.v1-value',
+      format: 'avro',
+    });
+    expect(format).toHaveValue('Avro schema');
+
     await userEvent.selectOptions(stream, '');
     expect(onValue).toHaveBeenLastCalledWith(undefined);
+    expect(format).toHaveValue('');
     expect(dataMeshApi.getCandidateStreams).toHaveBeenCalledTimes(1);
   });
 

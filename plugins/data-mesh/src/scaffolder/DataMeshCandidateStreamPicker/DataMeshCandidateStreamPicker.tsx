@@ -5,14 +5,16 @@ import { ScaffolderField } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   CandidateStream,
   OUTPUT_FORMATS,
-  OutputFormat,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
 import { dataMeshApiRef } from '../../api';
 import { SCHEMA_LABELS } from '../DataMeshSchemaEditor/checkSchemaSyntax';
 
-/** The value of the field: the chosen stream and how its schema is written. */
+/**
+ * The value of the field: the chosen stream and how its registered schema is
+ * written, as the catalog module read it from the registry.
+ */
 export const DataMeshCandidateStreamPickerFieldSchema = makeFieldSchema({
   output: z =>
     z.object({
@@ -49,7 +51,6 @@ export function DataMeshCandidateStreamPicker(props: Props) {
     [api],
   );
   const streams = value?.items ?? [];
-  const format: OutputFormat = formData?.format ?? 'avro';
 
   const choose = (stream: CandidateStream | undefined) =>
     onChange(
@@ -58,7 +59,7 @@ export function DataMeshCandidateStreamPicker(props: Props) {
             cluster: stream.cluster,
             topic: stream.topic,
             subject: stream.subject,
-            format,
+            format: stream.format,
           }
         : undefined,
     );
@@ -107,29 +108,19 @@ export function DataMeshCandidateStreamPicker(props: Props) {
             </option>
           ))}
         </TextField>
+        {/* Read-only: the registry decides the format, not the user. */}
         <TextField
-          select
           id={`${id}-format`}
           label="Schema format"
-          value={format}
-          onChange={e =>
-            formData &&
-            onChange({ ...formData, format: e.target.value as OutputFormat })
-          }
-          SelectProps={{ native: true }}
+          value={formData ? SCHEMA_LABELS[formData.format] : ''}
+          InputProps={{ readOnly: true }}
           InputLabelProps={{ shrink: true }}
           variant="outlined"
           margin="dense"
-          disabled={disabled || !formData}
+          disabled={disabled}
           helperText="How the registered schema is written."
           style={{ flex: 1, minWidth: 180 }}
-        >
-          {OUTPUT_FORMATS.map(f => (
-            <option key={f} value={f}>
-              {SCHEMA_LABELS[f]}
-            </option>
-          ))}
-        </TextField>
+        />
       </Box>
     </ScaffolderField>
   );
