@@ -8,6 +8,7 @@ import {
   createSchemaRegistry,
   ensureRegistryTopic,
   publishDescriptor,
+  createTopics,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -120,8 +121,7 @@ describe('the portal in Chromium', () => {
     });
     const admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({
-      waitForLeaders: true,
+    await createTopics(admin, {
       topics: [{ topic: ordersTopic, numPartitions: 2, replicationFactor: 1 }],
     });
     await ensureRegistryTopic(admin, registryTopic);

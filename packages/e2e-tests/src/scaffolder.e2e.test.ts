@@ -17,6 +17,7 @@ import {
   createKafka,
   createSchemaRegistry,
   SchemaRegistryRestClient,
+  createTopics,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import type { Admin } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -414,8 +415,7 @@ describe('the data mesh templates through the scaffolder API', () => {
 
   it('publish-existing-stream: makes a topic with a schema a data product, leaving both as they are', async () => {
     const topic = topicOf(legacy);
-    await admin.createTopics({
-      waitForLeaders: true,
+    await createTopics(admin, {
       topics: [{ topic, numPartitions: 1, replicationFactor: 1 }],
     });
     await createSchemaRegistry({ url: registryUrl }).register(

@@ -7,6 +7,7 @@ import {
   createKafka,
   ensureRegistryTopic,
   publishDescriptor,
+  createTopics,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -144,8 +145,7 @@ export async function startWizardPortal({
     created.subjects.push(subject);
     const topicAdmin = kafka.admin();
     await topicAdmin.connect();
-    await topicAdmin.createTopics({
-      waitForLeaders: true,
+    await createTopics(topicAdmin, {
       topics: [{ topic, numPartitions: 1, replicationFactor: 1 }],
     });
     await topicAdmin.disconnect();

@@ -15,6 +15,7 @@ import {
 import {
   createKafka,
   createSchemaRegistry,
+  createTopics,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import type { Admin } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -109,8 +110,7 @@ describe('the data mesh backend on the real broker and registry', () => {
   beforeAll(async () => {
     admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({
-      waitForLeaders: true,
+    await createTopics(admin, {
       topics: [{ topic, numPartitions: 2, replicationFactor: 1 }],
     });
     const res = await fetch(

@@ -10,6 +10,8 @@ export {
 } from './config/readDataMeshConfig';
 export { readGovernanceRules } from './governance/readGovernanceRules';
 export { createKafka } from './kafka/createKafka';
+export { createTopics } from './kafka/createTopics';
+export type { CreateTopicsOptions } from './kafka/createTopics';
 export type { CreateKafkaOptions } from './kafka/createKafka';
 export { createSchemaRegistry } from './registry/createSchemaRegistry';
 export {
@@ -45,3 +47,8 @@ export {
   publishDescriptor,
   unpublishDescriptor,
 } from './registryTopic/registryTopic';
+export { readRegistryTopic } from './registryTopic/readRegistryTopic';
+export type {
+  ReadRegistryTopicOptions,
+  RegistryRecord,
+} from './registryTopic/readRegistryTopic';

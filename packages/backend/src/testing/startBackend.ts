@@ -98,6 +98,11 @@ export async function startBackend(
     if (child.exitCode !== null) {
       throw new Error(`backend exited with ${child.exitCode}:\n${output}`);
     }
+    // A failed plugin leaves the process running but never ready.
+    if (output.includes('Backend startup failed')) {
+      await stop();
+      throw new Error(`backend startup failed:\n${output}`);
+    }
     const status = await fetch(`${baseUrl}/.backstage/health/v1/readiness`)
       .then(r => r.status)
       .catch(() => 0);

@@ -5,10 +5,13 @@ import {
   toOdpsYaml,
   validateDataProductEntity,
 } from '@kafka-mesh/plugin-data-mesh-common';
+import {
+  readRegistryTopic,
+  type RegistryRecord,
+} from '@kafka-mesh/plugin-data-mesh-node';
 import { CliError } from '../lib/CliError';
 import { loadMeshConfig } from '../lib/loadMeshConfig';
 import { meshKafka, registryLabel } from '../lib/meshKafka';
-import { readRegistryTopic, RegistryRecord } from '../lib/readRegistryTopic';
 import { checkProductId } from './productId';
 import type { GlobalOptions, Output } from './types';
 

@@ -20,6 +20,7 @@ import {
   createSchemaRegistry,
   publishDescriptor,
   unpublishDescriptor,
+  createTopics,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import { randomUUID } from 'node:crypto';
 import type { Admin, Producer } from 'kafkajs';
@@ -94,8 +95,7 @@ describe('the data mesh catalog module on the real broker and registry', () => {
   beforeAll(async () => {
     admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({
-      waitForLeaders: true,
+    await createTopics(admin, {
       topics: [
         { topic: ordersTopic, numPartitions: 3, replicationFactor: 1 },
         { topic: salesTopic, numPartitions: 1, replicationFactor: 1 },

@@ -4,6 +4,7 @@ import {
   createKafka,
   createSchemaRegistry,
   publishDescriptor,
+  createTopics,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import type { Producer } from 'kafkajs';
 import { startTestCatalog, TestCatalog } from '../__testUtils__/catalogBackend';
@@ -44,16 +45,13 @@ describe('the provider when Kafka or the registry goes away', () => {
     );
     const admin = kafka.admin();
     await admin.connect();
-    await admin
-      .createTopics({
-        waitForLeaders: true,
-        topics: ['faults.a.v1', 'faults.b.v1', 'faults.c.v1'].map(topic => ({
-          topic,
-          numPartitions: 1,
-          replicationFactor: 1,
-        })),
-      })
-      .catch(() => undefined);
+    await createTopics(admin, {
+      topics: ['faults.a.v1', 'faults.b.v1', 'faults.c.v1'].map(topic => ({
+        topic,
+        numPartitions: 1,
+        replicationFactor: 1,
+      })),
+    }).catch(() => undefined);
     await admin.disconnect();
     producer = kafka.producer();
     await producer.connect();

@@ -2,6 +2,7 @@ import { Admin, Kafka } from 'kafkajs';
 import { readDataMeshConfig } from '../config/readDataMeshConfig';
 import { localStackConfig, uniqueName } from '../testing/localStack';
 import { createKafka } from './createKafka';
+import { createTopics } from './createTopics';
 
 // Kafka 4.x removed old protocol versions (KIP-896); these are the admin
 // calls the suite relies on, run against the real broker.
@@ -23,8 +24,7 @@ describe('kafkajs admin API against the local Kafka 4 broker', () => {
   });
 
   it('creates a topic and describes its partitions and configs', async () => {
-    const created = await admin.createTopics({
-      waitForLeaders: true,
+    const created = await createTopics(admin, {
       topics: [
         {
           topic,

@@ -1,3 +1,4 @@
+import { createTopics } from '../kafka/createTopics';
 import { SchemaType } from '@kafkajs/confluent-schema-registry';
 import { readDataMeshConfig } from '../config/readDataMeshConfig';
 import { createKafka } from '../kafka/createKafka';
@@ -28,8 +29,7 @@ describe('Avro through the schema registry and the broker', () => {
 
   beforeAll(async () => {
     await admin.connect();
-    await admin.createTopics({
-      waitForLeaders: true,
+    await createTopics(admin, {
       topics: [{ topic, numPartitions: 1, replicationFactor: 1 }],
     });
   });

@@ -1,3 +1,4 @@
+import { createTopics } from '../kafka/createTopics';
 import {
   DataProductEntity,
   productIdOf,
@@ -15,22 +16,19 @@ export async function ensureRegistryTopic(
   const topics = await admin.listTopics();
   if (topics.includes(topic)) return;
   const { brokers } = await admin.describeCluster();
-  await admin
-    .createTopics({
-      waitForLeaders: true,
-      topics: [
-        {
-          topic,
-          numPartitions: 1,
-          replicationFactor: Math.min(3, brokers.length),
-          configEntries: [{ name: 'cleanup.policy', value: 'compact' }],
-        },
-      ],
-    })
-    .catch(error => {
-      // Another replica or publisher may have created it a moment ago.
-      if (!String(error?.message).includes('already exists')) throw error;
-    });
+  await createTopics(admin, {
+    topics: [
+      {
+        topic,
+        numPartitions: 1,
+        replicationFactor: Math.min(3, brokers.length),
+        configEntries: [{ name: 'cleanup.policy', value: 'compact' }],
+      },
+    ],
+  }).catch(error => {
+    // Another replica or publisher may have created it a moment ago.
+    if (!String(error?.message).includes('already exists')) throw error;
+  });
 }
 
 /** Publishing = producing the descriptor under the product id. */

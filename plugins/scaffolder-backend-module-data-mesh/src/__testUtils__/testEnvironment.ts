@@ -12,7 +12,7 @@ import type {
   DataProductSpec,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import { makeDataProduct } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
-import { createKafka } from '@kafka-mesh/plugin-data-mesh-node';
+import { createKafka, createTopics } from '@kafka-mesh/plugin-data-mesh-node';
 import { randomUUID } from 'node:crypto';
 import yaml from 'yaml';
 import { DataMeshClients } from '../lib/DataMeshClients';
@@ -158,8 +158,7 @@ export async function createTopic(
   topic: string,
 ): Promise<void> {
   await clients.withAdmin('local', admin =>
-    admin.createTopics({
-      waitForLeaders: true,
+    createTopics(admin, {
       topics: [{ topic, numPartitions: 1, replicationFactor: 1 }],
     }),
   );

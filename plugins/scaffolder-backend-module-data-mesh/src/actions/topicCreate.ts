@@ -1,3 +1,4 @@
+import { createTopics } from '@kafka-mesh/plugin-data-mesh-node';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
@@ -188,8 +189,7 @@ export function createTopicCreateAction(options: { clients: DataMeshClients }) {
             ctx.logger.info(`Dry run: would create the topic '${topic}'`);
             return { settings: wanted, created: false };
           }
-          const made = await admin.createTopics({
-            waitForLeaders: true,
+          const made = await createTopics(admin, {
             topics: [
               {
                 topic,

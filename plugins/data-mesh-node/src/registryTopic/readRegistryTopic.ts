@@ -1,3 +1,4 @@
+import { PORTAL_CONSUMER_GROUP_PREFIX } from '@kafka-mesh/plugin-data-mesh-common';
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 
@@ -15,7 +16,7 @@ export interface ReadRegistryTopicOptions {
 }
 
 /** Prefix of the throwaway consumer groups of {@link readRegistryTopic}; they never commit. */
-export const SNAPSHOT_GROUP_PREFIX = 'mesh-cli-snapshot-';
+export const SNAPSHOT_GROUP_PREFIX = `${PORTAL_CONSUMER_GROUP_PREFIX}snapshot-`;
 
 /**
  * Reads what the registry topic holds right now: every record below the end

@@ -1,0 +1,177 @@
+import type { Admin } from 'kafkajs';
+import {
+  SALES_DASHBOARD_GROUP,
+  SalesDashboard,
+  startSalesDashboard,
+} from './consumers/salesDashboard';
+import { seededRandom } from './generators/random';
+import {
+  pageViewsBeforeOutage,
+  RetailSimulation,
+} from './generators/simulation';
+import { createCustomers } from './generators/world';
+import { loadDemoProducts } from './mesh/demoProducts';
+import { PRODUCTS } from './mesh/productNames';
+import { demoClients, DemoMeshOptions, groupIdOf } from './options';
+import {
+  DEFAULT_PROCESSOR_TIMING,
+  demoProcessors,
+  ProcessorTiming,
+  runProcessor,
+  RunningProcessor,
+} from './processors';
+import { RecordSender } from './RecordSender';
+import { formatStatusLine } from './statusLine';
+
+export interface DemoRuntimeOptions extends DemoMeshOptions {
+  /** How often the generators produce; one second by default. */
+  tickMs?: number;
+  /** How often a status line is logged; a minute by default. */
+  statusIntervalMs?: number;
+  processorTiming?: Partial<ProcessorTiming>;
+  /** How often the sales dashboard reads; 15 seconds by default. */
+  dashboardRefreshMs?: number;
+}
+
+export interface DemoRuntime {
+  /** One line on what the demo produced, processed and consumed. */
+  statusLine(): Promise<string>;
+  /** Stops the generators, processors and consumer, then disconnects. */
+  stop(): Promise<void>;
+}
+
+async function isEmpty(admin: Admin, topic: string): Promise<boolean> {
+  const offsets = await admin.fetchTopicOffsets(topic);
+  return offsets.every(p => p.high === p.low);
+}
+
+async function groupLag(
+  admin: Admin,
+  groupId: string,
+  topic: string,
+): Promise<number> {
+  const [ends, [committed]] = await Promise.all([
+    admin.fetchTopicOffsets(topic),
+    admin.fetchOffsets({ groupId, topics: [topic] }),
+  ]);
+  return ends.reduce((lag, { partition, high }) => {
+    const at = Number(
+      committed?.partitions.find(p => p.partition === partition)?.offset ?? -1,
+    );
+    return lag + (at >= 0 ? Math.max(0, Number(high) - at) : 0);
+  }, 0);
+}
+
+/**
+ * The living demo mesh in one process: the generators of the source
+ * products (one simulation, one producer), the stream processors of the
+ * derived products (a consumer group each) and the sales dashboard
+ * consumer. Expects {@link seedDemoMesh} to have run.
+ */
+export async function startDemoRuntime(
+  options: DemoRuntimeOptions,
+): Promise<DemoRuntime> {
+  const log = options.log ?? (() => {});
+  const products = loadDemoProducts(options);
+  const { kafka, registry } = demoClients(options);
+  const admin = kafka.admin();
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  await Promise.all([admin.connect(), producer.connect()]);
+  const sender = new RecordSender(producer, registry, products);
+  await sender.init();
+
+  const startedAt = Date.now();
+  const customers = createCustomers();
+  const simulation = new RetailSimulation(
+    seededRandom(startedAt),
+    customers,
+    startedAt,
+  );
+  // State products converge on the simulation's state; the paused product
+  // gets its one batch only on the very first start.
+  await sender.send(simulation.snapshot(startedAt));
+  if (await isEmpty(admin, sender.topicOf(PRODUCTS.pageViews))) {
+    await sender.send(
+      pageViewsBeforeOutage(seededRandom(startedAt), customers, startedAt),
+    );
+  }
+
+  const context = {
+    kafka,
+    registry,
+    sender,
+    groupId: (group: string) => groupIdOf(options, group),
+    log,
+  };
+  const processors: RunningProcessor[] = [];
+  let dashboard: SalesDashboard | undefined;
+  let producing = Promise.resolve();
+  let generator: NodeJS.Timeout | undefined;
+  let statusTimer: NodeJS.Timeout | undefined;
+
+  const stop = async () => {
+    clearInterval(generator);
+    clearInterval(statusTimer);
+    await producing;
+    await Promise.all([...processors.map(p => p.stop()), dashboard?.stop()]);
+    await Promise.all([producer.disconnect(), admin.disconnect()]);
+  };
+
+  try {
+    const definitions = demoProcessors({
+      ...DEFAULT_PROCESSOR_TIMING,
+      ...options.processorTiming,
+    });
+    for (const definition of definitions) {
+      processors.push(await runProcessor(definition, context));
+    }
+    const salesTopic = sender.topicOf(PRODUCTS.recentSales);
+    const dashboardGroup = groupIdOf(options, SALES_DASHBOARD_GROUP);
+    dashboard = await startSalesDashboard({
+      kafka,
+      registry,
+      topic: salesTopic,
+      groupId: dashboardGroup,
+      refreshMs: options.dashboardRefreshMs,
+    });
+
+    // A tick that finds the previous send still running skips its turn
+    // rather than piling sends up behind a slow broker.
+    let busy = false;
+    generator = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      producing = sender
+        .send(simulation.tick(Date.now()))
+        .catch(error => log(`generators: could not send: ${error.message}`))
+        .finally(() => {
+          busy = false;
+        });
+    }, options.tickMs ?? 1000);
+
+    const statusLine = async () =>
+      formatStatusLine({
+        uptimeMs: Date.now() - startedAt,
+        sent: sender.sentCounts(),
+        derived: definitions.map(d => d.output),
+        processed: processors.map(p => p.processed()),
+        dashboardRead: dashboard!.read(),
+        dashboardLag: await groupLag(admin, dashboardGroup, salesTopic).catch(
+          () => undefined,
+        ),
+        top: dashboard!.leaderboard.top(1)[0]?.productName,
+      });
+    statusTimer = setInterval(() => {
+      statusLine().then(log, error =>
+        log(`status unavailable: ${error.message}`),
+      );
+    }, options.statusIntervalMs ?? 60_000);
+    log(
+      `running: the generators (page views paused), ${processors.length} stream processors and the sales dashboard consumer`,
+    );
+    return { statusLine, stop };
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+}

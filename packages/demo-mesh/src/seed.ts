@@ -1,0 +1,151 @@
+import {
+  DataProductEntity,
+  DEFAULT_GOVERNANCE_RULES,
+  productIdOf,
+} from '@kafka-mesh/plugin-data-mesh-common';
+import { ensureRegistryTopic, parseSchema, publishDescriptor, readRegistryTopic, SchemaRegistryRestClient, createTopics } from '@kafka-mesh/plugin-data-mesh-node';
+import type { Admin, Kafka } from 'kafkajs';
+import { isDeepStrictEqual } from 'node:util';
+import { DemoProduct, loadDemoProducts } from './mesh/demoProducts';
+import { compatibilityOf, topicSettingsOf } from './mesh/topicSettings';
+import { demoClients, DemoMeshOptions, registryTopicOf } from './options';
+
+export interface SeedSummary {
+  /** Topics this run created. */
+  topicsCreated: string[];
+  /** Subjects this run registered a schema version under. */
+  schemasRegistered: string[];
+  /** Product ids this run published (new or changed descriptors). */
+  published: string[];
+  /** Product ids whose latest published descriptor already was the demo's. */
+  unchanged: string[];
+}
+
+async function createMissingTopics(
+  admin: Admin,
+  products: DemoProduct[],
+): Promise<string[]> {
+  const existing = new Set(await admin.listTopics());
+  const missing = products.filter(p => !existing.has(p.topic));
+  if (missing.length === 0) return [];
+  const { brokers } = await admin.describeCluster();
+  await createTopics(admin, {topics: missing.map(p => ({
+      topic: p.topic,
+      replicationFactor: Math.min(
+        DEFAULT_GOVERNANCE_RULES.replicationFactor,
+        brokers.length,
+      ),
+      ...topicSettingsOf(p.descriptor),
+    })),
+  });
+  return missing.map(p => p.topic);
+}
+
+/**
+ * Registers the product's schema unless the subject already has it, and
+ * gives the subject its tier's compatibility level; resolves true if it
+ * registered.
+ */
+async function registerSchema(
+  registry: SchemaRegistryRestClient,
+  product: DemoProduct,
+): Promise<boolean> {
+  const { schemaType, text } = parseSchema(
+    product.schema.format,
+    product.schema.text,
+  );
+  const schema = { schemaType, schema: text };
+  if (await registry.lookup(product.subject, schema)) return false;
+  await registry.register(product.subject, schema);
+  // After registering: a registry may not know the subject before.
+  await registry.setCompatibility(
+    product.subject,
+    compatibilityOf(product.descriptor),
+  );
+  return true;
+}
+
+/** The latest value per product id in the registry topic (null = tombstone). */
+async function latestDescriptors(
+  kafka: Kafka,
+  topic: string,
+): Promise<Map<string, unknown>> {
+  const latest = new Map<string, unknown>();
+  for (const record of await readRegistryTopic(kafka, topic)) {
+    if (record.key === null) continue;
+    let value: unknown = null;
+    if (record.value !== null) {
+      try {
+        value = JSON.parse(record.value.toString('utf8'));
+      } catch {
+        value = undefined; // unreadable: publish ours over it
+      }
+    }
+    latest.set(record.key, value);
+  }
+  return latest;
+}
+
+/**
+ * Makes the demo mesh exist: topics (settings from the SLA tier), schemas
+ * and descriptors. Idempotent and cheap to repeat: it only creates topics
+ * that are missing, registers schemas the registry does not have, and
+ * publishes a descriptor only when the registry topic's latest one for that
+ * product differs, so a second start writes nothing.
+ */
+export async function seedDemoMesh(
+  options: DemoMeshOptions,
+): Promise<SeedSummary> {
+  const log = options.log ?? (() => {});
+  const registryTopic = registryTopicOf(options);
+  const products = loadDemoProducts(options);
+  const { kafka } = demoClients(options);
+  const registry = new SchemaRegistryRestClient({ url: options.registryUrl });
+
+  const admin = kafka.admin();
+  await admin.connect();
+  let topicsCreated: string[];
+  try {
+    await ensureRegistryTopic(admin, registryTopic);
+    topicsCreated = await createMissingTopics(admin, products);
+  } finally {
+    await admin.disconnect();
+  }
+
+  // Subjects are independent; registering them in parallel keeps a first
+  // start quick. Apicurio applies them in order through its Kafka journal.
+  const registered = await Promise.all(
+    products.map(p => registerSchema(registry, p)),
+  );
+  const schemasRegistered = products
+    .filter((_, i) => registered[i])
+    .map(p => p.subject);
+
+  const latest = await latestDescriptors(kafka, registryTopic);
+  const changed: DataProductEntity[] = [];
+  const unchanged: string[] = [];
+  for (const { descriptor } of products) {
+    const id = productIdOf(descriptor);
+    if (isDeepStrictEqual(latest.get(id), descriptor)) unchanged.push(id);
+    else changed.push(descriptor);
+  }
+  if (changed.length) {
+    const producer = kafka.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    try {
+      for (const descriptor of changed) {
+        await publishDescriptor(producer, registryTopic, descriptor);
+      }
+    } finally {
+      await producer.disconnect();
+    }
+  }
+  const published = changed.map(productIdOf);
+
+  log(
+    `seeded ${products.length} data products into ${registryTopic}: ` +
+      `${published.length} published, ${unchanged.length} unchanged; ` +
+      `${topicsCreated.length} topics created, ${schemasRegistered.length} schemas registered`,
+  );
+  return { topicsCreated, schemasRegistered, published, unchanged };
+}
