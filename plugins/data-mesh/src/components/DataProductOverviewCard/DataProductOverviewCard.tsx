@@ -1,5 +1,5 @@
 import { InfoCard, Link, WarningPanel } from '@backstage/core-components';
-import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   DataProductEntity,
   isDataProductEntity,
@@ -8,9 +8,13 @@ import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import AlertTitle from '@material-ui/lab/AlertTitle';
 import { hasPii } from '../../lib';
-import { DeprecationBanner, NotADataProduct, SlaTable } from '../common';
+import {
+  DeprecationBanner,
+  NotADataProduct,
+  SlaTable,
+  SlaWarningsAlert,
+} from '../common';
 
 function Fact({
   label,
@@ -65,22 +69,11 @@ export function DataProductOverview({ entity }: { entity: DataProductEntity }) {
       )}
       {observed && observed.slaWarnings.length > 0 && (
         <Box my={1}>
-          <Alert severity="warning">
-            <AlertTitle>
-              Effective SLA is weaker than declared, limited by{' '}
-              {limiting.map((ref, i) => (
-                <span key={ref}>
-                  {i > 0 && ', '}
-                  <EntityRefLink entityRef={ref} defaultKind="DataProduct" />
-                </span>
-              ))}
-            </AlertTitle>
-            <ul style={{ margin: 0, paddingLeft: 20 }}>
-              {observed.slaWarnings.map(warning => (
-                <li key={warning}>{warning}</li>
-              ))}
-            </ul>
-          </Alert>
+          <SlaWarningsAlert
+            title="Effective SLA is weaker than declared"
+            limitedBy={limiting}
+            warnings={observed.slaWarnings}
+          />
         </Box>
       )}
       {observed && observed.missingInputs.length > 0 && (

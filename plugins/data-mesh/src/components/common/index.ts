@@ -2,3 +2,4 @@ export { DeprecationBanner } from './DeprecationBanner';
 export { NotADataProduct } from './NotADataProduct';
 export { statusOf, ErrorPanel } from './errors';
 export { SlaTable } from './SlaTable';
+export { SlaWarningsAlert } from './SlaWarningsAlert';

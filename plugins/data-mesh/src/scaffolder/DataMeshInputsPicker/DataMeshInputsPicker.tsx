@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink, catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { makeFieldSchema } from '@backstage/plugin-scaffolder-react';
 import { ScaffolderField } from '@backstage/plugin-scaffolder-react/alpha';
 import {
@@ -14,9 +14,8 @@ import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import AlertTitle from '@material-ui/lab/AlertTitle';
 import Autocomplete from '@material-ui/lab/Autocomplete';
-import { SlaTable } from '../../components/common';
+import { SlaTable, SlaWarningsAlert } from '../../components/common';
 import { formDataOf, siblingValue } from '../siblingValue';
 import { SlaPreview, previewEffectiveSla } from './previewEffectiveSla';
 
@@ -71,23 +70,13 @@ function Preview({ preview }: { preview: SlaPreview }) {
       />
       {preview.warnings.length > 0 && (
         <Box mt={1}>
-          <Alert severity="warning">
-            <AlertTitle>
-              The declared SLA is better than the inputs allow, limited by{' '}
-              {limiting.map((ref, i) => (
-                <span key={ref}>
-                  {i > 0 && ', '}
-                  <EntityRefLink entityRef={ref} defaultKind="DataProduct" />
-                </span>
-              ))}
-            </AlertTitle>
-            <ul style={{ margin: 0, paddingLeft: 20 }}>
-              {preview.warnings.map(warning => (
-                <li key={warning}>{warning}</li>
-              ))}
-            </ul>
+          <SlaWarningsAlert
+            title="The declared SLA is better than the inputs allow"
+            limitedBy={limiting}
+            warnings={preview.warnings}
+          >
             Lower the declared SLA or choose stronger inputs.
-          </Alert>
+          </SlaWarningsAlert>
         </Box>
       )}
       {!preview.complete && (
