@@ -21,7 +21,7 @@ import { createRouter } from './service/router';
 
 /** How long a request waits for the newest records of a topic. */
 const TAIL_DEADLINE_MS = 8000;
-/** How long health and consumer answers are reused. */
+/** How long health, freshness and consumer answers are reused. */
 const LIVE_CACHE_TTL_MS = 5000;
 
 /**

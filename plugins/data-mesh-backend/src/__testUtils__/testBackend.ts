@@ -15,6 +15,8 @@ import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node'
 import {
   AuthorizeResult,
   Permission,
+  PermissionCondition,
+  PermissionCriteria,
 } from '@backstage/plugin-permission-common';
 import { DATA_PRODUCT_KIND } from '@kafka-mesh/plugin-data-mesh-common';
 import fs from 'node:fs';
@@ -47,11 +49,18 @@ const acceptDataProducts = createBackendModule({
   },
 });
 
+export interface TestResponse<T> {
+  status: number;
+  body: T;
+  text: string;
+  headers: Headers;
+}
+
 export interface TestDataMeshBackend {
   /** GET from `/api/data-mesh`, as a signed-in user. */
-  get<T = any>(
-    pathname: string,
-  ): Promise<{ status: number; body: T; text: string; headers: Headers }>;
+  get<T = any>(pathname: string): Promise<TestResponse<T>>;
+  /** POST to `/api/data-mesh`, as a signed-in user; a string body is sent as is. */
+  post<T = any>(pathname: string, body: unknown): Promise<TestResponse<T>>;
   stop(): Promise<void>;
 }
 
@@ -65,6 +74,11 @@ export async function startDataMeshBackend(options: {
   registryAuth?: { username: string; password: string };
   entities: Entity[];
   decide?: PermissionDecider;
+  /**
+   * Which catalog entities may be read, as the conditions of a conditional
+   * decision on `catalog.entity.read`, asked at every read; undefined → all.
+   */
+  catalogRead?: () => PermissionCriteria<PermissionCondition> | undefined;
   /** `dataMesh.governance`; none → the defaults. */
   governance?: JsonObject;
 }): Promise<TestDataMeshBackend> {
@@ -80,7 +94,17 @@ export async function startDataMeshBackend(options: {
       return requests.map(r => ({ result: decide(r.permission) })) as any;
     },
     async authorizeConditional(requests) {
-      return requests.map(() => ({ result: AuthorizeResult.ALLOW })) as any;
+      const conditions = options.catalogRead?.();
+      return requests.map(r =>
+        conditions && r.permission.name === 'catalog.entity.read'
+          ? {
+              result: AuthorizeResult.CONDITIONAL,
+              pluginId: 'catalog',
+              resourceType: 'catalog-entity',
+              conditions,
+            }
+          : { result: AuthorizeResult.ALLOW },
+      ) as any;
     },
   };
   const backend = await startTestBackend({
@@ -119,23 +143,34 @@ export async function startDataMeshBackend(options: {
   });
   const address = backend.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    async get(pathname) {
-      const res = await fetch(
-        `http://localhost:${port}/api/data-mesh${pathname}`,
-        {
-          headers: { Authorization: mockCredentials.user.header() },
+  const request = async (pathname: string, init: RequestInit = {}) => {
+    const res = await fetch(
+      `http://localhost:${port}/api/data-mesh${pathname}`,
+      {
+        ...init,
+        headers: {
+          ...init.headers,
+          Authorization: mockCredentials.user.header(),
         },
-      );
-      const text = await res.text();
-      let body: any;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = undefined;
-      }
-      return { status: res.status, body, text, headers: res.headers };
-    },
+      },
+    );
+    const text = await res.text();
+    let body: any;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    return { status: res.status, body, text, headers: res.headers };
+  };
+  return {
+    get: pathname => request(pathname),
+    post: (pathname, body) =>
+      request(pathname, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
     async stop() {
       await backend.stop();
       fs.rmSync(dir, { recursive: true, force: true });

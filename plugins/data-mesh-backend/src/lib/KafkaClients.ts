@@ -27,10 +27,14 @@ export interface ClusterClient {
 }
 
 function isUnknownTopic(error: unknown): boolean {
-  const e = error as { type?: string; originalError?: { type?: string } };
-  return (
-    e?.type === 'UNKNOWN_TOPIC_OR_PARTITION' ||
-    e?.originalError?.type === 'UNKNOWN_TOPIC_OR_PARTITION'
+  // kafkajs 2 wraps the broker's answer in the error of its last retry.
+  const e = error as {
+    type?: string;
+    originalError?: { type?: string };
+    cause?: { type?: string };
+  };
+  return [e?.type, e?.originalError?.type, e?.cause?.type].includes(
+    'UNKNOWN_TOPIC_OR_PARTITION',
   );
 }
 

@@ -3,28 +3,11 @@ import type {
   ProductConsumersResponse,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import type { ClusterClient } from './KafkaClients';
+import { mapLimited } from './mapLimited';
 import { TAIL_GROUP_PREFIX } from './readTail';
 
 /** How many groups' offsets are fetched at the same time. */
 const CONCURRENCY = 8;
-
-async function mapLimited<T, R>(
-  items: T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        results[i] = await fn(items[i]);
-      }
-    }),
-  );
-  return results;
-}
 
 /**
  * The consumer groups that committed offsets on a topic, with their lag per

@@ -27,3 +27,31 @@ export async function findProduct(
   }
   return { entity, ref };
 }
+
+/**
+ * The DataProduct entities behind the given refs, in one catalog request
+ * made with the caller's credentials: refs the caller may not see, or that
+ * name no DataProduct, are left out. Keyed by the ref as requested.
+ */
+export async function findProducts(
+  catalog: CatalogService,
+  credentials: BackstageCredentials,
+  refs: ReadonlyArray<{ requested: string; ref: string }>,
+): Promise<Map<string, DataProductEntity>> {
+  const found = new Map<string, DataProductEntity>();
+  if (refs.length === 0) return found;
+  const canonical = [...new Set(refs.map(r => r.ref))];
+  const { items } = await catalog.getEntitiesByRefs(
+    { entityRefs: canonical },
+    { credentials },
+  );
+  const byRef = new Map<string, DataProductEntity>();
+  items.forEach((entity, i) => {
+    if (entity && isDataProductEntity(entity)) byRef.set(canonical[i], entity);
+  });
+  for (const { requested, ref } of refs) {
+    const entity = byRef.get(ref);
+    if (entity) found.set(requested, entity);
+  }
+  return found;
+}

@@ -1,4 +1,7 @@
-import type { FreshnessStatus } from '@kafka-mesh/plugin-data-mesh-common';
+import type {
+  FreshnessStatus,
+  ProductHealthResponse,
+} from '@kafka-mesh/plugin-data-mesh-common';
 
 /** Share of the freshness promise after which a product counts as at risk. */
 export const AT_RISK_RATIO = 0.8;
@@ -16,4 +19,23 @@ export function classifyFreshness(
   if (ageMs <= slaMs * AT_RISK_RATIO) return 'ok';
   if (ageMs <= slaMs) return 'at-risk';
   return 'breached';
+}
+
+/**
+ * The live freshness of a topic whose newest record was written at
+ * `newestAt` (epoch ms; undefined when there is none), judged at
+ * `observedAt` against an SLA freshness of `slaMs`.
+ */
+export function judgeFreshness(
+  newestAt: number | undefined,
+  slaMs: number,
+  observedAt: number,
+): ProductHealthResponse['freshness'] {
+  const ageMs =
+    newestAt === undefined ? undefined : Math.max(0, observedAt - newestAt);
+  return {
+    status: classifyFreshness(ageMs, slaMs),
+    slaMs,
+    ...(ageMs !== undefined && { ageMs }),
+  };
 }

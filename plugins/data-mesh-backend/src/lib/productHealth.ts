@@ -4,9 +4,13 @@ import type {
   ThroughputPoint,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import { parseIsoDuration } from '@kafka-mesh/plugin-data-mesh-common';
-import { classifyFreshness } from './freshness';
+import { judgeFreshness } from './freshness';
 import type { ClusterClient } from './KafkaClients';
-import { readTail } from './readTail';
+import {
+  newestOf,
+  readNewestRecordTimes,
+  TailReadOptions,
+} from './newestRecords';
 
 /** Window over which throughput is measured. */
 export const THROUGHPUT_WINDOW_MS = 60_000;
@@ -76,10 +80,7 @@ export function throughputFromOffsets(
   return points;
 }
 
-export interface HealthOptions {
-  /** How long to wait for the newest records. */
-  tailDeadlineMs: number;
-  connectTimeoutMs: number;
+export interface HealthOptions extends TailReadOptions {
   now?: () => number;
 }
 
@@ -113,27 +114,10 @@ export async function readProductHealth(
       topic,
     ),
   ]);
-  const nonEmpty = offsets.filter(p => BigInt(p.high) > BigInt(p.low));
-  const newest = await readTail(
-    cluster.kafka,
-    topic,
-    nonEmpty.map(p => ({
-      partition: p.partition,
-      from: BigInt(p.high) - 1n,
-      last: BigInt(p.high) - 1n,
-    })),
-    {
-      deadlineMs: options.tailDeadlineMs,
-      connectTimeoutMs: options.connectTimeoutMs,
-    },
-  );
-  const newestByPartition = new Map<number, number>();
-  for (const record of newest) {
-    const seen = newestByPartition.get(record.partition);
-    if (seen === undefined || record.timestamp > seen) {
-      newestByPartition.set(record.partition, record.timestamp);
-    }
-  }
+  const newestByPartition =
+    (await readNewestRecordTimes(cluster, [{ topic, offsets }], options)).get(
+      topic,
+    ) ?? new Map<number, number>();
 
   const partitions: PartitionHealth[] = offsets
     .map(p => {
@@ -149,24 +133,19 @@ export async function readProductHealth(
 
   const throughputHistory = throughputFromOffsets(offsetsAtBoundaries);
 
-  const newestAt = newestByPartition.size
-    ? Math.max(...newestByPartition.values())
-    : undefined;
+  const newestAt = newestOf(newestByPartition);
   const observedAt = now();
-  const slaMs = parseIsoDuration(slaFreshness);
-  const ageMs =
-    newestAt === undefined ? undefined : Math.max(0, observedAt - newestAt);
   return {
     topic,
     partitions,
     ...(newestAt !== undefined && {
       newestRecordAt: new Date(newestAt).toISOString(),
     }),
-    freshness: {
-      status: classifyFreshness(ageMs, slaMs),
-      slaMs,
-      ...(ageMs !== undefined && { ageMs }),
-    },
+    freshness: judgeFreshness(
+      newestAt,
+      parseIsoDuration(slaFreshness),
+      observedAt,
+    ),
     throughputPerSecond: throughputHistory.at(-1)?.perSecond ?? 0,
     throughputHistory,
     observedAt: new Date(observedAt).toISOString(),

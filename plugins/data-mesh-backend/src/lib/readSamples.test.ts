@@ -1,6 +1,7 @@
 import { maskSample, newestFirst } from './readSamples';
 
 const record = (partition: number, offset: number, timestamp: number) => ({
+  topic: 't',
   partition,
   offset: String(offset),
   timestamp,

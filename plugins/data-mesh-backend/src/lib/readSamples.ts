@@ -72,13 +72,14 @@ export async function readSamples(
       const low = BigInt(p.low);
       const high = BigInt(p.high);
       return {
+        topic,
         partition: p.partition,
         from: high - limit > low ? high - limit : low,
         last: high - 1n,
       };
     });
   const records = newestFirst(
-    await readTail(cluster.kafka, topic, ranges, {
+    await readTail(cluster.kafka, ranges, {
       deadlineMs: options.tailDeadlineMs,
       connectTimeoutMs: options.connectTimeoutMs,
     }),

@@ -7,14 +7,16 @@ import { withTimeout } from './upstream';
 /** Consumer groups of the backend's own tail reads; they never commit. */
 export const TAIL_GROUP_PREFIX = `${PORTAL_CONSUMER_GROUP_PREFIX}tail-`;
 
-/** Read a partition from `from` up to and including `last`. */
+/** Read a partition of a topic from `from` up to and including `last`. */
 export interface TailRange {
+  topic: string;
   partition: number;
   from: bigint;
   last: bigint;
 }
 
 export interface TailRecord {
+  topic: string;
   partition: number;
   offset: string;
   /** Record timestamp, ms since the epoch. */
@@ -23,23 +25,30 @@ export interface TailRecord {
   value: Buffer | null;
 }
 
+/** Kafka topic names cannot contain a colon, so this key is unambiguous. */
+const keyOf = (topic: string, partition: number) => `${topic}:${partition}`;
+
 /**
- * Reads the given offset ranges of a topic with a throwaway consumer (fresh
- * group, nothing committed): `run`, then `seek` every partition to its
- * start. Stops once every range delivered its last record or the deadline
- * passes, whichever comes first; what arrived by then is returned (a
- * compacted or transactional tail may never deliver `last`).
+ * Reads the given offset ranges, of one topic or several, with one
+ * throwaway consumer (fresh group, nothing committed): `run`, then `seek`
+ * every partition to its start. One consumer for many topics means one
+ * group join for a whole batch. Stops once every range delivered its last
+ * record or the deadline passes, whichever comes first; what arrived by
+ * then is returned (a compacted or transactional tail may never deliver
+ * `last`).
  */
 export async function readTail(
   kafka: Kafka,
-  topic: string,
   ranges: TailRange[],
   options: { deadlineMs: number; connectTimeoutMs: number },
 ): Promise<TailRecord[]> {
   const pending = new Map(
-    ranges.filter(r => r.last >= r.from).map(r => [r.partition, r]),
+    ranges
+      .filter(r => r.last >= r.from)
+      .map(r => [keyOf(r.topic, r.partition), r]),
   );
   if (pending.size === 0) return [];
+  const topics = [...new Set([...pending.values()].map(r => r.topic))];
   const records: TailRecord[] = [];
   const consumer = kafka.consumer({
     groupId: `${TAIL_GROUP_PREFIX}${randomUUID()}`,
@@ -58,18 +67,20 @@ export async function readTail(
       'Kafka consumer',
     );
     await withTimeout(
-      consumer.subscribe({ topics: [topic], fromBeginning: false }),
+      consumer.subscribe({ topics, fromBeginning: false }),
       options.connectTimeoutMs,
       'Kafka consumer',
     );
     await consumer.run({
       autoCommit: false,
-      eachMessage: async ({ partition, message }) => {
-        const range = pending.get(partition);
+      eachMessage: async ({ topic, partition, message }) => {
+        const key = keyOf(topic, partition);
+        const range = pending.get(key);
         if (!range) return;
         const offset = BigInt(message.offset);
         if (offset < range.from) return;
         records.push({
+          topic,
           partition,
           offset: message.offset,
           timestamp: Number(message.timestamp),
@@ -77,14 +88,14 @@ export async function readTail(
           value: message.value,
         });
         if (offset >= range.last) {
-          pending.delete(partition);
+          pending.delete(key);
           if (pending.size === 0) finish();
         }
       },
     });
     for (const range of pending.values()) {
       consumer.seek({
-        topic,
+        topic: range.topic,
         partition: range.partition,
         offset: range.from.toString(),
       });

@@ -16,6 +16,7 @@ import {
   ProductConsumersResponse,
   ProductHealthResponse,
   ProductSamplesResponse,
+  ProductsFreshnessResponse,
   SyntheticRecordsResponse,
   schemaSubjectOf,
 } from '@kafka-mesh/plugin-data-mesh-common';
@@ -25,15 +26,17 @@ import {
   MAX_SYNTHETIC_RECORDS,
   toJsonSafe,
 } from '@kafka-mesh/plugin-data-mesh-node';
-import type { Request, Router as ExpressRouter } from 'express';
+import express, { Request, Router as ExpressRouter } from 'express';
 import Router from 'express-promise-router';
 import type { ComponentIndex } from '../lib/ComponentIndex';
 import { readConsumerLag } from '../lib/consumerLag';
 import type { WireDecoder } from '../lib/decodeValue';
-import { findProduct } from '../lib/findProduct';
+import { findProduct, findProducts } from '../lib/findProduct';
 import type { KafkaClients } from '../lib/KafkaClients';
+import { parseProductRefs } from '../lib/parseEntityRefs';
 import { parseBoundedInteger, parseLimit } from '../lib/parseLimit';
 import { readProductHealth } from '../lib/productHealth';
+import { ProductsFreshness } from '../lib/productsFreshness';
 import { readSamples } from '../lib/readSamples';
 import { parseVersion, SchemaService } from '../lib/SchemaService';
 import { upstreamErrorHandler } from './errors';
@@ -55,7 +58,7 @@ export interface RouterOptions {
   callTimeoutMs: number;
   /** How long to wait for records when reading the end of a topic. */
   tailDeadlineMs: number;
-  /** How long health and consumer answers are reused. */
+  /** How long health, freshness and consumer answers are reused. */
   liveCacheTtlMs: number;
   /** `dataMesh.governance`, read once at startup. */
   governance: GovernanceRules;
@@ -92,6 +95,24 @@ export function createRouter(options: RouterOptions): ExpressRouter {
       .catch(() => undefined);
     return value;
   }
+
+  const productsFreshness = new ProductsFreshness({
+    kafka,
+    cache,
+    ttlMs: options.liveCacheTtlMs,
+    tailDeadlineMs: options.tailDeadlineMs,
+    connectTimeoutMs: options.callTimeoutMs,
+  });
+
+  router.post('/freshness', express.json(), async (req, res) => {
+    const refs = parseProductRefs(req.body);
+    const credentials = await httpAuth.credentials(req);
+    const products = await findProducts(catalog, credentials, refs);
+    const body: ProductsFreshnessResponse = {
+      items: await productsFreshness.read(products),
+    };
+    res.json(body);
+  });
 
   router.get('/governance', (_req, res) => {
     const body: GovernanceRulesResponse = { rules: options.governance };

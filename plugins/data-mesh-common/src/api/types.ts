@@ -98,6 +98,37 @@ export interface ProductHealthResponse {
   observedAt: string;
 }
 
+/** The most products one `POST /freshness` request may ask about. */
+export const MAX_FRESHNESS_ENTITY_REFS = 500;
+
+/** `POST /freshness` with a JSON body: the products to report on. */
+export interface ProductsFreshnessRequest {
+  /**
+   * DataProduct entity refs (`dataproduct:<namespace>/<name>`; kind and
+   * namespace may be left out), at most {@link MAX_FRESHNESS_ENTITY_REFS}.
+   */
+  entityRefs: string[];
+}
+
+/** The live freshness of one product: its newest record against its SLA. */
+export interface ProductFreshness {
+  status: FreshnessStatus;
+  /** Newest record over all partitions, ISO; absent when there is none. */
+  newestRecordAt?: string;
+  /** Age of the newest record in ms when it was observed. */
+  ageMs?: number;
+  /** The declared SLA freshness the status is judged against, ISO-8601. */
+  slaFreshness: string;
+}
+
+/**
+ * `POST /freshness`: keyed by the entity refs as requested. Refs naming no
+ * DataProduct the caller may see in the catalog are left out.
+ */
+export interface ProductsFreshnessResponse {
+  items: Record<string, ProductFreshness>;
+}
+
 export interface ConsumerGroupLag {
   groupId: string;
   state?: string;

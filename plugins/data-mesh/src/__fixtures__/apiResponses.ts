@@ -3,6 +3,7 @@ import type {
   ProductConsumersResponse,
   ProductHealthResponse,
   ProductSamplesResponse,
+  ProductsFreshnessResponse,
   SchemaDiffResponse,
   SchemaVersionResponse,
   SchemaVersionsResponse,
@@ -164,4 +165,26 @@ export const candidateStreams: CandidateStreamsResponse = {
       format: 'json',
     },
   ],
+};
+
+/** Live freshness of the products in `dataProducts.ts`. */
+export const productsFreshness: ProductsFreshnessResponse = {
+  items: {
+    'dataproduct:default/orders-placed': {
+      status: 'ok',
+      newestRecordAt: '2026-01-01T11:59:48.000Z',
+      ageMs: 12_000,
+      slaFreshness: 'PT5M',
+    },
+    'dataproduct:default/payments-settled': {
+      status: 'breached',
+      newestRecordAt: '2026-01-01T09:00:00.000Z',
+      ageMs: 3 * 3_600_000,
+      slaFreshness: 'PT15M',
+    },
+    'dataproduct:default/customer-profiles': {
+      status: 'unknown',
+      slaFreshness: 'PT1H',
+    },
+  },
 };

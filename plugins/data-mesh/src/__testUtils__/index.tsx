@@ -24,6 +24,7 @@ export function mockDataMeshApi(
     getSchemaVersion: jest.fn(reject),
     getSchemaDiff: jest.fn(reject),
     getHealth: jest.fn(reject),
+    getProductsFreshness: jest.fn(async () => ({ items: {} })),
     getConsumers: jest.fn(reject),
     getSamples: jest.fn(reject),
     getCandidateStreams: jest.fn(async () => ({ items: [] })),

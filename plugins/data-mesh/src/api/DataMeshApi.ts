@@ -5,6 +5,7 @@ import type {
   ProductConsumersResponse,
   ProductHealthResponse,
   ProductSamplesResponse,
+  ProductsFreshnessResponse,
   SchemaDiffResponse,
   SchemaVersionResponse,
   SchemaVersionsResponse,
@@ -40,6 +41,14 @@ export interface DataMeshApi {
   ): Promise<SchemaDiffResponse>;
   /** `GET /products/:namespace/:name/health` */
   getHealth(product: DataProductId): Promise<ProductHealthResponse>;
+  /**
+   * `POST /freshness`: the live freshness of many products in one request,
+   * keyed by the given refs (at most `MAX_FRESHNESS_ENTITY_REFS`); products
+   * the user may not see are left out.
+   */
+  getProductsFreshness(
+    entityRefs: string[],
+  ): Promise<ProductsFreshnessResponse>;
   /** `GET /products/:namespace/:name/consumers` */
   getConsumers(product: DataProductId): Promise<ProductConsumersResponse>;
   /** `GET /products/:namespace/:name/samples?limit=N` (N ≤ 50) */

@@ -64,6 +64,49 @@ describe('DataMeshClient', () => {
     ).resolves.toEqual(body);
   });
 
+  it('asks for the freshness of many products in one POST', async () => {
+    const body = {
+      items: {
+        'dataproduct:default/orders-placed': {
+          status: 'ok',
+          ageMs: 12000,
+          newestRecordAt: '2026-01-01T12:00:00.000Z',
+          slaFreshness: 'PT5M',
+        },
+      },
+    };
+    const { client, fetch } = setup({ status: 200, body });
+    const refs = [
+      'dataproduct:default/orders-placed',
+      'dataproduct:default/payments-settled',
+    ];
+    await expect(client.getProductsFreshness(refs)).resolves.toEqual(body);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backend/api/data-mesh/freshness',
+      {
+        method: 'POST',
+        headers: {
+          Accept: 'application/json',
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ entityRefs: refs }),
+      },
+    );
+  });
+
+  it('throws a ResponseError when the freshness cannot be read', async () => {
+    const { client } = setup({
+      status: 503,
+      body: { error: { name: 'ServiceUnavailableError', message: 'down' } },
+    });
+    const error = await client
+      .getProductsFreshness(['dataproduct:default/a'])
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(503);
+  });
+
   it('reads the governance rules from the data mesh backend', async () => {
     const body = { rules: { allowedFormats: ['avro'], topicNaming: '{name}' } };
     const { client, fetch } = setup({ status: 200, body });

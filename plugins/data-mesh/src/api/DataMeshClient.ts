@@ -6,6 +6,8 @@ import type {
   ProductConsumersResponse,
   ProductHealthResponse,
   ProductSamplesResponse,
+  ProductsFreshnessRequest,
+  ProductsFreshnessResponse,
   SchemaDiffResponse,
   SchemaVersionResponse,
   SchemaVersionsResponse,
@@ -59,6 +61,18 @@ export class DataMeshClient implements DataMeshApi {
     return this.get(product, '/health');
   }
 
+  async getProductsFreshness(
+    entityRefs: string[],
+  ): Promise<ProductsFreshnessResponse> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('data-mesh');
+    const body: ProductsFreshnessRequest = { entityRefs };
+    return this.fetchJson(`${baseUrl}/freshness`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  }
+
   getConsumers(product: DataProductId): Promise<ProductConsumersResponse> {
     return this.get(product, '/consumers');
   }
@@ -100,9 +114,17 @@ export class DataMeshClient implements DataMeshApi {
     return this.fetchJson(url);
   }
 
-  private async fetchJson<T>(url: string): Promise<T> {
+  private async fetchJson<T>(
+    url: string,
+    init: {
+      method?: string;
+      headers?: Record<string, string>;
+      body?: string;
+    } = {},
+  ): Promise<T> {
     const response = await this.fetchApi.fetch(url, {
-      headers: { Accept: 'application/json' },
+      ...init,
+      headers: { Accept: 'application/json', ...init.headers },
     });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);

@@ -1,6 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { candidateStreams } from '../../__fixtures__/apiResponses';
+import {
+  candidateStreams,
+  productsFreshness,
+} from '../../__fixtures__/apiResponses';
 import { allProducts } from '../../__fixtures__/dataProducts';
 import {
   mockDataMeshApi,
@@ -31,8 +34,8 @@ describe('DataProductDiscoveryPage', () => {
     expect(within(row).getByText('commerce')).toBeInTheDocument();
     expect(within(row).getByText('tier-1')).toBeInTheDocument();
     expect(within(row).getByText('curated')).toBeInTheDocument();
-    // effective freshness from spec.observed
-    expect(within(row).getByText('PT15M')).toBeInTheDocument();
+    // the promised freshness until the live state is known
+    expect(within(row).getByText('SLA PT5M')).toBeInTheDocument();
     // two consuming components (the downstream product is not counted)
     expect(within(row).getByText('2')).toBeInTheDocument();
     expect(within(row).getByText('Orders placed').closest('a')).toHaveAttribute(
@@ -40,9 +43,110 @@ describe('DataProductDiscoveryPage', () => {
       '/catalog/default/dataproduct/orders-placed',
     );
     const unobserved = screen.getByText('customer-profiles').closest('tr')!;
-    expect(
-      within(unobserved).getByText('Not observed yet'),
-    ).toBeInTheDocument();
+    expect(within(unobserved).getByText('SLA PT1H')).toBeInTheDocument();
+  });
+
+  describe('live freshness', () => {
+    const rowOf = (title: string) => screen.getByText(title).closest('tr')!;
+
+    it('shows the live state of every listed product, asked in one request', async () => {
+      const dataMeshApi = mockDataMeshApi({
+        getProductsFreshness: jest.fn(async () => productsFreshness),
+      });
+      await renderWithApis(<DataProductDiscoveryContent />, {
+        entities: allProducts,
+        dataMeshApi,
+      });
+      expect(await screen.findByText('12s ago · SLA PT5M')).toBeInTheDocument();
+      expect(
+        within(rowOf('Orders placed')).getByText('12s ago · SLA PT5M'),
+      ).toBeInTheDocument();
+      expect(
+        within(rowOf('Payments settled')).getByText(
+          'breached: 3h ago · SLA PT15M',
+        ),
+      ).toBeInTheDocument();
+      expect(
+        within(rowOf('customer-profiles')).getByText('no records · SLA PT1H'),
+      ).toBeInTheDocument();
+      expect(dataMeshApi.getProductsFreshness).toHaveBeenCalledTimes(1);
+      expect(dataMeshApi.getProductsFreshness).toHaveBeenCalledWith([
+        'dataproduct:default/customer-profiles',
+        'dataproduct:default/orders-placed',
+        'dataproduct:default/payments-settled',
+      ]);
+    });
+
+    it('asks for the products still listed once a filter applies', async () => {
+      const dataMeshApi = mockDataMeshApi({
+        getProductsFreshness: jest.fn(async () => productsFreshness),
+      });
+      await renderWithApis(<DataProductDiscoveryContent />, {
+        entities: allProducts,
+        dataMeshApi,
+      });
+      await screen.findByText('12s ago · SLA PT5M');
+      await userEvent.selectOptions(
+        screen.getByLabelText('SLA tier'),
+        'tier-2',
+      );
+      await waitFor(() =>
+        expect(dataMeshApi.getProductsFreshness).toHaveBeenLastCalledWith([
+          'dataproduct:default/payments-settled',
+        ]),
+      );
+      expect(
+        within(rowOf('Payments settled')).getByText(
+          'breached: 3h ago · SLA PT15M',
+        ),
+      ).toBeInTheDocument();
+    });
+
+    it('sorts by the live state: fresh first, then at risk, breached, unknown', async () => {
+      await renderWithApis(<DataProductDiscoveryContent />, {
+        entities: allProducts,
+        dataMeshApi: mockDataMeshApi({
+          getProductsFreshness: jest.fn(async () => productsFreshness),
+        }),
+      });
+      await screen.findByText('12s ago · SLA PT5M');
+      const titles = () =>
+        screen
+          .getAllByRole('row')
+          .filter(row => row.querySelector('a[href*="/dataproduct/"]'))
+          .map(row => within(row).getAllByRole('cell')[0].textContent);
+      await userEvent.click(screen.getByText('Freshness'));
+      expect(titles()).toEqual([
+        'Orders placed',
+        'Payments settled',
+        'customer-profiles',
+      ]);
+      await userEvent.click(screen.getByText('Freshness'));
+      expect(titles()).toEqual([
+        'customer-profiles',
+        'Payments settled',
+        'Orders placed',
+      ]);
+    });
+
+    it('falls back to the promised freshness, with a hint, when it cannot be read', async () => {
+      const down = await responseError(503, 'Kafka is unavailable: timeout');
+      await renderWithApis(<DataProductDiscoveryContent />, {
+        entities: allProducts,
+        dataMeshApi: mockDataMeshApi({
+          getProductsFreshness: jest.fn(() => Promise.reject(down)),
+        }),
+      });
+      expect(
+        await screen.findByText(
+          /Live freshness is unavailable \(Kafka is unavailable: timeout\)/,
+        ),
+      ).toBeInTheDocument();
+      expect(
+        within(rowOf('Orders placed')).getByText('SLA PT5M'),
+      ).toBeInTheDocument();
+      expect(screen.getByText('Data products (3 of 3)')).toBeInTheDocument();
+    });
   });
 
   it('filters by SLA tier', async () => {

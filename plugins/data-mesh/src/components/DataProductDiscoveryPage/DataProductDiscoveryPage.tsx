@@ -9,9 +9,6 @@ import {
   Page,
   Progress,
   ResponseErrorPanel,
-  StatusAborted,
-  StatusError,
-  StatusOK,
   Table,
   TableColumn,
 } from '@backstage/core-components';
@@ -24,6 +21,7 @@ import {
   DATA_PRODUCT_LIFECYCLES,
   DATA_QUALITIES,
   DataProductEntity,
+  ProductFreshness,
   SLA_TIERS,
   isDataProductEntity,
 } from '@kafka-mesh/plugin-data-mesh-common';
@@ -33,7 +31,9 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { consumingComponentRefs, hasPii, ownerRefOf } from '../../lib';
 import { CandidateStreamsCard } from './CandidateStreamsCard';
+import { compareFreshness, FreshnessCell } from './FreshnessCell';
 import { GovernanceRulesCard } from './GovernanceRulesCard';
+import { useProductsFreshness } from './useProductsFreshness';
 
 /** One row of the discovery table. */
 export type DataProductRow = {
@@ -49,9 +49,12 @@ export type DataProductRow = {
   classification: string;
   lifecycle: string;
   pii: boolean;
+  /** The declared SLA freshness, which the live state is judged against. */
   freshness: string;
   topicStatus: 'ok' | 'missing' | 'unknown' | 'unobserved';
   consumers: number;
+  /** The live freshness, once the backend reported it. */
+  live?: ProductFreshness;
 };
 
 export type DataProductFilters = {
@@ -91,7 +94,7 @@ export function toRow(entity: DataProductEntity): DataProductRow {
     classification: entity.spec.classification ?? '',
     lifecycle: entity.spec.lifecycle,
     pii: hasPii(entity),
-    freshness: observed?.effectiveSla.freshness ?? entity.spec.sla.freshness,
+    freshness: entity.spec.sla.freshness,
     topicStatus: observed?.topic.status ?? 'unobserved',
     consumers: consumingComponentRefs(entity).length,
   };
@@ -126,19 +129,6 @@ export function filterRows(
   });
 }
 
-function FreshnessCell({ row }: { row: DataProductRow }) {
-  switch (row.topicStatus) {
-    case 'ok':
-      return <StatusOK>{row.freshness}</StatusOK>;
-    case 'missing':
-      return <StatusError>Topic missing</StatusError>;
-    case 'unknown':
-      return <StatusAborted>Kafka unreachable</StatusAborted>;
-    default:
-      return <StatusAborted>Not observed yet</StatusAborted>;
-  }
-}
-
 const columns: TableColumn<DataProductRow>[] = [
   {
     title: 'Name',
@@ -159,6 +149,7 @@ const columns: TableColumn<DataProductRow>[] = [
     title: 'Freshness',
     field: 'freshness',
     render: row => <FreshnessCell row={row} />,
+    customSort: compareFreshness,
   },
   { title: 'Consumers', field: 'consumers', type: 'numeric' },
 ];
@@ -192,6 +183,12 @@ function FilterSelect(props: {
       ))}
     </TextField>
   );
+}
+
+/** The server's own error behind a failed request, else the error itself. */
+function causeOf(error: Error): Error {
+  const { cause } = error as { cause?: unknown };
+  return cause instanceof Error ? cause : error;
 }
 
 function distinct(values: string[]): string[] {
@@ -228,7 +225,14 @@ function DataProductsSection() {
   }, [catalogApi]);
 
   const rows = useMemo(() => value ?? [], [value]);
-  const visible = useMemo(() => filterRows(rows, filters), [rows, filters]);
+  const filtered = useMemo(() => filterRows(rows, filters), [rows, filters]);
+  const freshness = useProductsFreshness(
+    useMemo(() => filtered.map(row => row.id), [filtered]),
+  );
+  const visible = useMemo(
+    () => filtered.map(row => ({ ...row, live: freshness.items?.[row.id] })),
+    [filtered, freshness.items],
+  );
 
   if (loading && !value) {
     return <Progress />;
@@ -281,6 +285,12 @@ function DataProductsSection() {
       {select('lifecycle', 'Lifecycle', DATA_PRODUCT_LIFECYCLES)}
       {select('pii', 'Personal data', ['yes', 'no'])}
       <Grid item xs={12}>
+        {freshness.error && (
+          <Typography variant="caption" color="textSecondary" role="status">
+            Live freshness is unavailable ({causeOf(freshness.error).message});
+            the promised freshness is shown instead.
+          </Typography>
+        )}
         <Table<DataProductRow>
           title={`Data products (${visible.length} of ${rows.length})`}
           options={{ search: false, paging: visible.length > 20, pageSize: 20 }}
