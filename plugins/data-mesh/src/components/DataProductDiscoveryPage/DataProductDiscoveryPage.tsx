@@ -33,7 +33,7 @@ import { consumingComponentRefs, hasPii, ownerRefOf } from '../../lib';
 import { CandidateStreamsCard } from './CandidateStreamsCard';
 import { compareFreshness, FreshnessCell } from './FreshnessCell';
 import { GovernanceRulesCard } from './GovernanceRulesCard';
-import { useProductsFreshness } from './useProductsFreshness';
+import { useProductsFreshness } from '../../hooks/useProductsFreshness';
 
 /** One row of the discovery table. */
 export type DataProductRow = {

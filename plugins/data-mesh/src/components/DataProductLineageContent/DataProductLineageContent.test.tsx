@@ -1,7 +1,35 @@
-import { screen, within } from '@testing-library/react';
-import { ordersPlaced } from '../../__fixtures__/dataProducts';
-import { renderWithApis } from '../../__testUtils__';
+import { screen, waitFor, within } from '@testing-library/react';
+import type { Entity } from '@backstage/catalog-model';
+import {
+  EntityProvider,
+  catalogApiRef,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import {
+  DefaultCatalogGraphApi,
+  catalogGraphApiRef,
+  catalogGraphRouteRef,
+} from '@backstage/plugin-catalog-graph';
+import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import {
+  customerProfiles,
+  ordersPlaced,
+  paymentsSettled,
+} from '../../__fixtures__/dataProducts';
+import { dataMeshApiRef } from '../../api';
+import { mockDataMeshApi, renderWithApis } from '../../__testUtils__';
 import { DataProductLineageContent } from './DataProductLineageContent';
+
+const shippingService: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'shipping-service', namespace: 'default' },
+  spec: { type: 'service', lifecycle: 'production', owner: 'checkout-team' },
+  relations: [
+    { type: 'dependsOn', targetRef: 'dataproduct:default/orders-placed' },
+  ],
+};
 
 describe('DataProductLineageContent', () => {
   it('lists upstream and downstream products and consuming components', async () => {
@@ -39,5 +67,91 @@ describe('DataProductLineageContent', () => {
     expect(
       screen.getByRole('list', { name: 'Consuming components' }),
     ).toBeInTheDocument();
+  });
+
+  it('asks the freshness of all product nodes of the graph in one request', async () => {
+    // jsdom does not lay out SVG; the graph measures its nodes to place them.
+    Object.defineProperty(window.SVGElement.prototype, 'getBBox', {
+      configurable: true,
+      value: () => ({ x: 0, y: 0, width: 120, height: 40 }),
+    });
+    // payments-settled is built from customer-profiles: a product two hops
+    // from the focused one, loaded by the graph in a second round.
+    const payments = {
+      ...paymentsSettled,
+      relations: [
+        ...paymentsSettled.relations!,
+        {
+          type: 'dependsOn',
+          targetRef: 'dataproduct:default/customer-profiles',
+        },
+      ],
+    };
+    const dataMeshApi = mockDataMeshApi({
+      getProductsFreshness: jest.fn(async () => ({
+        items: {
+          'dataproduct:default/orders-placed': {
+            status: 'ok' as const,
+            ageMs: 1000,
+            slaFreshness: 'PT5M',
+          },
+          'dataproduct:default/payments-settled': {
+            status: 'breached' as const,
+            ageMs: 3_600_000,
+            slaFreshness: 'PT15M',
+          },
+        },
+      })),
+    });
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            catalogApiRef,
+            catalogApiMock({
+              entities: [
+                ordersPlaced,
+                payments,
+                customerProfiles,
+                shippingService,
+              ],
+            }),
+          ],
+          [catalogGraphApiRef, new DefaultCatalogGraphApi()],
+          [dataMeshApiRef, dataMeshApi],
+        ]}
+      >
+        <EntityProvider entity={ordersPlaced}>
+          <DataProductLineageContent />
+        </EntityProvider>
+      </TestApiProvider>,
+      {
+        mountedRoutes: {
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+          '/catalog-graph': catalogGraphRouteRef,
+        },
+      },
+    );
+
+    expect(
+      await screen.findByText('tier-1 · fresh', undefined, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('tier-2 · SLA breached')).toBeInTheDocument();
+    // Left out of the answer, e.g. not visible to the user.
+    expect(screen.getByText('tier-3 · health unavailable')).toBeInTheDocument();
+    expect(screen.getByText('component')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(dataMeshApi.getProductsFreshness).toHaveBeenCalled(),
+    );
+    expect(dataMeshApi.getProductsFreshness.mock.calls).toEqual([
+      [
+        [
+          'dataproduct:default/customer-profiles',
+          'dataproduct:default/orders-placed',
+          'dataproduct:default/payments-settled',
+        ],
+      ],
+    ]);
+    expect(dataMeshApi.getHealth).not.toHaveBeenCalled();
   });
 });

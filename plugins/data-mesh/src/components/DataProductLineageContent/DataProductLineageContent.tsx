@@ -22,6 +22,7 @@ import {
   upstreamProductRefs,
 } from '../../lib';
 import { NotADataProduct } from '../common';
+import { LineageFreshnessProvider } from './LineageFreshness';
 import { LineageNode } from './LineageNode';
 
 /**
@@ -101,15 +102,17 @@ export function DataProductLineage(props: {
       {showGraph && (
         <Grid item xs={12}>
           <GraphBoundary>
-            <EntityCatalogGraphCard
-              title="Lineage graph"
-              height={400}
-              kinds={['DataProduct', 'Component']}
-              relations={[RELATION_DEPENDS_ON, RELATION_DEPENDENCY_OF]}
-              maxDepth={2}
-              unidirectional={false}
-              renderNode={LineageNode}
-            />
+            <LineageFreshnessProvider>
+              <EntityCatalogGraphCard
+                title="Lineage graph"
+                height={400}
+                kinds={['DataProduct', 'Component']}
+                relations={[RELATION_DEPENDS_ON, RELATION_DEPENDENCY_OF]}
+                maxDepth={2}
+                unidirectional={false}
+                renderNode={LineageNode}
+              />
+            </LineageFreshnessProvider>
           </GraphBoundary>
         </Grid>
       )}

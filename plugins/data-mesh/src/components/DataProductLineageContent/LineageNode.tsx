@@ -1,16 +1,13 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { DependencyGraphTypes } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import type { EntityNode } from '@backstage/plugin-catalog-graph';
 import {
   FreshnessStatus,
   isDataProductEntity,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import { useTheme } from '@material-ui/core/styles';
-import useAsync from 'react-use/esm/useAsync';
-import { dataMeshApiRef } from '../../api';
-import { productIdOf } from '../../lib';
+import { NodeFreshness, useLineageFreshness } from './LineageFreshness';
 
 const HEALTH_LABELS: Record<FreshnessStatus, string> = {
   ok: 'fresh',
@@ -26,7 +23,7 @@ const HEALTH_LABELS: Record<FreshnessStatus, string> = {
 export function nodeSubtitle(
   kind: string,
   tier: string | undefined,
-  health: { loading: boolean; status?: FreshnessStatus; failed: boolean },
+  health: NodeFreshness,
 ): string {
   if (!tier) return kind.toLocaleLowerCase('en-US');
   if (health.loading) return `${tier} · checking…`;
@@ -37,27 +34,22 @@ export function nodeSubtitle(
 /**
  * A catalog-graph node for the Lineage tab: the entity's title, and for
  * data products their SLA tier and live freshness, so a consumer sees at a
- * glance how dependable each upstream product is.
+ * glance how dependable each upstream product is. The freshness comes from
+ * the `LineageFreshnessProvider` around the graph, which asks for all
+ * nodes at once.
  */
 export function LineageNode(
   props: DependencyGraphTypes.RenderNodeProps<EntityNode>,
 ) {
   const { entity, focused, onClick } = props.node;
   const theme = useTheme();
-  const api = useApi(dataMeshApiRef);
+  const entityRef = stringifyEntityRef(entity);
   const isProduct = isDataProductEntity(entity);
-  const health = useAsync(
-    async () => (isProduct ? api.getHealth(productIdOf(entity)) : undefined),
-    [api, isProduct, entity],
-  );
+  const freshness = useLineageFreshness(isProduct ? entityRef : undefined);
   const subtitle = nodeSubtitle(
     entity.kind,
     isProduct ? entity.spec.sla.tier : undefined,
-    {
-      loading: health.loading,
-      status: health.value?.freshness.status,
-      failed: Boolean(health.error),
-    },
+    freshness,
   );
 
   // SVG text has no intrinsic box: measure it, then size the frame around it.
@@ -92,7 +84,7 @@ export function LineageNode(
           {subtitle}
         </text>
       </g>
-      <title>{stringifyEntityRef(entity)}</title>
+      <title>{entityRef}</title>
     </g>
   );
 }

@@ -5,8 +5,8 @@ import {
   MAX_FRESHNESS_ENTITY_REFS,
   ProductsFreshnessResponse,
 } from '@kafka-mesh/plugin-data-mesh-common';
-import { dataMeshApiRef } from '../../api';
-import { mockDataMeshApi } from '../../__testUtils__';
+import { dataMeshApiRef } from '../api';
+import { mockDataMeshApi } from '../__testUtils__';
 import { useProductsFreshness } from './useProductsFreshness';
 
 function setup(getProductsFreshness: jest.Mock) {
@@ -69,6 +69,34 @@ describe('useProductsFreshness', () => {
     ]);
   });
 
+  it('is loading until the current set of products is answered', async () => {
+    const answers: Array<(response: ProductsFreshnessResponse) => void> = [];
+    const get = jest.fn(
+      () =>
+        new Promise<ProductsFreshnessResponse>(resolve =>
+          answers.push(resolve),
+        ),
+    );
+    const { wrapper } = setup(get);
+    const { result, rerender } = renderHook(
+      ({ refs }) => useProductsFreshness(refs),
+      { wrapper, initialProps: { refs: ['dataproduct:default/a'] } },
+    );
+    expect(result.current.loading).toBe(true);
+    await waitFor(() => expect(answers).toHaveLength(1));
+    answers[0](answer(1000));
+    await waitFor(() => expect(result.current.loading).toBe(false));
+
+    rerender({ refs: ['dataproduct:default/a', 'dataproduct:default/b'] });
+    // The earlier answer stays shown while the larger set is asked about.
+    expect(result.current.loading).toBe(true);
+    expect(result.current.items?.['dataproduct:default/a']).toBeDefined();
+    await waitFor(() => expect(answers).toHaveLength(2));
+    answers[1](answer(2000));
+    await waitFor(() => expect(result.current.loading).toBe(false));
+    expect(result.current.items?.['dataproduct:default/a'].ageMs).toBe(2000);
+  });
+
   it(`asks for at most ${MAX_FRESHNESS_ENTITY_REFS} products, and for none without products`, async () => {
     const get = jest.fn(async (_refs: string[]) => ({ items: {} }));
     const { wrapper } = setup(get);
@@ -102,5 +130,6 @@ describe('useProductsFreshness', () => {
       expect(result.current.error?.message).toBe('Kafka is unavailable'),
     );
     expect(result.current.items).toBeUndefined();
+    expect(result.current.loading).toBe(false);
   });
 });
