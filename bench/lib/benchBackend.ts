@@ -1,0 +1,21 @@
+/*
+ * The backend the benchmarks measure: the portal's catalog and data mesh
+ * features (as packages/backend/src/index.ts adds them) plus the floor
+ * provider. Search, scaffolder, notifications and the other portal plugins
+ * are left out: they would only add background work that is not measured.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+import { permissionModuleDataMeshPolicy } from '../../packages/backend/src/modules/permissionPolicy';
+import { benchFloorModule } from './floorModule';
+
+const backend = createBackend();
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+backend.add(import('@kafka-mesh/plugin-catalog-backend-module-data-mesh'));
+backend.add(import('@kafka-mesh/plugin-data-mesh-backend'));
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(permissionModuleDataMeshPolicy);
+backend.add(benchFloorModule);
+backend.start();

@@ -1,0 +1,63 @@
+import type { DataProductEntity } from '@kafka-mesh/plugin-data-mesh-common';
+import type { SchemaRegistryRestClient } from '@kafka-mesh/plugin-data-mesh-node';
+import type { Admin, Kafka, Producer } from 'kafkajs';
+import type { CountingProxy } from './registryProxy';
+import type { BenchBackend } from './startBenchBackend';
+
+export interface BenchOptions {
+  /** Products for the cold ingestion and registry figures. */
+  n: number;
+  /** Calls per live endpoint and cache state. */
+  calls: number;
+  /** Publishes for the publish → visible figure. */
+  publishes: number;
+  /** Period of the enrichment refresh in the benchmark backend. */
+  refreshSeconds: number;
+}
+
+/** What every figure works with: the private stack and the backend on it. */
+export interface Session {
+  options: BenchOptions;
+  brokers: string;
+  kafka: Kafka;
+  admin: Admin;
+  producer: Producer;
+  /** The registry, through the counting proxy as the backend sees it. */
+  registry: SchemaRegistryRestClient;
+  registryTopic: string;
+  proxy: CountingProxy;
+  /** What the proxy had counted (the seeding's requests) as the backend started. */
+  requestsBeforeBackend: number;
+  backend: BenchBackend;
+  /** Products on the registry topic before the backend started. */
+  products: DataProductEntity[];
+  /** Products with topic and schema but no descriptor yet, to publish. */
+  unpublished: DataProductEntity[];
+}
+
+/** How many entities match a catalog filter, e.g. `kind=dataproduct`. */
+export async function countEntities(
+  backend: BenchBackend,
+  filter: string,
+): Promise<number> {
+  const res = await backend.call(
+    `/api/catalog/entities/by-query?filter=${encodeURIComponent(
+      filter,
+    )}&limit=1`,
+  );
+  if (!res.ok) return -1;
+  return ((await res.json()) as { totalItems: number }).totalItems;
+}
+
+/** True once the catalog API answers for the entity. */
+export async function isReadable(
+  backend: BenchBackend,
+  kind: string,
+  name: string,
+): Promise<boolean> {
+  const res = await backend.call(
+    `/api/catalog/entities/by-name/${kind}/default/${name}`,
+  );
+  await res.arrayBuffer();
+  return res.status === 200;
+}
