@@ -26,6 +26,12 @@ describe('seedDemoMesh against the local stack', () => {
   afterAll(() => cleanupTestMesh(options));
 
   it('creates topics, schemas and descriptors once; a second run writes nothing', async () => {
+    // The expected set is the demo's product list, not what the files load.
+    expect(ids).toEqual(
+      Object.values(PRODUCTS)
+        .map(name => `default/${name}`)
+        .sort(),
+    );
     const first = await seedDemoMesh(options);
     expect([...first.published].sort()).toEqual(ids);
     expect(first.unchanged).toEqual([]);
