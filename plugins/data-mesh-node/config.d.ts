@@ -188,6 +188,18 @@ export interface Config {
         /** @visibility secret */
         password: string;
       };
+      /**
+       * The Kafka topic the registry keeps its state in: `kafkasql-journal`
+       * for Apicurio with kafkasql storage, `_schemas` for Confluent's.
+       * Every write to the registry appends to it, so the catalog's
+       * scheduled refresh asks the registry again only when its end offsets
+       * moved. Without it, every refresh asks about every subject.
+       */
+      storageTopic?: {
+        /** One of `dataMesh.kafka.clusters`. */
+        cluster: string;
+        topic: string;
+      };
     };
   };
 }

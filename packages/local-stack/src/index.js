@@ -11,7 +11,7 @@ const fs = require('fs');
 const { loadConfig } = require('./config');
 const maven = require('./maven');
 const { createKafkaPart } = require('./kafka');
-const { createRegistryPart } = require('./registry');
+const { createRegistryPart, REGISTRY_STORAGE_TOPIC } = require('./registry');
 const { sleep, ownedPid, stopProcess, portTaken, tail } = require('./proc');
 
 const PART_NAMES = ['kafka', 'registry']; // start order; stop in reverse
@@ -245,4 +245,5 @@ module.exports = {
   install,
   loadConfig,
   PART_NAMES,
+  REGISTRY_STORAGE_TOPIC,
 };

@@ -8,6 +8,13 @@ const path = require('path');
 const { httpStatus } = require('./health');
 const { spawnDetached } = require('./proc');
 
+/**
+ * Apicurio's kafkasql journal: every write to the registry appends to it,
+ * which the catalog reads as "the registry changed" (see the data mesh's
+ * `dataMesh.schemaRegistry.storageTopic`).
+ */
+const REGISTRY_STORAGE_TOPIC = 'kafkasql-journal';
+
 // 3.0.x ships apicurio-registry-app-<v>-runner.jar, later releases quarkus-run.jar.
 function findJar(appDir) {
   const jar = fs
@@ -28,10 +35,10 @@ function createRegistryPart(cfg) {
     name: 'registry',
     external: r.external,
     address: r.url,
-    // Its data lives in Kafka topics (kafkasql-journal, kafkasql-snapshots).
+    // Its data lives in Kafka topics (the journal and kafkasql-snapshots).
     dataDir: r.external
       ? null
-      : `kafka topic kafkasql-journal @ ${cfg.kafka.brokers}`,
+      : `kafka topic ${REGISTRY_STORAGE_TOPIC} @ ${cfg.kafka.brokers}`,
     logFile: r.logFile,
     pidFile: r.pidFile,
     // Our registry is the java process running a jar from our lib dir.
@@ -54,7 +61,9 @@ function createRegistryPart(cfg) {
       });
       if (!res.ok) {
         throw new Error(
-          `registry: setting the global compatibility failed: HTTP ${res.status} ${await res.text()}`,
+          `registry: setting the global compatibility failed: HTTP ${
+            res.status
+          } ${await res.text()}`,
         );
       }
     },
@@ -66,6 +75,7 @@ function createRegistryPart(cfg) {
         'quarkus.http.port': r.port,
         'apicurio.storage.kind': 'kafkasql',
         'apicurio.kafkasql.bootstrap.servers': cfg.kafka.brokers,
+        'apicurio.kafkasql.topic': REGISTRY_STORAGE_TOPIC,
         // Readiness waits for a full journal poll; at the upstream 5 s that was
         // most of the startup (measured with C1 below: ~4.5 s instead of ~11.5 s).
         'apicurio.kafkasql.consumer.poll.timeout': 500,
@@ -105,4 +115,4 @@ function createRegistryPart(cfg) {
   };
 }
 
-module.exports = { createRegistryPart };
+module.exports = { createRegistryPart, REGISTRY_STORAGE_TOPIC };

@@ -42,6 +42,7 @@ export {
 export type { SyntheticRecordsOptions } from './schema/synthetic/generateSyntheticRecords';
 export { DEFAULT_SYNTHETIC_SEED } from './schema/synthetic/syntheticFaker';
 export { toJsonSafe } from './json/toJsonSafe';
+export { mapLimited } from './async/mapLimited';
 export {
   ensureRegistryTopic,
   publishDescriptor,

@@ -66,7 +66,11 @@ export async function startTestCatalog(options: {
                 { name: 'local', brokers: options.brokers.split(',') },
               ],
             },
-            schemaRegistry: { url: options.registryUrl },
+            schemaRegistry: {
+              url: options.registryUrl,
+              // As app-config.yaml configures it for the local stack.
+              storageTopic: { cluster: 'local', topic: 'kafkasql-journal' },
+            },
             catalog: {
               consumerGroupSchedule: {
                 frequency: { seconds: 2 },

@@ -183,15 +183,115 @@ describe('SchemaInspector', () => {
     expect(client.latestVersion).toHaveBeenCalledTimes(1);
   });
 
-  it('counts two registry requests per lookup', async () => {
-    const client = fakeRegistry({ 'a-value': {} });
-    const schemas = inspector(client);
-    expect(schemas.requests).toBe(0);
-    await schemas.describe(['a-value', 'b-value']);
-    expect(schemas.requests).toBe(4);
-    await schemas.describe(['a-value', 'b-value']);
-    expect(schemas.requests).toBe(4);
-    await schemas.describe(['a-value'], { refresh: true });
-    expect(schemas.requests).toBe(6);
+  describe('with a change signal', () => {
+    /** A signal whose position the test moves, as a registry write would. */
+    function signal(start: string | undefined = '0:10') {
+      const state: { position: string | undefined } = { position: start };
+      return {
+        state,
+        changes: { position: jest.fn(async () => state.position) },
+      };
+    }
+
+    async function settled(
+      client: FakeClient,
+      changes: { position(): Promise<string | undefined> },
+    ) {
+      const schemas = new SchemaInspector(
+        client as unknown as SchemaRegistryRestClient,
+        { changes },
+      );
+      await schemas.describe(['a-value', 'b-value'], { refresh: true });
+      client.latestVersion.mockClear();
+      client.compatibility.mockClear();
+      return schemas;
+    }
+
+    it('asks the registry nothing on a refresh when the registry was not written to', async () => {
+      const client = fakeRegistry({ 'a-value': { version: 1 } });
+      const { changes } = signal();
+      const schemas = await settled(client, changes);
+      const facts = await schemas.describe(['a-value', 'b-value'], {
+        refresh: true,
+      });
+      expect(client.latestVersion).not.toHaveBeenCalled();
+      expect(client.compatibility).not.toHaveBeenCalled();
+      expect(facts.get('a-value')).toMatchObject({ version: 1 });
+      expect(facts.get('b-value')).toMatchObject({ status: 'missing' });
+    });
+
+    it('asks about every subject again once the position moved', async () => {
+      const versions: Record<string, Partial<SubjectVersion>> = {
+        'a-value': { version: 1 },
+      };
+      const client = fakeRegistry(versions);
+      const { state, changes } = signal();
+      const schemas = await settled(client, changes);
+      versions['a-value'] = { version: 2 };
+      versions['b-value'] = { version: 1 };
+      state.position = '0:12';
+      const facts = await schemas.describe(['a-value', 'b-value'], {
+        refresh: true,
+      });
+      expect(client.latestVersion).toHaveBeenCalledTimes(2);
+      expect(facts.get('a-value')).toMatchObject({ version: 2 });
+      expect(facts.get('b-value')).toMatchObject({ status: 'registered' });
+      // Settled at the new position: the next refresh is free again.
+      await schemas.describe(['a-value', 'b-value'], { refresh: true });
+      expect(client.latestVersion).toHaveBeenCalledTimes(2);
+    });
+
+    it('still asks about subjects it has never seen', async () => {
+      const client = fakeRegistry({ 'c-value': {} });
+      const { changes } = signal();
+      const schemas = await settled(client, changes);
+      await schemas.describe(['a-value', 'c-value'], { refresh: true });
+      expect(client.latestVersion.mock.calls).toEqual([['c-value']]);
+    });
+
+    it('asks everything again after a refresh in which a lookup failed', async () => {
+      const client = fakeRegistry({ 'a-value': {}, 'b-value': {} });
+      const { changes } = signal();
+      const schemas = new SchemaInspector(
+        client as unknown as SchemaRegistryRestClient,
+        { changes },
+      );
+      client.latestVersion.mockRejectedValueOnce(new Error('registry down'));
+      await schemas.describe(['a-value', 'b-value'], { refresh: true });
+      client.latestVersion.mockClear();
+      await schemas.describe(['a-value', 'b-value'], { refresh: true });
+      expect(client.latestVersion).toHaveBeenCalledTimes(2);
+    });
+
+    it('asks everything when the position cannot be read', async () => {
+      const client = fakeRegistry({ 'a-value': {} });
+      const { state, changes } = signal();
+      const schemas = await settled(client, changes);
+      state.position = undefined;
+      await schemas.describe(['a-value', 'b-value'], { refresh: true });
+      expect(client.latestVersion).toHaveBeenCalledTimes(2);
+    });
+  });
+
+  it('keeps at most `concurrency` lookups under way', async () => {
+    let underWay = 0;
+    let most = 0;
+    const client = fakeRegistry({});
+    client.latestVersion.mockImplementation(async () => {
+      underWay++;
+      most = Math.max(most, underWay);
+      await new Promise(resolve => setImmediate(resolve));
+      underWay--;
+      return undefined;
+    });
+    const schemas = new SchemaInspector(
+      client as unknown as SchemaRegistryRestClient,
+      { concurrency: 3 },
+    );
+    const subjects = Array.from({ length: 20 }, (_, i) => `s${i}-value`);
+    const facts = await schemas.describe(subjects);
+    expect(facts.size).toBe(20);
+    expect(client.latestVersion).toHaveBeenCalledTimes(20);
+    expect(most).toBe(3);
   });
 });

@@ -1,53 +1,86 @@
 import type { SchemaFacts } from '@kafka-mesh/plugin-data-mesh-common';
 import {
   formatOfSchemaType,
+  mapLimited,
   type SchemaRegistryRestClient,
 } from '@kafka-mesh/plugin-data-mesh-node';
+import type { RegistryChangeSignal } from './RegistryStorageTopic';
+
+/** Registry requests under way at once: a refresh of thousands of subjects reuses a few kept-alive connections instead of opening one each. */
+const DEFAULT_CONCURRENCY = 8;
+
+export interface SchemaInspectorOptions {
+  /** Tells a refresh whether the registry changed since the last one. */
+  changes?: RegistryChangeSignal;
+  concurrency?: number;
+}
 
 /**
  * Schema registry facts per subject, cached: a descriptor update only asks
  * the registry about subjects it has not seen, and only `refresh` (the
- * scheduled enrichment) asks again about all of them. A failed lookup is
- * never cached, so the next call retries it; while the registry is down a
- * subject known before keeps its last known facts. A schema type the mesh
- * has no format for (Apicurio also serves XML, OpenAPI, …) gives `unknown`
- * facts rather than a format that would misread the schema.
+ * scheduled enrichment) asks again about all of them, and with a change
+ * signal only when the registry was written to since the last refresh that
+ * read every subject. A failed lookup is never cached, so the next call
+ * retries it; while the registry is down a subject known before keeps its
+ * last known facts. A schema type the mesh has no format for (Apicurio also
+ * serves XML, OpenAPI, …) gives `unknown` facts rather than a format that
+ * would misread the schema.
  */
 export class SchemaInspector {
   private readonly cache = new Map<string, SchemaFacts>();
-  /** Registry requests made, for the benchmarks. */
-  requests = 0;
+  /** The change signal's position before the last refresh that read every subject without a failure. */
+  private settledAt?: string;
+  private readonly concurrency: number;
 
-  constructor(private readonly client: SchemaRegistryRestClient) {}
+  constructor(
+    private readonly client: SchemaRegistryRestClient,
+    private readonly options: SchemaInspectorOptions = {},
+  ) {
+    this.concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  }
 
   async describe(
     subjects: Iterable<string>,
     { refresh = false } = {},
   ): Promise<Map<string, SchemaFacts>> {
+    // Read before asking: a write that lands while the lookups run moves
+    // the position past this mark, so the next refresh asks again.
+    const position =
+      refresh && this.options.changes
+        ? await this.options.changes.position()
+        : undefined;
+    const askAll =
+      refresh && (position === undefined || position !== this.settledAt);
+
     const facts = new Map<string, SchemaFacts>();
     const toFetch: string[] = [];
     for (const subject of new Set(subjects)) {
-      const cached = refresh ? undefined : this.cache.get(subject);
+      const cached = askAll ? undefined : this.cache.get(subject);
       if (cached) facts.set(subject, cached);
       else toFetch.push(subject);
     }
-    await Promise.all(
-      toFetch.map(async subject => {
-        const found = await this.lookup(subject);
-        if (found.status !== 'unknown') this.cache.set(subject, found);
-        // During an outage the last known facts beat `unknown`.
-        facts.set(
-          subject,
-          found.status === 'unknown' ? this.cache.get(subject) ?? found : found,
-        );
-      }),
+    const found = await mapLimited(toFetch, this.concurrency, subject =>
+      this.lookup(subject),
     );
+    let failed = false;
+    found.forEach((answer, i) => {
+      const subject = toFetch[i];
+      if (answer.status === 'unknown') failed = true;
+      else this.cache.set(subject, answer);
+      // During an outage the last known facts beat `unknown`.
+      facts.set(
+        subject,
+        answer.status === 'unknown'
+          ? this.cache.get(subject) ?? answer
+          : answer,
+      );
+    });
+    if (askAll && !failed) this.settledAt = position;
     return facts;
   }
 
   private async lookup(subject: string): Promise<SchemaFacts> {
     try {
-      this.requests += 2;
       const [latest, compatibility] = await Promise.all([
         this.client.latestVersion(subject),
         this.client.compatibility(subject),

@@ -17,7 +17,6 @@ export interface ObservedInputs {
   sla: EffectiveSlaResult;
 }
 
-
 /**
  * The catalog entity for a published descriptor: the descriptor as the owner
  * wrote it, plus the annotations the catalog and the Kafka plugin read and

@@ -16,6 +16,7 @@ import { listCandidateStreams } from '../lib/candidateStreams';
 import { ConsumerGroupIndex } from '../lib/ConsumerGroupIndex';
 import { IngestionErrors } from '../lib/IngestionErrors';
 import { ProductIndex } from '../lib/ProductIndex';
+import { RegistryStorageTopic } from '../lib/RegistryStorageTopic';
 import { SchemaInspector } from '../lib/SchemaInspector';
 import { TopicInspector } from '../lib/TopicInspector';
 import { DataProductConsumerProcessor } from '../processors/DataProductConsumerProcessor';
@@ -70,7 +71,6 @@ export const catalogModuleDataMesh = createBackendModule({
         const index = new ProductIndex();
         const errors = new IngestionErrors();
         const registry = new SchemaRegistryRestClient(mesh.schemaRegistry);
-        const schemas = new SchemaInspector(registry);
 
         const clusters = mesh.clusters.map(cluster => {
           // Few retries: the reader owns the backoff and reports outages.
@@ -79,6 +79,15 @@ export const catalogModuleDataMesh = createBackendModule({
             retries: 2,
           });
           return { name: cluster.name, kafka, admin: sharedAdmin(kafka) };
+        });
+        const storage = mesh.schemaRegistry.storageTopic;
+        const schemas = new SchemaInspector(registry, {
+          changes:
+            storage &&
+            new RegistryStorageTopic(
+              clusters.find(c => c.name === storage.cluster)!.admin,
+              storage.topic,
+            ),
         });
         const providers = clusters.map(
           cluster =>

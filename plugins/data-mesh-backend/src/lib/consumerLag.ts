@@ -2,8 +2,8 @@ import type {
   ConsumerGroupLag,
   ProductConsumersResponse,
 } from '@kafka-mesh/plugin-data-mesh-common';
+import { mapLimited } from '@kafka-mesh/plugin-data-mesh-node';
 import type { ClusterClient } from './KafkaClients';
-import { mapLimited } from './mapLimited';
 import { TAIL_GROUP_PREFIX } from './readTail';
 
 /** How many groups' offsets are fetched at the same time. */

@@ -1,6 +1,6 @@
 import { NotFoundError } from '@backstage/errors';
+import { mapLimited } from '@kafka-mesh/plugin-data-mesh-node';
 import type { ClusterClient } from './KafkaClients';
-import { mapLimited } from './mapLimited';
 import { readTail } from './readTail';
 
 /** A partition's offsets, as `fetchTopicOffsets` gives them. */

@@ -23,6 +23,7 @@ describe('readDataMeshConfig', () => {
       schemaRegistry: {
         url: 'http://localhost:8081/apis/ccompat/v7',
         auth: undefined,
+        storageTopic: undefined,
       },
     });
   });
@@ -112,6 +113,42 @@ describe('readDataMeshConfig', () => {
     expect(() =>
       readDataMeshConfig(new ConfigReader({ dataMesh: { ...base, kafka } })),
     ).toThrow(message);
+  });
+
+  it("reads the registry's storage topic on one of the clusters", () => {
+    const config = readDataMeshConfig(
+      new ConfigReader({
+        dataMesh: {
+          ...base,
+          schemaRegistry: {
+            ...base.schemaRegistry,
+            storageTopic: { cluster: 'local', topic: 'kafkasql-journal' },
+          },
+        },
+      }),
+    );
+    expect(config.schemaRegistry.storageTopic).toEqual({
+      cluster: 'local',
+      topic: 'kafkasql-journal',
+    });
+  });
+
+  it('rejects a storage topic on a cluster that is not configured', () => {
+    expect(() =>
+      readDataMeshConfig(
+        new ConfigReader({
+          dataMesh: {
+            ...base,
+            schemaRegistry: {
+              ...base.schemaRegistry,
+              storageTopic: { cluster: 'elsewhere', topic: '_schemas' },
+            },
+          },
+        }),
+      ),
+    ).toThrow(
+      "dataMesh.schemaRegistry.storageTopic.cluster: 'elsewhere' is not one of dataMesh.kafka.clusters (local)",
+    );
   });
 
   it('names the missing key when the registry is not configured', () => {

@@ -65,13 +65,29 @@ function readCluster(cluster: Config): KafkaClusterConfig {
   };
 }
 
-function readSchemaRegistry(registry: Config): SchemaRegistryConfig {
+function readSchemaRegistry(
+  registry: Config,
+  clusters: KafkaClusterConfig[],
+): SchemaRegistryConfig {
   const auth = registry.getOptionalConfig('auth');
+  const storage = registry.getOptionalConfig('storageTopic');
+  const storageCluster = storage?.getString('cluster');
+  if (storageCluster && !clusters.some(c => c.name === storageCluster)) {
+    throw new Error(
+      `Invalid config at dataMesh.schemaRegistry.storageTopic.cluster: '${storageCluster}' is not one of dataMesh.kafka.clusters (${clusters
+        .map(c => c.name)
+        .join(', ')})`,
+    );
+  }
   return {
     url: registry.getString('url').replace(/\/+$/, ''),
     auth: auth && {
       username: auth.getString('username'),
       password: auth.getString('password'),
+    },
+    storageTopic: storage && {
+      cluster: storageCluster!,
+      topic: storage.getString('topic'),
     },
   };
 }
@@ -105,6 +121,9 @@ export function readDataMeshConfig(config: Config): DataMeshConfig {
       root.getOptionalString('registryTopic') ?? DEFAULT_REGISTRY_TOPIC,
     clientId: root.getOptionalString('kafka.clientId') ?? DEFAULT_CLIENT_ID,
     clusters,
-    schemaRegistry: readSchemaRegistry(root.getConfig('schemaRegistry')),
+    schemaRegistry: readSchemaRegistry(
+      root.getConfig('schemaRegistry'),
+      clusters,
+    ),
   };
 }

@@ -13,6 +13,8 @@ export interface KafkaClusterConfig {
 export interface SchemaRegistryConfig {
   url: string;
   auth?: { username: string; password: string };
+  /** The Kafka topic the registry keeps its state in, when it is one. */
+  storageTopic?: { cluster: string; topic: string };
 }
 
 /** The suite's whole `dataMesh` config section, with defaults applied. */

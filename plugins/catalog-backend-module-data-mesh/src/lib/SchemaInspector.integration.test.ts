@@ -1,0 +1,94 @@
+import {
+  createKafka,
+  SchemaRegistryRestClient,
+} from '@kafka-mesh/plugin-data-mesh-node';
+import { randomUUID } from 'node:crypto';
+import type { Admin } from 'kafkajs';
+import { RegistryStorageTopic } from './RegistryStorageTopic';
+import { SchemaInspector } from './SchemaInspector';
+
+const { REGISTRY_STORAGE_TOPIC } = require('@kafka-mesh/local-stack') as {
+  REGISTRY_STORAGE_TOPIC: string;
+};
+
+const brokers = process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092';
+const registryUrl =
+  process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
+  'http://localhost:8081/apis/ccompat/v7';
+
+jest.setTimeout(60_000);
+
+const schema = (fields: string[]) => ({
+  schemaType: 'AVRO' as const,
+  schema: JSON.stringify({
+    type: 'record',
+    name: 'Order',
+    namespace: 'it.inspector',
+    fields: fields.map(name => ({
+      name,
+      type: 'string',
+      ...(name !== 'orderId' && { default: '' }),
+    })),
+  }),
+});
+
+describe("SchemaInspector with the real registry's storage topic as change signal", () => {
+  const run = randomUUID().slice(0, 8);
+  const subjects = [
+    `it.inspector-a-${run}-value`,
+    `it.inspector-b-${run}-value`,
+  ];
+  const client = new SchemaRegistryRestClient({ url: registryUrl });
+  const kafka = createKafka(
+    { name: 'local', brokers: brokers.split(',') },
+    { clientId: 'inspector-it' },
+  );
+  let admin: Admin;
+  let inspector: SchemaInspector;
+  const latest = jest.spyOn(client, 'latestVersion');
+  const compatibility = jest.spyOn(client, 'compatibility');
+  const requests = () =>
+    latest.mock.calls.length + compatibility.mock.calls.length;
+
+  beforeAll(async () => {
+    admin = kafka.admin();
+    await admin.connect();
+    for (const subject of subjects) {
+      await client.register(subject, schema(['orderId']));
+    }
+    inspector = new SchemaInspector(client, {
+      changes: new RegistryStorageTopic(
+        async () => admin,
+        REGISTRY_STORAGE_TOPIC,
+      ),
+    });
+  });
+
+  afterAll(async () => {
+    for (const subject of subjects) await client.deleteSubject(subject);
+    await admin.disconnect();
+  });
+
+  it('reads every subject once, then nothing until the registry is written to', async () => {
+    const first = await inspector.describe(subjects, { refresh: true });
+    expect(first.get(subjects[0])).toMatchObject({
+      status: 'registered',
+      version: 1,
+      compatibility: 'BACKWARD',
+    });
+    expect(requests()).toBe(4);
+
+    const again = await inspector.describe(subjects, { refresh: true });
+    expect(requests()).toBe(4);
+    expect(again).toEqual(first);
+
+    await client.register(subjects[1], schema(['orderId', 'note']));
+    const changed = await inspector.describe(subjects, { refresh: true });
+    expect(requests()).toBe(8);
+    expect(changed.get(subjects[1])).toMatchObject({ version: 2 });
+    expect(changed.get(subjects[0])).toEqual(first.get(subjects[0]));
+
+    await inspector.describe(subjects, { refresh: true });
+    expect(requests()).toBe(8);
+  });
+});
