@@ -1,6 +1,6 @@
 /*
  * `yarn bench [publish|ingest|registry|live ...] [--n 1000] [--calls 200]
- *   [--publishes 50] [--refresh-seconds 60] [--cpu-prof]`
+ *   [--publishes 50] [--refresh-seconds 60] [--db sqlite|pg] [--cpu-prof]`
  *
  * Measures speed and scale on a private Kafka + registry stack (so the
  * shared one others test against is left alone), each figure beside a floor
@@ -15,7 +15,12 @@ import {
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { measureIngest } from './figures/ingest';
+import { startTestPostgres } from '../packages/backend/src/testing/postgres';
+import {
+  IngestFloor,
+  measureIngest,
+  measureIngestFloor,
+} from './figures/ingest';
 import { measureLive } from './figures/live';
 import { measurePublish } from './figures/publish';
 import { Figure, waitFor } from './lib/figures';
@@ -29,22 +34,29 @@ import {
   resultsDir,
   writeResult,
 } from './lib/results';
-import { BenchOptions, countEntities, Session } from './lib/session';
-import { startBenchBackend } from './lib/startBenchBackend';
+import {
+  BenchDatabase,
+  BenchOptions,
+  countEntities,
+  Session,
+} from './lib/session';
+import { BenchBackend, startBenchBackend } from './lib/startBenchBackend';
 
 const FIGURES = ['publish', 'ingest', 'registry', 'live'] as const;
 type FigureGroup = (typeof FIGURES)[number];
+const DATABASES: readonly BenchDatabase[] = ['sqlite', 'pg'];
 
 function parseArgs(argv: string[]) {
   const selected = new Set<FigureGroup>();
   const options: BenchOptions = {
+    database: 'sqlite',
     n: 1000,
     calls: 200,
     publishes: 50,
     refreshSeconds: 60,
   };
   let cpuProf = false;
-  const numeric: Record<string, keyof BenchOptions> = {
+  const numeric: Record<string, Exclude<keyof BenchOptions, 'database'>> = {
     '--n': 'n',
     '--calls': 'calls',
     '--publishes': 'publishes',
@@ -56,6 +68,14 @@ function parseArgs(argv: string[]) {
       selected.add(arg as FigureGroup);
     } else if (arg === '--cpu-prof') {
       cpuProf = true;
+    } else if (arg === '--db') {
+      const database = argv[++i] as BenchDatabase;
+      if (!DATABASES.includes(database)) {
+        throw new Error(
+          `--db needs ${DATABASES.join(' or ')}, not '${database}'`,
+        );
+      }
+      options.database = database;
     } else if (numeric[arg]) {
       const value = Number(argv[++i]);
       if (!Number.isInteger(value) || value < 1) {
@@ -66,7 +86,7 @@ function parseArgs(argv: string[]) {
       throw new Error(
         `Unknown argument '${arg}'; expected ${FIGURES.join(
           '|',
-        )}, --n, --calls, --publishes, --refresh-seconds or --cpu-prof`,
+        )}, --n, --calls, --publishes, --refresh-seconds, --db or --cpu-prof`,
       );
     }
   }
@@ -157,40 +177,92 @@ async function main() {
         })
       : [];
 
-    log('starting the benchmark backend');
-    const requestsBeforeBackend = proxy.count();
+    const databaseConfig = await startDatabase(options.database);
     const profileDir = path.join(resultsDir, 'profiles');
-    const backend = await startBenchBackend({
-      brokers: stack.brokers,
-      registryUrl: proxy.url,
-      dataMesh: {
-        registryTopic,
-        catalog: {
-          enrichmentSchedule: {
-            frequency: { seconds: options.refreshSeconds },
-            initialDelay: { seconds: options.refreshSeconds },
-            timeout: { minutes: 10 },
+    /**
+     * A benchmark backend on the private stack reading `topic`, its stop
+     * registered. `name` gives it databases of its own on PostgreSQL and
+     * names its profile and log.
+     */
+    const startBackend = async (
+      name: string,
+      topic: string,
+    ): Promise<BenchBackend> => {
+      const backend = await startBenchBackend({
+        brokers: stack.brokers,
+        registryUrl: proxy.url,
+        dataMesh: {
+          registryTopic: topic,
+          catalog: {
+            enrichmentSchedule: {
+              frequency: { seconds: options.refreshSeconds },
+              initialDelay: { seconds: options.refreshSeconds },
+              timeout: { minutes: 10 },
+            },
           },
         },
-      },
-      nodeArgs: cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
-    });
-    stopAll.push(async () => {
+        database: databaseConfig?.(`bench_${name}_`),
+        nodeArgs: cpuProf
+          ? [
+              '--cpu-prof',
+              `--cpu-prof-dir=${profileDir}`,
+              `--cpu-prof-name=${name}-${run}.cpuprofile`,
+            ]
+          : [],
+      });
+      let stopped: Promise<void> | undefined;
+      const stop = () => (stopped ??= stopBackend(backend, name));
+      stopAll.push(stop);
+      return { ...backend, stop };
+    };
+    const stopBackend = async (backend: BenchBackend, name: string) => {
       const crashed = backend.exitCode() !== null;
       await backend.stop();
       if (crashed) {
-        log(`the backend exited early; its last output:`);
+        log(`the ${name} backend exited early; its last output:`);
         console.log(backend.output().split('\n').slice(-60).join('\n'));
       }
       // The log's timestamps give the profile a timeline.
       if (cpuProf) {
         fs.mkdirSync(profileDir, { recursive: true });
         fs.writeFileSync(
-          path.join(profileDir, `backend-${run}.log`),
+          path.join(profileDir, `${name}-${run}.log`),
           backend.output(),
         );
       }
-    });
+    };
+
+    // A group that fails is recorded and the others still run: where a
+    // scale breaks is a result too.
+    const attempt = async (group: string, measure: () => Promise<Figure[]>) => {
+      try {
+        figures.push(...(await measure()));
+      } catch (error) {
+        log(`${group} failed: ${error}`);
+        failures.push({ group, error: String(error) });
+      }
+    };
+
+    // First, so that nothing else runs meanwhile.
+    let ingestFloor: IngestFloor | undefined;
+    if (has('ingest')) {
+      log(
+        `ingestion floor: ${products.length} Components in a backend of their own`,
+      );
+      await attempt('ingest floor', async () => {
+        ingestFloor = await measureIngestFloor(
+          topic => startBackend('floor', topic),
+          admin,
+          `${registryTopic}-floor`,
+          products.length,
+        );
+        return [];
+      });
+    }
+
+    log('starting the benchmark backend');
+    const requestsBeforeBackend = proxy.count();
+    const backend = await startBackend('main', registryTopic);
     const session: Session = {
       options,
       brokers: stack.brokers,
@@ -206,21 +278,11 @@ async function main() {
       unpublished,
     };
 
-    // A group that fails is recorded and the others still run: where a
-    // scale breaks is a result too.
-    const attempt = async (group: string, measure: () => Promise<Figure[]>) => {
-      try {
-        figures.push(...(await measure()));
-      } catch (error) {
-        log(`${group} failed: ${error}`);
-        failures.push({ group, error: String(error) });
-      }
-    };
-    if (has('ingest') || has('registry')) {
+    if (ingestFloor || has('registry')) {
       log(`cold ingestion of ${products.length} products`);
       await attempt('ingest', () =>
         measureIngest(session, {
-          ingest: has('ingest'),
+          floor: ingestFloor,
           registry: has('registry'),
         }),
       );
@@ -243,10 +305,11 @@ async function main() {
     log('nothing was measured (interrupted?); no result written');
     return;
   }
-  const previous = previousResult();
+  const previous = previousResult(options);
   const result = {
     at: new Date().toISOString(),
     args,
+    options,
     machine: machine(),
     figures,
     failures,
@@ -256,6 +319,24 @@ async function main() {
     previous ? comparison(previous, result) : 'No previous result to compare.',
   );
   if (failures.length) process.exitCode = 1;
+}
+
+/**
+ * A private PostgreSQL for `pg`, stopped at the end: what goes into
+ * `backend.database` for a backend whose databases take `prefix`
+ * (Backstage creates one per plugin). Nothing for `sqlite`: app-config.yaml
+ * gives every backend its own in-memory SQLite.
+ */
+async function startDatabase(kind: BenchDatabase) {
+  if (kind === 'sqlite') return undefined;
+  log('starting a private PostgreSQL');
+  const pg = await startTestPostgres();
+  stopAll.push(async () => pg.stop());
+  return (prefix: string) => ({
+    client: 'pg',
+    connection: { host: pg.host, port: pg.port, user: pg.user },
+    prefix,
+  });
 }
 
 async function waitForProducts(session: Session) {

@@ -1,11 +1,14 @@
 import { schemaSubjectOf } from '@kafka-mesh/plugin-data-mesh-common';
 import {
   createKafka,
+  ensureRegistryTopic,
   readRegistryTopic,
 } from '@kafka-mesh/plugin-data-mesh-node';
+import type { Admin } from 'kafkajs';
 import { Figure, figure, waitFor } from '../lib/figures';
+import { schemaOf } from '../lib/products';
 import { countEntities, Session } from '../lib/session';
-import { peakRssMiB } from '../lib/startBenchBackend';
+import { BenchBackend, peakRssMiB } from '../lib/startBenchBackend';
 
 const TOPIC_RESOURCE = 2;
 
@@ -56,16 +59,78 @@ async function rawColdRead(session: Session): Promise<number> {
   return Date.now() - startedAt;
 }
 
-/** Cold ingestion of the seeded products, then the registry calls figures. */
+/** The catalog takes minutes for tens of thousands of entities. */
+const timeoutFor = (n: number) => Math.max(600_000, n * 120);
+
+/**
+ * How often to count entities: each count is a catalog query that competes
+ * with the processing it waits for, so at large N poll less often (1 s at
+ * 10,000, still 1% of the floor).
+ */
+const countPollMs = (n: number) => Math.max(100, n / 10);
+
+/** What the floor backend measured: N plain Components, nothing else. */
+export interface IngestFloor {
+  /** From the `full` request to all N readable. */
+  visibleMs: number;
+  peakRssMiB: number;
+}
+
+/**
+ * The floor of cold ingestion, in a benchmark backend of its own, started
+ * before the main one so that nothing else runs meanwhile: its registry
+ * topic is empty, so the data mesh provider holds nothing, and the floor
+ * provider hands the catalog N plain Components in one `full` mutation.
+ * `startBackend` starts it like the main one (same stack, same database
+ * kind, databases of its own).
+ */
+export async function measureIngestFloor(
+  startBackend: (registryTopic: string) => Promise<BenchBackend>,
+  admin: Admin,
+  registryTopic: string,
+  n: number,
+): Promise<IngestFloor> {
+  await ensureRegistryTopic(admin, registryTopic);
+  const backend = await startBackend(registryTopic);
+  try {
+    const startedAt = Date.now();
+    const res = await backend.call(
+      `/api/catalog/bench-floor/full?count=${n}&type=floor-full`,
+      'POST',
+    );
+    if (!res.ok) throw new Error(`floor full mutation: ${res.status}`);
+    const visibleAt = await waitFor(
+      async () =>
+        (await countEntities(backend, 'kind=component,spec.type=floor-full')) >=
+        n,
+      {
+        everyMs: countPollMs(n),
+        timeoutMs: timeoutFor(n),
+        what: `${n} floor components in the catalog`,
+      },
+    );
+    return {
+      visibleMs: visibleAt - startedAt,
+      peakRssMiB: peakRssMiB(backend.pid),
+    };
+  } finally {
+    await backend.stop();
+  }
+}
+
+/**
+ * Cold ingestion of the seeded products in the main backend: the ingest
+ * figures when their `floor` is given, the registry call figures when
+ * `registry`.
+ */
 export async function measureIngest(
   session: Session,
-  which: { ingest: boolean; registry: boolean },
+  which: { floor?: IngestFloor; registry: boolean },
 ): Promise<Figure[]> {
   const { backend, proxy, products } = session;
   const n = products.length;
   const figures: Figure[] = [];
-  // The catalog takes minutes for tens of thousands of entities.
-  const timeoutMs = Math.max(600_000, n * 120);
+  const timeoutMs = timeoutFor(n);
   const fullAt = await waitFor(() => providerReady(session), {
     timeoutMs,
     what: 'the provider full mutation',
@@ -73,25 +138,20 @@ export async function measureIngest(
   const coldRequests = proxy.count() - session.requestsBeforeBackend;
   const visibleAt = await waitFor(
     async () => (await countEntities(backend, 'kind=dataproduct')) >= n,
-    { everyMs: 100, timeoutMs, what: `${n} data products in the catalog` },
+    {
+      everyMs: countPollMs(n),
+      timeoutMs,
+      what: `${n} data products in the catalog`,
+    },
   );
+  const peakRss = peakRssMiB(backend.pid);
   const { connectedAt } = (await (
     await backend.call('/api/catalog/bench-floor/connected-at')
   ).json()) as { connectedAt: number };
 
-  if (which.ingest) {
+  const { floor } = which;
+  if (floor) {
     const rawMs = await rawColdRead(session);
-    const floorStartedAt = Date.now();
-    await backend.call(
-      `/api/catalog/bench-floor/full?count=${n}&type=floor-full`,
-      'POST',
-    );
-    const floorVisibleAt = await waitFor(
-      async () =>
-        (await countEntities(backend, 'kind=component,spec.type=floor-full')) >=
-        n,
-      { everyMs: 100, timeoutMs, what: `${n} floor components in the catalog` },
-    );
     figures.push(
       figure(
         {
@@ -111,23 +171,45 @@ export async function measureIngest(
           label: `cold start → all N readable (N=${n})`,
           unit: 'ms',
           value: visibleAt - connectedAt,
-          floor: floorVisibleAt - floorStartedAt,
-          floorLabel: `Component full mutation of N, no-op provider`,
+          floor: floor.visibleMs,
+          floorLabel: `Component full mutation of N, no-op provider, backend of its own`,
           detail: { fullToVisibleMs: visibleAt - fullAt },
         },
         { maxRatio: 1.2 },
       ),
       figure({
-        id: `ingest.peakRss.n${n}`,
-        label: `backend peak RSS after ingestion (N=${n})`,
+        id: `ingest.peakRss.products.n${n}`,
+        label: `backend peak RSS with N data products (N=${n})`,
         unit: 'MiB',
-        value: peakRssMiB(backend.pid),
+        value: peakRss,
       }),
+      figure({
+        id: `ingest.peakRss.floor.n${n}`,
+        label: `backend peak RSS with N plain Components (floor, N=${n})`,
+        unit: 'MiB',
+        value: floor.peakRssMiB,
+      }),
+      figure(
+        {
+          id: `ingest.providerMemory.n${n}`,
+          label: `memory the provider adds (N=${n})`,
+          unit: 'MiB',
+          value: peakRss - floor.peakRssMiB,
+        },
+        { max: 300 },
+      ),
     );
   }
 
   if (which.registry) {
     const refreshRequests = await countOneRefresh(session);
+    // One team evolves one schema; the next refresh should ask about little more.
+    const evolved = products[n - 1];
+    await session.registry.register(
+      schemaSubjectOf(evolved),
+      schemaOf(evolved.metadata.name, 2),
+    );
+    const changedRefreshRequests = await countOneRefresh(session);
     figures.push(
       figure(
         {
@@ -147,6 +229,16 @@ export async function measureIngest(
           value: refreshRequests,
         },
         { max: 0 },
+      ),
+      figure(
+        {
+          id: `registry.refreshOneChange.n${n}`,
+          label: `registry requests per distinct schema id, refresh after one new schema version (N=${n})`,
+          unit: 'requests',
+          value: changedRefreshRequests / n,
+          detail: { requests: changedRefreshRequests, distinctSchemaIds: n },
+        },
+        { max: 1 },
       ),
     );
   }

@@ -41,7 +41,7 @@ export function descriptor(name: string, topic: string): DataProductEntity {
 }
 
 /** A JSON schema of its own for every product (so one schema id each). */
-function schemaOf(name: string, version: number) {
+export function schemaOf(name: string, version: number) {
   const properties: Record<string, object> = {
     id: { type: 'string' },
     amount: { type: 'number' },

@@ -2,10 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Figure } from './figures';
+import type { BenchOptions } from './session';
 
 export interface BenchResult {
   at: string;
   args: string[];
+  /** The run's settings, defaults included: which database, which N. */
+  options: BenchOptions;
   machine: {
     cores: number;
     cpu: string;
@@ -42,6 +45,11 @@ function medians(f: Figure): string {
   return floorP50 === undefined ? `${p50}` : `${p50} (${floorP50})`;
 }
 
+const DATABASES: Record<BenchOptions['database'], string> = {
+  sqlite: 'in-memory SQLite',
+  pg: 'PostgreSQL',
+};
+
 export function toMarkdown(result: BenchResult): string {
   const m = result.machine;
   const lines = [
@@ -49,6 +57,8 @@ export function toMarkdown(result: BenchResult): string {
     '',
     `${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, node ${m.node}, ${
       m.platform
+    }; database: ${DATABASES[result.options.database]}; N = ${
+      result.options.n
     }; args: ${result.args.join(' ') || '(all)'}`,
     '',
     '| figure | value | floor | ratio | target | result | p50 (floor p50) |',
@@ -70,8 +80,12 @@ export function toMarkdown(result: BenchResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The newest earlier result of a run without profiling, if any. */
-export function previousResult(): BenchResult | undefined {
+/**
+ * The newest earlier result of a run without profiling on the same database
+ * and N, if any. Results from before the options were recorded have none
+ * to compare.
+ */
+export function previousResult(options: BenchOptions): BenchResult | undefined {
   if (!fs.existsSync(resultsDir)) return undefined;
   const results: BenchResult[] = fs
     .readdirSync(resultsDir)
@@ -79,7 +93,14 @@ export function previousResult(): BenchResult | undefined {
     .sort()
     .map(f => JSON.parse(fs.readFileSync(path.join(resultsDir, f), 'utf8')));
   // A profiled backend is slower: no baseline for a normal run.
-  return results.filter(r => !r.args.includes('--cpu-prof')).at(-1);
+  return results
+    .filter(
+      r =>
+        !r.args.includes('--cpu-prof') &&
+        r.options?.database === options.database &&
+        r.options?.n === options.n,
+    )
+    .at(-1);
 }
 
 /** Figures found in both runs: value and ratio then and now. */

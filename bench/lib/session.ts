@@ -4,7 +4,11 @@ import type { Admin, Kafka, Producer } from 'kafkajs';
 import type { CountingProxy } from './registryProxy';
 import type { BenchBackend } from './startBenchBackend';
 
+/** Where the benchmark backends keep the catalog: in-memory SQLite or a private PostgreSQL. */
+export type BenchDatabase = 'sqlite' | 'pg';
+
 export interface BenchOptions {
+  database: BenchDatabase;
   /** Products for the cold ingestion and registry figures. */
   n: number;
   /** Calls per live endpoint and cache state. */

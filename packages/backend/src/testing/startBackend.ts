@@ -6,22 +6,51 @@ import { freePort } from './freePort';
 
 export interface RunningBackend {
   baseUrl: string;
+  /** The process id, e.g. for memory readings from `/proc/<pid>/status`. */
+  pid: number;
   /** Everything the backend printed so far, for failure messages. */
   output(): string;
+  /** The exit code once the process ended (128 when a signal ended it), else null. */
+  exitCode(): number | null;
   stop(): Promise<void>;
+}
+
+export interface StartBackendOptions {
+  timeoutMs?: number;
+  /**
+   * The script to run, absolute or relative to packages/backend; the
+   * portal's `src/index.ts` unless given (the benchmarks run a backend of
+   * their own).
+   */
+  entry?: string;
+  /** Arguments for node before the script, e.g. `--cpu-prof`. */
+  nodeArgs?: string[];
+  /**
+   * Kafka brokers (comma-separated) and registry URL for `dataMesh`; by
+   * default those of the stack jest's global setup started
+   * (`DATA_MESH_KAFKA_BROKERS`, `DATA_MESH_SCHEMA_REGISTRY_URL`).
+   */
+  brokers?: string;
+  registryUrl?: string;
 }
 
 const backendDir = path.resolve(__dirname, '../..');
 const repoRoot = path.resolve(backendDir, '../..');
 
 /**
- * Starts the real portal backend (its `src/index.ts`, unbundled) with the
- * repo's app-config.yaml plus `extraConfig`, on a free port, and resolves
- * once its readiness endpoint answers 200.
+ * Starts a real backend (the portal's `src/index.ts` unless `entry` says
+ * otherwise, unbundled) with the repo's app-config.yaml plus `extraConfig`,
+ * on a free port, and resolves once its readiness endpoint answers 200.
  */
 export async function startBackend(
   extraConfig: object,
-  { timeoutMs = 180_000 } = {},
+  {
+    timeoutMs = 180_000,
+    entry = 'src/index.ts',
+    nodeArgs = [],
+    brokers = process.env.DATA_MESH_KAFKA_BROKERS,
+    registryUrl = process.env.DATA_MESH_SCHEMA_REGISTRY_URL,
+  }: StartBackendOptions = {},
 ): Promise<RunningBackend> {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
@@ -29,9 +58,6 @@ export async function startBackend(
     fs.mkdtempSync(path.join(os.tmpdir(), 'data-mesh-backend-')),
     'app-config.test.json',
   );
-  // Point the data mesh at the stack jest's global setup started.
-  const brokers = process.env.DATA_MESH_KAFKA_BROKERS;
-  const registryUrl = process.env.DATA_MESH_SCHEMA_REGISTRY_URL;
   const { dataMesh: extraDataMesh, ...otherConfig } = extraConfig as {
     dataMesh?: object;
   };
@@ -40,7 +66,7 @@ export async function startBackend(
       kafka: { clusters: [{ name: 'local', brokers: brokers.split(',') }] },
     }),
     ...(registryUrl && { schemaRegistry: { url: registryUrl } }),
-    // A test's own dataMesh settings (e.g. its registry topic) add to the
+    // A caller's own dataMesh settings (e.g. its registry topic) add to the
     // stack's addresses rather than replacing them.
     ...extraDataMesh,
   };
@@ -59,22 +85,24 @@ export async function startBackend(
     }),
   );
   let output = '';
-  // The backend's entry point through the CLI's TypeScript loader, as
+  // The entry point through the CLI's TypeScript loader, as
   // `backstage-cli package start` runs it but without its file watcher: a
   // test's backend must not restart when someone edits a file meanwhile.
   const child: ChildProcess = spawn(
     process.execPath,
     [
+      ...nodeArgs,
       '--enable-source-maps',
       '--require',
       require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-      'src/index.ts',
+      entry,
       '--config',
       path.join(repoRoot, 'app-config.yaml'),
       '--config',
       configFile,
     ],
     {
+      // File locations in app-config.yaml are relative to packages/backend.
       cwd: backendDir,
       detached: true,
       // As `yarn dev` runs it; jest's NODE_ENV=test would, for one, turn
@@ -85,18 +113,27 @@ export async function startBackend(
   child.stdout!.on('data', d => (output += d));
   child.stderr!.on('data', d => (output += d));
 
+  const exitCode = () => child.exitCode ?? (child.signalCode ? 128 : null);
   const stop = async () => {
-    if (child.exitCode === null) {
+    if (exitCode() === null) {
       process.kill(-child.pid!, 'SIGTERM');
       await new Promise(resolve => child.once('exit', resolve));
     }
     fs.rmSync(path.dirname(configFile), { recursive: true, force: true });
   };
 
+  const running: RunningBackend = {
+    baseUrl,
+    pid: child.pid!,
+    output: () => output,
+    exitCode,
+    stop,
+  };
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`backend exited with ${child.exitCode}:\n${output}`);
+    if (exitCode() !== null) {
+      await stop();
+      throw new Error(`backend exited with ${exitCode()}:\n${output}`);
     }
     // A failed plugin leaves the process running but never ready.
     if (output.includes('Backend startup failed')) {
@@ -106,8 +143,8 @@ export async function startBackend(
     const status = await fetch(`${baseUrl}/.backstage/health/v1/readiness`)
       .then(r => r.status)
       .catch(() => 0);
-    if (status === 200) return { baseUrl, output: () => output, stop };
-    await new Promise(r => setTimeout(r, 1000));
+    if (status === 200) return running;
+    await new Promise(r => setTimeout(r, 250));
   }
   await stop();
   throw new Error(`backend not ready within ${timeoutMs} ms:\n${output}`);

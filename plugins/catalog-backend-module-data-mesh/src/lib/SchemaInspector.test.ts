@@ -241,6 +241,18 @@ describe('SchemaInspector', () => {
       expect(client.latestVersion).toHaveBeenCalledTimes(2);
     });
 
+    it('needs no refresh after the first read to be settled', async () => {
+      const client = fakeRegistry({ 'a-value': {} });
+      const { changes } = signal();
+      const schemas = new SchemaInspector(
+        client as unknown as SchemaRegistryRestClient,
+        { changes },
+      );
+      await schemas.describe(['a-value', 'b-value']);
+      await schemas.describe(['a-value', 'b-value'], { refresh: true });
+      expect(client.latestVersion).toHaveBeenCalledTimes(2);
+    });
+
     it('still asks about subjects it has never seen', async () => {
       const client = fakeRegistry({ 'c-value': {} });
       const { changes } = signal();

@@ -18,9 +18,8 @@ export interface SchemaInspectorOptions {
 /**
  * Schema registry facts per subject, cached: a descriptor update only asks
  * the registry about subjects it has not seen, and only `refresh` (the
- * scheduled enrichment) asks again about all of them, and with a change
- * signal only when the registry was written to since the last refresh that
- * read every subject. A failed lookup is never cached, so the next call
+ * scheduled enrichment) asks again about all of them; with a change signal,
+ * only when the registry was written to since all of them were last read. A failed lookup is never cached, so the next call
  * retries it; while the registry is down a subject known before keeps its
  * last known facts. A schema type the mesh has no format for (Apicurio also
  * serves XML, OpenAPI, …) gives `unknown` facts rather than a format that
@@ -28,7 +27,7 @@ export interface SchemaInspectorOptions {
  */
 export class SchemaInspector {
   private readonly cache = new Map<string, SchemaFacts>();
-  /** The change signal's position before the last refresh that read every subject without a failure. */
+  /** The change signal's position before the last call that read every cached subject without a failure. */
   private settledAt?: string;
   private readonly concurrency: number;
 
@@ -43,10 +42,13 @@ export class SchemaInspector {
     subjects: Iterable<string>,
     { refresh = false } = {},
   ): Promise<Map<string, SchemaFacts>> {
+    // Whether every fact cached after this call will have been read now:
+    // a refresh that asks everything, or the first call (an empty cache).
+    const coldStart = this.cache.size === 0;
     // Read before asking: a write that lands while the lookups run moves
     // the position past this mark, so the next refresh asks again.
     const position =
-      refresh && this.options.changes
+      (refresh || coldStart) && this.options.changes
         ? await this.options.changes.position()
         : undefined;
     const askAll =
@@ -75,7 +77,7 @@ export class SchemaInspector {
           : answer,
       );
     });
-    if (askAll && !failed) this.settledAt = position;
+    if ((askAll || coldStart) && !failed) this.settledAt = position;
     return facts;
   }
 
