@@ -2,6 +2,7 @@ import { schemaSubjectOf } from '@kafka-mesh/plugin-data-mesh-common';
 import {
   createKafka,
   ensureRegistryTopic,
+  mapLimited,
   readRegistryTopic,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import type { Admin } from 'kafkajs';
@@ -21,6 +22,9 @@ async function providerReady(session: Session): Promise<boolean> {
   };
   return clusters.every(c => c.ready);
 }
+
+/** Registry requests under way at once in the floor, as in SchemaInspector. */
+const FLOOR_REGISTRY_CONCURRENCY = 8;
 
 /**
  * The floor of a cold start: the same client libraries read what the
@@ -51,8 +55,10 @@ async function rawColdRead(session: Session): Promise<number> {
         configNames: ['retention.ms', 'cleanup.policy'],
       })),
     }),
-    Promise.all(
-      descriptors.map(d => session.registry.latestVersion(schemaSubjectOf(d))),
+    // Bounded as the provider's lookups are: all at once, 10,000 requests
+    // time out at the registry (measured), which is no floor at all.
+    mapLimited(descriptors, FLOOR_REGISTRY_CONCURRENCY, d =>
+      session.registry.latestVersion(schemaSubjectOf(d)),
     ),
   ]);
   await admin.disconnect();
