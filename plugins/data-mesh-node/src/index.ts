@@ -12,6 +12,13 @@ export { readGovernanceRules } from './governance/readGovernanceRules';
 export { createKafka } from './kafka/createKafka';
 export { createTopics } from './kafka/createTopics';
 export type { CreateTopicsOptions } from './kafka/createTopics';
+export { readOffsetRanges } from './kafka/readOffsetRanges';
+export type {
+  OffsetRange,
+  RangeRecord,
+  ReadOffsetRangesOptions,
+} from './kafka/readOffsetRanges';
+export { UpstreamTimeoutError, withTimeout } from './kafka/withTimeout';
 export type { CreateKafkaOptions } from './kafka/createKafka';
 export { createSchemaRegistry } from './registry/createSchemaRegistry';
 export {

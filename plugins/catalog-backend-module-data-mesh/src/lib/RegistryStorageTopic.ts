@@ -1,37 +1,98 @@
-import type { Admin } from 'kafkajs';
+import { PORTAL_CONSUMER_GROUP_PREFIX } from '@kafka-mesh/plugin-data-mesh-common';
+import { readOffsetRanges } from '@kafka-mesh/plugin-data-mesh-node';
+import type { Admin, Kafka } from 'kafkajs';
+import { subjectsOfStorageRecords } from './subjectsOfStorageRecords';
 
-/**
- * Where a schema registry's state stands, for telling whether its answers
- * may have changed since it was last asked.
- */
-export interface RegistryChangeSignal {
-  /** An opaque mark that moves whenever the registry is written to; undefined when it cannot be read. */
-  position(): Promise<string | undefined>;
+/** What a registry had written to since a mark. */
+export interface RegistryChanges {
+  /** Where the registry stands now; the `since` of the next question. */
+  mark: string;
+  /** The subjects written to since `since`; `all` when that cannot be told. */
+  subjects: ReadonlySet<string> | 'all';
 }
+
+/** Tells which of a schema registry's subjects may answer differently than before. */
+export interface RegistryChangeSignal {
+  /** Undefined when the signal cannot be read (ask the registry as if there were none). */
+  changesSince(since: string | undefined): Promise<RegistryChanges | undefined>;
+}
+
+/** Consumer groups of these reads; they never commit. */
+const GROUP_PREFIX = `${PORTAL_CONSUMER_GROUP_PREFIX}registry-changes-`;
+/** Bounds on reading what was appended: a refresh must not hang on it. */
+const READ_DEADLINE_MS = 15_000;
+const CONNECT_TIMEOUT_MS = 5_000;
+
+/** A mark is the end offset of every partition: `0:42,1:7`. */
+const encodeMark = (ends: Map<number, bigint>) =>
+  [...ends]
+    .sort(([a], [b]) => a - b)
+    .map(([partition, high]) => `${partition}:${high}`)
+    .join(',');
+
+const decodeMark = (mark: string) =>
+  new Map(
+    mark.split(',').map(part => {
+      const [partition, high] = part.split(':');
+      return [Number(partition), BigInt(high)] as const;
+    }),
+  );
 
 /**
  * The Kafka topic a registry keeps its state in (Apicurio's kafkasql
  * journal, Confluent's `_schemas`). Every registration, deletion and
- * compatibility change appends to it, so its end offsets are a mark that
- * moves exactly when the registry's answers may: reading them costs one
- * Kafka request and no registry request at all.
+ * compatibility change appends a record naming its subject, so the end
+ * offsets say whether anything changed (one Kafka request, no registry
+ * request) and the records appended since say what.
  */
 export class RegistryStorageTopic implements RegistryChangeSignal {
   constructor(
-    private readonly admin: () => Promise<Admin>,
-    private readonly topic: string,
+    private readonly options: {
+      kafka: Kafka;
+      admin: () => Promise<Admin>;
+      topic: string;
+    },
   ) {}
 
-  async position(): Promise<string | undefined> {
+  async changesSince(
+    since: string | undefined,
+  ): Promise<RegistryChanges | undefined> {
+    const { kafka, admin, topic } = this.options;
     try {
-      const admin = await this.admin();
-      const offsets = await admin.fetchTopicOffsets(this.topic);
-      return offsets
-        .sort((a, b) => a.partition - b.partition)
-        .map(o => `${o.partition}:${o.high}`)
-        .join(',');
+      const offsets = await (await admin()).fetchTopicOffsets(topic);
+      const ends = new Map(offsets.map(o => [o.partition, BigInt(o.high)]));
+      const mark = encodeMark(ends);
+      if (since === undefined) return { mark, subjects: 'all' };
+      const from = decodeMark(since);
+      // A topic that shrank was recreated: nothing before can be trusted.
+      if ([...from].some(([p, offset]) => (ends.get(p) ?? -1n) < offset)) {
+        return { mark, subjects: 'all' };
+      }
+      const ranges = [...ends]
+        .filter(([p, high]) => high > (from.get(p) ?? 0n))
+        .map(([partition, high]) => ({
+          topic,
+          partition,
+          from: from.get(partition) ?? 0n,
+          last: high - 1n,
+        }));
+      if (ranges.length === 0) return { mark, subjects: new Set() };
+      const records = await readOffsetRanges(kafka, ranges, {
+        deadlineMs: READ_DEADLINE_MS,
+        connectTimeoutMs: CONNECT_TIMEOUT_MS,
+        groupPrefix: GROUP_PREFIX,
+      });
+      const complete = ranges.every(range =>
+        records.some(
+          r =>
+            r.partition === range.partition && BigInt(r.offset) === range.last,
+        ),
+      );
+      return {
+        mark,
+        subjects: complete ? subjectsOfStorageRecords(records) : 'all',
+      };
     } catch {
-      // Unknown: the refresh then asks the registry as it would without a signal.
       return undefined;
     }
   }

@@ -57,10 +57,11 @@ describe("SchemaInspector with the real registry's storage topic as change signa
       await client.register(subject, schema(['orderId']));
     }
     inspector = new SchemaInspector(client, {
-      changes: new RegistryStorageTopic(
-        async () => admin,
-        REGISTRY_STORAGE_TOPIC,
-      ),
+      changes: new RegistryStorageTopic({
+        kafka,
+        admin: async () => admin,
+        topic: REGISTRY_STORAGE_TOPIC,
+      }),
     });
   });
 
@@ -69,7 +70,7 @@ describe("SchemaInspector with the real registry's storage topic as change signa
     await admin.disconnect();
   });
 
-  it('reads every subject once, then nothing until the registry is written to', async () => {
+  it('reads every subject once, then only what the registry was written to', async () => {
     const first = await inspector.describe(subjects, { refresh: true });
     expect(first.get(subjects[0])).toMatchObject({
       status: 'registered',
@@ -82,13 +83,15 @@ describe("SchemaInspector with the real registry's storage topic as change signa
     expect(requests()).toBe(4);
     expect(again).toEqual(first);
 
+    // Only the subject written to is asked about again.
     await client.register(subjects[1], schema(['orderId', 'note']));
     const changed = await inspector.describe(subjects, { refresh: true });
-    expect(requests()).toBe(8);
+    expect(requests()).toBe(6);
+    expect(latest.mock.calls.at(-1)).toEqual([subjects[1]]);
     expect(changed.get(subjects[1])).toMatchObject({ version: 2 });
     expect(changed.get(subjects[0])).toEqual(first.get(subjects[0]));
 
     await inspector.describe(subjects, { refresh: true });
-    expect(requests()).toBe(8);
+    expect(requests()).toBe(6);
   });
 });

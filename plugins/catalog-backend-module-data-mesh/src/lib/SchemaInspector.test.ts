@@ -2,6 +2,10 @@ import type {
   SchemaRegistryRestClient,
   SubjectVersion,
 } from '@kafka-mesh/plugin-data-mesh-node';
+import type {
+  RegistryChanges,
+  RegistryChangeSignal,
+} from './RegistryStorageTopic';
 import { SchemaInspector } from './SchemaInspector';
 
 type FakeClient = jest.Mocked<
@@ -184,19 +188,33 @@ describe('SchemaInspector', () => {
   });
 
   describe('with a change signal', () => {
-    /** A signal whose position the test moves, as a registry write would. */
-    function signal(start: string | undefined = '0:10') {
-      const state: { position: string | undefined } = { position: start };
-      return {
-        state,
-        changes: { position: jest.fn(async () => state.position) },
+    /**
+     * A registry storage log the test appends to as writes would: entries
+     * name a subject, or `*` for a change to everything (a global rule).
+     */
+    function signal() {
+      const log: string[] = ['bootstrap'];
+      const state = { readable: true };
+      const changes = {
+        changesSince: jest.fn(
+          async (
+            since: string | undefined,
+          ): Promise<RegistryChanges | undefined> => {
+            if (!state.readable) return undefined;
+            const mark = String(log.length);
+            if (since === undefined) return { mark, subjects: 'all' };
+            const written = log.slice(Number(since));
+            return {
+              mark,
+              subjects: written.includes('*') ? 'all' : new Set(written),
+            };
+          },
+        ),
       };
+      return { log, state, changes };
     }
 
-    async function settled(
-      client: FakeClient,
-      changes: { position(): Promise<string | undefined> },
-    ) {
+    async function settled(client: FakeClient, changes: RegistryChangeSignal) {
       const schemas = new SchemaInspector(
         client as unknown as SchemaRegistryRestClient,
         { changes },
@@ -220,23 +238,33 @@ describe('SchemaInspector', () => {
       expect(facts.get('b-value')).toMatchObject({ status: 'missing' });
     });
 
-    it('asks about every subject again once the position moved', async () => {
+    it('asks only about the subjects written to since the last refresh', async () => {
       const versions: Record<string, Partial<SubjectVersion>> = {
         'a-value': { version: 1 },
+        'b-value': { version: 1 },
       };
       const client = fakeRegistry(versions);
-      const { state, changes } = signal();
+      const { log, changes } = signal();
       const schemas = await settled(client, changes);
-      versions['a-value'] = { version: 2 };
-      versions['b-value'] = { version: 1 };
-      state.position = '0:12';
+      versions['b-value'] = { version: 2 };
+      log.push('b-value');
       const facts = await schemas.describe(['a-value', 'b-value'], {
         refresh: true,
       });
-      expect(client.latestVersion).toHaveBeenCalledTimes(2);
-      expect(facts.get('a-value')).toMatchObject({ version: 2 });
-      expect(facts.get('b-value')).toMatchObject({ status: 'registered' });
-      // Settled at the new position: the next refresh is free again.
+      expect(client.latestVersion.mock.calls).toEqual([['b-value']]);
+      expect(client.compatibility.mock.calls).toEqual([['b-value']]);
+      expect(facts.get('b-value')).toMatchObject({ version: 2 });
+      expect(facts.get('a-value')).toMatchObject({ version: 1 });
+      // Settled at the new mark: the next refresh is free again.
+      await schemas.describe(['a-value', 'b-value'], { refresh: true });
+      expect(client.latestVersion).toHaveBeenCalledTimes(1);
+    });
+
+    it('asks about every subject after a change to everything', async () => {
+      const client = fakeRegistry({ 'a-value': {} });
+      const { log, changes } = signal();
+      const schemas = await settled(client, changes);
+      log.push('*');
       await schemas.describe(['a-value', 'b-value'], { refresh: true });
       expect(client.latestVersion).toHaveBeenCalledTimes(2);
     });
@@ -261,25 +289,23 @@ describe('SchemaInspector', () => {
       expect(client.latestVersion.mock.calls).toEqual([['c-value']]);
     });
 
-    it('asks everything again after a refresh in which a lookup failed', async () => {
+    it('asks a subject again on the next refresh when its lookup failed', async () => {
       const client = fakeRegistry({ 'a-value': {}, 'b-value': {} });
-      const { changes } = signal();
-      const schemas = new SchemaInspector(
-        client as unknown as SchemaRegistryRestClient,
-        { changes },
-      );
+      const { log, changes } = signal();
+      const schemas = await settled(client, changes);
+      log.push('a-value');
       client.latestVersion.mockRejectedValueOnce(new Error('registry down'));
       await schemas.describe(['a-value', 'b-value'], { refresh: true });
       client.latestVersion.mockClear();
       await schemas.describe(['a-value', 'b-value'], { refresh: true });
-      expect(client.latestVersion).toHaveBeenCalledTimes(2);
+      expect(client.latestVersion.mock.calls).toEqual([['a-value']]);
     });
 
-    it('asks everything when the position cannot be read', async () => {
+    it('asks everything when the signal cannot be read', async () => {
       const client = fakeRegistry({ 'a-value': {} });
       const { state, changes } = signal();
       const schemas = await settled(client, changes);
-      state.position = undefined;
+      state.readable = false;
       await schemas.describe(['a-value', 'b-value'], { refresh: true });
       expect(client.latestVersion).toHaveBeenCalledTimes(2);
     });

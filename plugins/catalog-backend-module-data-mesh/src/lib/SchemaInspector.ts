@@ -19,7 +19,7 @@ export interface SchemaInspectorOptions {
  * Schema registry facts per subject, cached: a descriptor update only asks
  * the registry about subjects it has not seen, and only `refresh` (the
  * scheduled enrichment) asks again about all of them; with a change signal,
- * only when the registry was written to since all of them were last read. A failed lookup is never cached, so the next call
+ * only about those the registry was written to since they were last read. A failed lookup is never cached, so the next call
  * retries it; while the registry is down a subject known before keeps its
  * last known facts. A schema type the mesh has no format for (Apicurio also
  * serves XML, OpenAPI, …) gives `unknown` facts rather than a format that
@@ -27,7 +27,7 @@ export interface SchemaInspectorOptions {
  */
 export class SchemaInspector {
   private readonly cache = new Map<string, SchemaFacts>();
-  /** The change signal's position before the last call that read every cached subject without a failure. */
+  /** The change signal's mark before the last call that brought every cached fact up to date without a failure. */
   private settledAt?: string;
   private readonly concurrency: number;
 
@@ -42,22 +42,25 @@ export class SchemaInspector {
     subjects: Iterable<string>,
     { refresh = false } = {},
   ): Promise<Map<string, SchemaFacts>> {
-    // Whether every fact cached after this call will have been read now:
-    // a refresh that asks everything, or the first call (an empty cache).
+    // The first call (an empty cache) reads every fact it will cache, so
+    // it settles the mark as a refresh does.
     const coldStart = this.cache.size === 0;
-    // Read before asking: a write that lands while the lookups run moves
-    // the position past this mark, so the next refresh asks again.
-    const position =
+    // Asked before the lookups: a write that lands while they run is after
+    // this mark, so the next refresh hears of it.
+    const changes =
       (refresh || coldStart) && this.options.changes
-        ? await this.options.changes.position()
+        ? await this.options.changes.changesSince(
+            coldStart ? undefined : this.settledAt,
+          )
         : undefined;
-    const askAll =
-      refresh && (position === undefined || position !== this.settledAt);
+    const stale = (subject: string) =>
+      refresh &&
+      (!changes || changes.subjects === 'all' || changes.subjects.has(subject));
 
     const facts = new Map<string, SchemaFacts>();
     const toFetch: string[] = [];
     for (const subject of new Set(subjects)) {
-      const cached = askAll ? undefined : this.cache.get(subject);
+      const cached = stale(subject) ? undefined : this.cache.get(subject);
       if (cached) facts.set(subject, cached);
       else toFetch.push(subject);
     }
@@ -77,7 +80,8 @@ export class SchemaInspector {
           : answer,
       );
     });
-    if ((askAll || coldStart) && !failed) this.settledAt = position;
+    // A failed lookup keeps the mark, so the next refresh asks it again.
+    if (changes && !failed) this.settledAt = changes.mark;
     return facts;
   }
 

@@ -81,13 +81,17 @@ export const catalogModuleDataMesh = createBackendModule({
           return { name: cluster.name, kafka, admin: sharedAdmin(kafka) };
         });
         const storage = mesh.schemaRegistry.storageTopic;
+        const storageCluster =
+          storage && clusters.find(c => c.name === storage.cluster)!;
         const schemas = new SchemaInspector(registry, {
           changes:
             storage &&
-            new RegistryStorageTopic(
-              clusters.find(c => c.name === storage.cluster)!.admin,
-              storage.topic,
-            ),
+            storageCluster &&
+            new RegistryStorageTopic({
+              kafka: storageCluster.kafka,
+              admin: storageCluster.admin,
+              topic: storage.topic,
+            }),
         });
         const providers = clusters.map(
           cluster =>

@@ -254,12 +254,9 @@ export class DataProductProvider
       `${((to - from) / 1000).toFixed(1)} s`;
     const appliedAt = performance.now();
     this.options.logger.info(
-      `Read ${entities.length} data products from ${
-        this.options.clusterName
-      }/${this.options.registryTopic} in ${seconds(
-        this.passStartedAt,
-        appliedAt,
-      )}: registry topic ${seconds(
+      `Read ${entities.length} data products from ${this.options.clusterName}/${
+        this.options.registryTopic
+      } in ${seconds(this.passStartedAt, appliedAt)}: registry topic ${seconds(
         this.passStartedAt,
         caughtUpAt,
       )}, topic and schema facts ${seconds(

@@ -1,124 +1,36 @@
-import { randomUUID } from 'node:crypto';
 import { PORTAL_CONSUMER_GROUP_PREFIX } from '@kafka-mesh/plugin-data-mesh-common';
+import {
+  OffsetRange,
+  RangeRecord,
+  readOffsetRanges,
+} from '@kafka-mesh/plugin-data-mesh-node';
 import type { Kafka } from 'kafkajs';
 import { KafkaUnavailableError } from './KafkaClients';
-import { withTimeout } from './upstream';
 
 /** Consumer groups of the backend's own tail reads; they never commit. */
 export const TAIL_GROUP_PREFIX = `${PORTAL_CONSUMER_GROUP_PREFIX}tail-`;
 
-/** Read a partition of a topic from `from` up to and including `last`. */
-export interface TailRange {
-  topic: string;
-  partition: number;
-  from: bigint;
-  last: bigint;
-}
-
-export interface TailRecord {
-  topic: string;
-  partition: number;
-  offset: string;
-  /** Record timestamp, ms since the epoch. */
-  timestamp: number;
-  key: Buffer | null;
-  value: Buffer | null;
-}
-
-/** Kafka topic names cannot contain a colon, so this key is unambiguous. */
-const keyOf = (topic: string, partition: number) => `${topic}:${partition}`;
+export type TailRange = OffsetRange;
+export type TailRecord = RangeRecord;
 
 /**
- * Reads the given offset ranges, of one topic or several, with one
- * throwaway consumer (fresh group, nothing committed): `run`, then `seek`
- * every partition to its start. One consumer for many topics means one
- * group join for a whole batch. Stops once every range delivered its last
- * record or the deadline passes, whichever comes first; what arrived by
- * then is returned (a compacted or transactional tail may never deliver
- * `last`).
+ * The newest records of partitions (see `readOffsetRanges`), for the live
+ * endpoints: a Kafka failure becomes a {@link KafkaUnavailableError}, which
+ * the router answers with 503.
  */
 export async function readTail(
   kafka: Kafka,
   ranges: TailRange[],
   options: { deadlineMs: number; connectTimeoutMs: number },
 ): Promise<TailRecord[]> {
-  const pending = new Map(
-    ranges
-      .filter(r => r.last >= r.from)
-      .map(r => [keyOf(r.topic, r.partition), r]),
-  );
-  if (pending.size === 0) return [];
-  const topics = [...new Set([...pending.values()].map(r => r.topic))];
-  const records: TailRecord[] = [];
-  const consumer = kafka.consumer({
-    groupId: `${TAIL_GROUP_PREFIX}${randomUUID()}`,
-    maxWaitTimeInMs: 250,
-    allowAutoTopicCreation: false,
-    retry: { retries: 1 },
-  });
-  let finish: () => void = () => {};
-  const finished = new Promise<void>(resolve => {
-    finish = resolve;
-  });
   try {
-    await withTimeout(
-      consumer.connect(),
-      options.connectTimeoutMs,
-      'Kafka consumer',
-    );
-    await withTimeout(
-      consumer.subscribe({ topics, fromBeginning: false }),
-      options.connectTimeoutMs,
-      'Kafka consumer',
-    );
-    await consumer.run({
-      autoCommit: false,
-      eachMessage: async ({ topic, partition, message }) => {
-        const key = keyOf(topic, partition);
-        const range = pending.get(key);
-        if (!range) return;
-        const offset = BigInt(message.offset);
-        if (offset < range.from) return;
-        records.push({
-          topic,
-          partition,
-          offset: message.offset,
-          timestamp: Number(message.timestamp),
-          key: message.key,
-          value: message.value,
-        });
-        if (offset >= range.last) {
-          pending.delete(key);
-          if (pending.size === 0) finish();
-        }
-      },
+    return await readOffsetRanges(kafka, ranges, {
+      ...options,
+      groupPrefix: TAIL_GROUP_PREFIX,
     });
-    for (const range of pending.values()) {
-      consumer.seek({
-        topic: range.topic,
-        partition: range.partition,
-        offset: range.from.toString(),
-      });
-    }
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      finished,
-      new Promise<void>(resolve => {
-        timer = setTimeout(resolve, options.deadlineMs);
-      }),
-    ]);
-    clearTimeout(timer);
   } catch (error) {
     throw new KafkaUnavailableError(
       `reading the topic failed: ${(error as Error).message}`,
     );
-  } finally {
-    // Leaving the group can hang while the broker is away; do not wait long.
-    await withTimeout(
-      consumer.disconnect(),
-      options.connectTimeoutMs,
-      'disconnect',
-    ).catch(() => undefined);
   }
-  return records;
 }

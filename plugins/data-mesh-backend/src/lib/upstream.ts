@@ -7,35 +7,11 @@ export const DEFAULT_CALL_TIMEOUT_MS = 5000;
 /** Seconds a client should wait before retrying after a 503. */
 export const RETRY_AFTER_SECONDS = 5;
 
-/** A call to Kafka or the registry did not answer in time. */
-export class UpstreamTimeoutError extends Error {
-  constructor(what: string, ms: number) {
-    super(`${what} did not answer within ${ms} ms`);
-    this.name = 'UpstreamTimeoutError';
-  }
-}
-
-/** Rejects with {@link UpstreamTimeoutError} when `promise` takes longer than `ms`. */
-export async function withTimeout<T>(
-  promise: Promise<T>,
-  ms: number,
-  what: string,
-): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      promise,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new UpstreamTimeoutError(what, ms)),
-          ms,
-        );
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+// Shared with the catalog module, which reads Kafka under the same bounds.
+export {
+  UpstreamTimeoutError,
+  withTimeout,
+} from '@kafka-mesh/plugin-data-mesh-node';
 
 /** Every secret in the suite's config, so that no message can echo one. */
 export function secretsOf(config: DataMeshConfig): string[] {

@@ -1,0 +1,29 @@
+/** A call to Kafka or the registry did not answer in time. */
+export class UpstreamTimeoutError extends Error {
+  constructor(what: string, ms: number) {
+    super(`${what} did not answer within ${ms} ms`);
+    this.name = 'UpstreamTimeoutError';
+  }
+}
+
+/** Rejects with {@link UpstreamTimeoutError} when `promise` takes longer than `ms`. */
+export async function withTimeout<T>(
+  promise: Promise<T>,
+  ms: number,
+  what: string,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new UpstreamTimeoutError(what, ms)),
+          ms,
+        );
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
