@@ -191,9 +191,10 @@ export interface Config {
       /**
        * The Kafka topic the registry keeps its state in: `kafkasql-journal`
        * for Apicurio with kafkasql storage, `_schemas` for Confluent's.
-       * Every write to the registry appends to it, so the catalog's
-       * scheduled refresh asks the registry again only when its end offsets
-       * moved. Without it, every refresh asks about every subject.
+       * Every write to the registry appends a record naming its subject,
+       * so the catalog's scheduled refresh asks the registry only about the
+       * subjects named since the last refresh (nothing when the end offsets
+       * did not move). Without it, every refresh asks about every subject.
        */
       storageTopic?: {
         /** One of `dataMesh.kafka.clusters`. */
