@@ -299,6 +299,23 @@ describe('SchemaInspector', () => {
       client.latestVersion.mockClear();
       await schemas.describe(['a-value', 'b-value'], { refresh: true });
       expect(client.latestVersion.mock.calls).toEqual([['a-value']]);
+      // Answered now: the refresh after that asks nothing.
+      await schemas.describe(['a-value', 'b-value'], { refresh: true });
+      expect(client.latestVersion).toHaveBeenCalledTimes(1);
+    });
+
+    it('asks only the failed subjects again after a failure at cold start', async () => {
+      const client = fakeRegistry({ 'a-value': {}, 'b-value': {} });
+      const { changes } = signal();
+      const schemas = new SchemaInspector(
+        client as unknown as SchemaRegistryRestClient,
+        { changes },
+      );
+      client.latestVersion.mockRejectedValueOnce(new Error('timeout'));
+      await schemas.describe(['a-value', 'b-value']);
+      client.latestVersion.mockClear();
+      await schemas.describe(['a-value', 'b-value'], { refresh: true });
+      expect(client.latestVersion).toHaveBeenCalledTimes(1);
     });
 
     it('asks everything when the signal cannot be read', async () => {

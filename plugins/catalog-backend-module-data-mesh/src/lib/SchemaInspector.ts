@@ -27,8 +27,15 @@ export interface SchemaInspectorOptions {
  */
 export class SchemaInspector {
   private readonly cache = new Map<string, SchemaFacts>();
-  /** The change signal's mark before the last call that brought every cached fact up to date without a failure. */
+  /** The change signal's mark before the last call that brought the cached facts up to date. */
   private settledAt?: string;
+  /**
+   * Subjects whose last lookup failed: asked again by the next refresh
+   * whatever the signal says, and only they, so that a registry hiccup
+   * during a cold start of thousands does not make every retry ask about
+   * all of them.
+   */
+  private readonly failed = new Set<string>();
   private readonly concurrency: number;
 
   constructor(
@@ -55,7 +62,10 @@ export class SchemaInspector {
         : undefined;
     const stale = (subject: string) =>
       refresh &&
-      (!changes || changes.subjects === 'all' || changes.subjects.has(subject));
+      (!changes ||
+        changes.subjects === 'all' ||
+        changes.subjects.has(subject) ||
+        this.failed.has(subject));
 
     const facts = new Map<string, SchemaFacts>();
     const toFetch: string[] = [];
@@ -67,11 +77,14 @@ export class SchemaInspector {
     const found = await mapLimited(toFetch, this.concurrency, subject =>
       this.lookup(subject),
     );
-    let failed = false;
     found.forEach((answer, i) => {
       const subject = toFetch[i];
-      if (answer.status === 'unknown') failed = true;
-      else this.cache.set(subject, answer);
+      if (answer.status === 'unknown') {
+        this.failed.add(subject);
+      } else {
+        this.failed.delete(subject);
+        this.cache.set(subject, answer);
+      }
       // During an outage the last known facts beat `unknown`.
       facts.set(
         subject,
@@ -80,8 +93,7 @@ export class SchemaInspector {
           : answer,
       );
     });
-    // A failed lookup keeps the mark, so the next refresh asks it again.
-    if (changes && !failed) this.settledAt = changes.mark;
+    if (changes) this.settledAt = changes.mark;
     return facts;
   }
 

@@ -326,12 +326,18 @@ export class DataProductProvider
         sla: effectiveSla(stringifyEntityRef(descriptor)),
       }),
     );
-    const unknown = entities.some(
-      e =>
-        e.spec.observed?.topic.status === 'unknown' ||
-        e.spec.observed?.schema.status === 'unknown',
-    );
-    if (unknown) this.scheduleRetry();
+    const unknownTopics = entities.filter(
+      e => e.spec.observed?.topic.status === 'unknown',
+    ).length;
+    const unknownSchemas = entities.filter(
+      e => e.spec.observed?.schema.status === 'unknown',
+    ).length;
+    if (unknownTopics || unknownSchemas) {
+      this.options.logger.warn(
+        `Could not read the topic of ${unknownTopics} and the schema of ${unknownSchemas} of ${entities.length} data products; asking again soon`,
+      );
+      this.scheduleRetry();
+    }
     return entities;
   }
 
