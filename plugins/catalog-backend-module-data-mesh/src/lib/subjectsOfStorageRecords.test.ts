@@ -35,11 +35,15 @@ describe('subjectsOfStorageRecords', () => {
     ).toEqual(new Set(['orders-value', 'payments-value', 'old-value']));
   });
 
-  it('ignores markers without a value that name no subject', () => {
+  it("ignores markers without a value that name no subject, and Apicurio's housekeeping", () => {
     expect(
       subjectsOfStorageRecords([
         { key: json({ messageType: 'Bootstrap' }), value: null },
         { key: json({ keytype: 'NOOP', magic: 0 }), value: null },
+        {
+          key: json({ messageType: 'DeleteAllExpiredDownloads0Message' }),
+          value: json({}),
+        },
       ]),
     ).toEqual(new Set());
   });

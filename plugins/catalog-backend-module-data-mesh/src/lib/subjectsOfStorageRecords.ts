@@ -14,6 +14,13 @@ function parseObject(buffer: Buffer | null): Record<string, unknown> {
   }
 }
 
+/**
+ * Apicurio's journal also carries housekeeping that changes no schema
+ * fact: it expires export downloads every few minutes, which would
+ * otherwise read as "something global changed" each time.
+ */
+const HOUSEKEEPING = /^(DeleteAllExpiredDownloads|CreateDownload|ConsumeDownload)\d*Message$/;
+
 /** The subject a record is about: Apicurio names it `artifactId` in the value, Confluent `subject` in the key. */
 function subjectOf(record: StorageRecord): string | undefined {
   const value = parseObject(record.value);
@@ -22,12 +29,17 @@ function subjectOf(record: StorageRecord): string | undefined {
   return named.find((n): n is string => typeof n === 'string' && n !== '');
 }
 
+function isHousekeeping(record: StorageRecord): boolean {
+  const { messageType } = parseObject(record.key);
+  return typeof messageType === 'string' && HOUSEKEEPING.test(messageType);
+}
+
 /**
  * The subjects that records of a registry's storage topic changed, or `all`
  * when one of them changed something else or cannot be read: a global
  * compatibility rule, an import, a format we do not know. Records without
  * a value that name no subject (Apicurio's bootstrap marker, Confluent's
- * NOOP) change nothing.
+ * NOOP) and Apicurio's housekeeping change nothing.
  */
 export function subjectsOfStorageRecords(
   records: StorageRecord[],
@@ -36,7 +48,7 @@ export function subjectsOfStorageRecords(
   for (const record of records) {
     const subject = subjectOf(record);
     if (subject) subjects.add(subject);
-    else if (record.value) return 'all';
+    else if (record.value && !isHousekeeping(record)) return 'all';
   }
   return subjects;
 }
