@@ -245,12 +245,13 @@ export async function measureIngest(
       figure(
         {
           id: `registry.refreshOneChange.n${n}`,
-          label: `registry requests per distinct schema id, refresh after one new schema version (N=${n})`,
+          // A count, not a ratio: 2 in 10,000 would round to 0.
+          label: `registry requests, refresh after one new schema version (N=${n}; target: one per distinct schema id)`,
           unit: 'requests',
-          value: changedRefreshRequests / n,
-          detail: { requests: changedRefreshRequests, distinctSchemaIds: n },
+          value: changedRefreshRequests,
+          detail: { distinctSchemaIds: n },
         },
-        { max: 1 },
+        { max: n },
       ),
     );
   }
