@@ -328,6 +328,29 @@ describe('SchemaInspector', () => {
     });
   });
 
+  it('asks for the compatibility level only where it is wanted', async () => {
+    const client = fakeRegistry({ 'a-value': {}, 'b-value': {} });
+    const facts = await inspector(client).describe(['a-value', 'b-value'], {
+      withLevel: subject => subject === 'a-value',
+    });
+    expect(client.compatibility.mock.calls).toEqual([['a-value']]);
+    expect(facts.get('a-value')).toMatchObject({ compatibility: 'BACKWARD' });
+    expect(facts.get('b-value')).not.toHaveProperty('compatibility');
+    expect(facts.get('b-value')).toMatchObject({ status: 'registered' });
+  });
+
+  it('asks again for a subject cached without its level once the level is wanted', async () => {
+    const client = fakeRegistry({ 'a-value': {} });
+    const schemas = inspector(client);
+    await schemas.describe(['a-value'], { withLevel: () => false });
+    const facts = await schemas.describe(['a-value']);
+    expect(client.latestVersion).toHaveBeenCalledTimes(2);
+    expect(facts.get('a-value')).toMatchObject({ compatibility: 'BACKWARD' });
+    // Cached with its level now, which also serves a call without.
+    await schemas.describe(['a-value'], { withLevel: () => false });
+    expect(client.latestVersion).toHaveBeenCalledTimes(2);
+  });
+
   it('keeps at most `concurrency` lookups under way', async () => {
     let underWay = 0;
     let most = 0;

@@ -25,8 +25,26 @@ export interface SchemaInspectorOptions {
  * serves XML, OpenAPI, …) gives `unknown` facts rather than a format that
  * would misread the schema.
  */
+/** Cached facts, and whether the compatibility level was asked for them. */
+interface CachedFacts {
+  facts: SchemaFacts;
+  withLevel: boolean;
+}
+
+export interface DescribeOptions {
+  /** Ask again about subjects the change signal says were written to (all, without one). */
+  refresh?: boolean;
+  /**
+   * Whether a subject's compatibility level is wanted. It is a second
+   * registry request, and in the catalog only the governance check of a
+   * tier with a minimum level reads it (entity pages ask the live
+   * endpoint), so the provider asks for it only there. Default: always.
+   */
+  withLevel?: (subject: string) => boolean;
+}
+
 export class SchemaInspector {
-  private readonly cache = new Map<string, SchemaFacts>();
+  private readonly cache = new Map<string, CachedFacts>();
   /** The change signal's mark before the last call that brought the cached facts up to date. */
   private settledAt?: string;
   /**
@@ -47,7 +65,7 @@ export class SchemaInspector {
 
   async describe(
     subjects: Iterable<string>,
-    { refresh = false } = {},
+    { refresh = false, withLevel = () => true }: DescribeOptions = {},
   ): Promise<Map<string, SchemaFacts>> {
     // The first call (an empty cache) reads every fact it will cache, so
     // it settles the mark as a refresh does.
@@ -66,20 +84,22 @@ export class SchemaInspector {
         changes.subjects === 'all' ||
         changes.subjects.has(subject) ||
         this.failed.has(subject));
+    const usable = (subject: string, cached?: CachedFacts) =>
+      cached && !stale(subject) && (cached.withLevel || !withLevel(subject));
 
     const facts = new Map<string, SchemaFacts>();
     const toFetch: string[] = [];
     for (const subject of new Set(subjects)) {
-      const cached = stale(subject) ? undefined : this.cache.get(subject);
-      if (cached) facts.set(subject, cached);
+      const cached = this.cache.get(subject);
+      if (usable(subject, cached)) facts.set(subject, cached!.facts);
       else toFetch.push(subject);
     }
     const found = await mapLimited(toFetch, this.concurrency, subject =>
-      this.lookup(subject),
+      this.lookup(subject, withLevel(subject)),
     );
     found.forEach((answer, i) => {
       const subject = toFetch[i];
-      if (answer.status === 'unknown') {
+      if (answer.facts.status === 'unknown') {
         this.failed.add(subject);
       } else {
         this.failed.delete(subject);
@@ -88,32 +108,38 @@ export class SchemaInspector {
       // During an outage the last known facts beat `unknown`.
       facts.set(
         subject,
-        answer.status === 'unknown'
-          ? this.cache.get(subject) ?? answer
-          : answer,
+        answer.facts.status === 'unknown'
+          ? this.cache.get(subject)?.facts ?? answer.facts
+          : answer.facts,
       );
     });
     if (changes) this.settledAt = changes.mark;
     return facts;
   }
 
-  private async lookup(subject: string): Promise<SchemaFacts> {
+  private async lookup(
+    subject: string,
+    withLevel: boolean,
+  ): Promise<CachedFacts> {
     try {
       const [latest, compatibility] = await Promise.all([
         this.client.latestVersion(subject),
-        this.client.compatibility(subject),
+        withLevel ? this.client.compatibility(subject) : undefined,
       ]);
-      if (!latest) return { status: 'missing', subject };
+      if (!latest) return { facts: { status: 'missing', subject }, withLevel };
       return {
-        status: 'registered',
-        subject,
-        version: latest.version,
-        id: latest.id,
-        format: formatOfSchemaType(latest.schemaType),
-        compatibility,
+        facts: {
+          status: 'registered',
+          subject,
+          version: latest.version,
+          id: latest.id,
+          format: formatOfSchemaType(latest.schemaType),
+          ...(withLevel && { compatibility }),
+        },
+        withLevel,
       };
     } catch {
-      return { status: 'unknown', subject };
+      return { facts: { status: 'unknown', subject }, withLevel };
     }
   }
 }

@@ -82,7 +82,11 @@ export async function listCandidateStreams({
       }`,
     );
   }
-  const facts = await schemas.describe(streams.map(s => s.subject));
+  // The format is all a candidate needs.
+  const facts = await schemas.describe(
+    streams.map(s => s.subject),
+    { withLevel: () => false },
+  );
   return streams.flatMap(stream => {
     const schema = facts.get(stream.subject);
     return schema?.status === 'registered'

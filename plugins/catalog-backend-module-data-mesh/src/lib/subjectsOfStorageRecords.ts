@@ -19,7 +19,8 @@ function parseObject(buffer: Buffer | null): Record<string, unknown> {
  * fact: it expires export downloads every few minutes, which would
  * otherwise read as "something global changed" each time.
  */
-const HOUSEKEEPING = /^(DeleteAllExpiredDownloads|CreateDownload|ConsumeDownload)\d*Message$/;
+const HOUSEKEEPING =
+  /^(DeleteAllExpiredDownloads|CreateDownload|ConsumeDownload)\d*Message$/;
 
 /** The subject a record is about: Apicurio names it `artifactId` in the value, Confluent `subject` in the key. */
 function subjectOf(record: StorageRecord): string | undefined {

@@ -190,6 +190,8 @@ describe('the data mesh catalog module on the real broker and registry', () => {
       subject: `${ordersTopic}-value`,
       version: 1,
       format: 'avro',
+      // Read because tier-2 has a minimum level (the default governance).
+      compatibility: 'BACKWARD',
     });
     expect(observed.schema.status === 'registered' && observed.schema.id).toBe(
       await registry.getLatestSchemaId(`${ordersTopic}-value`),

@@ -103,6 +103,7 @@ export const catalogModuleDataMesh = createBackendModule({
               topics: new TopicInspector(cluster.admin),
               schemas,
               errors,
+              governance: moduleConfig.governance,
               logger,
             }),
         );

@@ -8,6 +8,7 @@ import {
   createEffectiveSlaCalculator,
   DATA_PRODUCT_KIND,
   DataProductEntity,
+  GovernanceRules,
   parseProductId,
   registryLocation,
   schemaSubjectOf,
@@ -34,6 +35,8 @@ export interface DataProductProviderOptions {
   topics: TopicInspector;
   schemas: SchemaInspector;
   errors: IngestionErrors;
+  /** Which tiers have a minimum compatibility level to check. */
+  governance: Pick<GovernanceRules, 'minCompatibility'>;
   logger: LoggerService;
   /** How soon facts that could not be read (an outage) are asked again. */
   unknownRetryMs?: number;
@@ -310,10 +313,21 @@ export class DataProductProvider
     refreshSchemas: boolean,
   ): Promise<DataProductEntity[]> {
     const descriptors = refs.map(ref => this.current.get(ref)!);
+    // Only the governance check reads the level, and only for tiers with a minimum.
+    const levelWanted = new Set(
+      descriptors
+        .filter(
+          d =>
+            this.options.governance.minCompatibility[d.spec.sla.tier] !==
+            undefined,
+        )
+        .map(schemaSubjectOf),
+    );
     const [topics, schemas] = await Promise.all([
       this.options.topics.describe(descriptors.map(d => d.spec.output.topic)),
       this.options.schemas.describe(descriptors.map(schemaSubjectOf), {
         refresh: refreshSchemas,
+        withLevel: subject => levelWanted.has(subject),
       }),
     ]);
     const effectiveSla = createEffectiveSlaCalculator(ref =>
