@@ -203,11 +203,10 @@ async function main() {
         },
         database: databaseConfig?.(`bench_${name}_`),
         nodeArgs: cpuProf
-          ? [
-              '--cpu-prof',
-              `--cpu-prof-dir=${profileDir}`,
-              `--cpu-prof-name=${name}-${run}.cpuprofile`,
-            ]
+          ? // A folder per backend, node's own file names: the process has
+            // more than one thread (the TypeScript loader's worker), and
+            // one fixed name would let the threads overwrite each other.
+            ['--cpu-prof', `--cpu-prof-dir=${profileDir}/${name}-${run}`]
           : [],
       });
       let stopped: Promise<void> | undefined;
@@ -226,7 +225,7 @@ async function main() {
       if (cpuProf) {
         fs.mkdirSync(profileDir, { recursive: true });
         fs.writeFileSync(
-          path.join(profileDir, `${name}-${run}.log`),
+          path.join(profileDir, `${name}-${run}`, 'backend.log'),
           backend.output(),
         );
       }
