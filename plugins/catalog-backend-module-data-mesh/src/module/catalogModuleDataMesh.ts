@@ -85,7 +85,6 @@ export const catalogModuleDataMesh = createBackendModule({
           storage && clusters.find(c => c.name === storage.cluster)!;
         const schemas = new SchemaInspector(registry, {
           changes:
-            storage &&
             storageCluster &&
             new RegistryStorageTopic({
               kafka: storageCluster.kafka,

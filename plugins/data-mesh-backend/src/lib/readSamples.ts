@@ -1,8 +1,9 @@
 import type { SampleRecord } from '@kafka-mesh/plugin-data-mesh-common';
+import type { RangeRecord } from '@kafka-mesh/plugin-data-mesh-node';
 import { decodeValue, WireDecoder } from './decodeValue';
 import type { ClusterClient } from './KafkaClients';
 import { maskPii, MASK } from './maskPii';
-import { readTail, TailRecord } from './readTail';
+import { readTail } from './readTail';
 
 export interface SampleOptions {
   limit: number;
@@ -15,9 +16,9 @@ export interface SampleOptions {
 
 /** The newest `limit` records of all partitions, newest first. */
 export function newestFirst(
-  records: TailRecord[],
+  records: RangeRecord[],
   limit: number,
-): TailRecord[] {
+): RangeRecord[] {
   return [...records]
     .sort(
       (a, b) =>

@@ -10,9 +10,6 @@ import { KafkaUnavailableError } from './KafkaClients';
 /** Consumer groups of the backend's own tail reads; they never commit. */
 export const TAIL_GROUP_PREFIX = `${PORTAL_CONSUMER_GROUP_PREFIX}tail-`;
 
-export type TailRange = OffsetRange;
-export type TailRecord = RangeRecord;
-
 /**
  * The newest records of partitions (see `readOffsetRanges`), for the live
  * endpoints: a Kafka failure becomes a {@link KafkaUnavailableError}, which
@@ -20,9 +17,9 @@ export type TailRecord = RangeRecord;
  */
 export async function readTail(
   kafka: Kafka,
-  ranges: TailRange[],
+  ranges: OffsetRange[],
   options: { deadlineMs: number; connectTimeoutMs: number },
-): Promise<TailRecord[]> {
+): Promise<RangeRecord[]> {
   try {
     return await readOffsetRanges(kafka, ranges, {
       ...options,
