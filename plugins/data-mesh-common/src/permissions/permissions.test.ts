@@ -7,6 +7,10 @@ describe('data mesh permissions', () => {
       [
         ['datamesh.product.samples.read', 'read'],
         ['datamesh.product.pii.read', 'read'],
+        ['datamesh.product.synthetic.read', 'read'],
+        ['datamesh.product.publish', 'update'],
+        ['datamesh.product.deprecate', 'update'],
+        ['datamesh.product.unpublish', 'delete'],
         ['datamesh.product.unpublish.admin', 'delete'],
       ],
     );

@@ -1,8 +1,10 @@
 import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
 import { createPermission } from '@backstage/plugin-permission-common';
 
-// All three are resource permissions on the product's catalog entity, so a
-// policy can decide per product, e.g. with the catalog's isEntityOwner rule.
+// All are resource permissions on the product's catalog entity, so a policy
+// can decide per product, e.g. with the catalog's isEntityOwner rule. For a
+// product that is not in the catalog yet (a first publish), the suite asks
+// the policy for its conditions and applies them to the descriptor.
 
 /** Reading decoded sample messages from a product's topic. */
 export const dataMeshSamplesReadPermission = createPermission({
@@ -11,16 +13,48 @@ export const dataMeshSamplesReadPermission = createPermission({
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
-/** Seeing the fields listed in `spec.piiFields` unmasked in samples. */
+/** Seeing the fields the portal calls personal unmasked in samples. */
 export const dataMeshPiiReadPermission = createPermission({
   name: 'datamesh.product.pii.read',
   attributes: { action: 'read' },
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
+/** Generating synthetic records from a product's schema. */
+export const dataMeshSyntheticReadPermission = createPermission({
+  name: 'datamesh.product.synthetic.read',
+  attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
 /**
- * Unpublishing (tombstoning) any product, not only one's own. A policy
- * typically allows it unconditionally to platform admins only.
+ * Publishing a product: a first publish, an update of its descriptor, or a
+ * change of its owner. For an update the product as the catalog holds it
+ * (its current owner) decides; for a first publish, the descriptor.
+ */
+export const dataMeshProductPublishPermission = createPermission({
+  name: 'datamesh.product.publish',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/** Deprecating a product (and notifying its consumers). */
+export const dataMeshProductDeprecatePermission = createPermission({
+  name: 'datamesh.product.deprecate',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/** Unpublishing (tombstoning) a product that nobody reads any more. */
+export const dataMeshProductUnpublishPermission = createPermission({
+  name: 'datamesh.product.unpublish',
+  attributes: { action: 'delete' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
+ * Unpublishing a product although consumer groups still read its topic.
+ * A policy typically allows it to platform admins only.
  */
 export const dataMeshProductUnpublishAdminPermission = createPermission({
   name: 'datamesh.product.unpublish.admin',
@@ -32,5 +66,9 @@ export const dataMeshProductUnpublishAdminPermission = createPermission({
 export const dataMeshPermissions = [
   dataMeshSamplesReadPermission,
   dataMeshPiiReadPermission,
+  dataMeshSyntheticReadPermission,
+  dataMeshProductPublishPermission,
+  dataMeshProductDeprecatePermission,
+  dataMeshProductUnpublishPermission,
   dataMeshProductUnpublishAdminPermission,
 ];
