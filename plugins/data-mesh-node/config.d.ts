@@ -51,6 +51,35 @@ export interface Config {
         };
       }>;
     };
+    /** Who may do what beyond the permission policy's defaults. */
+    permissions?: {
+      /**
+       * Groups whose members are data mesh admins: they may publish, change,
+       * deprecate and unpublish any product (also one that is still
+       * consumed) and, where restrictCatalogWrites is on, register catalog
+       * locations and delete entities. Full refs, group:<namespace>/<name>.
+       * @default ['group:default/platform-team']
+       */
+      adminGroups?: string[];
+      /**
+       * Static external-access tokens (backend.auth.externalAccess) that may
+       * publish through the data mesh REST API, and the owners they act for.
+       * Backstage's permission client allows every service call without
+       * asking the policy, so a service acts only for the groups named here.
+       */
+      externalAccess?: Array<{
+        /** The token's `subject` in backend.auth.externalAccess. */
+        subject: string;
+        /** Owner refs the token acts for, e.g. group:default/checkout-team. */
+        actsFor: string[];
+      }>;
+      /**
+       * Creating catalog locations and deleting entities are for data mesh
+       * admins only. On in production (app-config.production.yaml).
+       * @default false
+       */
+      restrictCatalogWrites?: boolean;
+    };
     /**
      * Governance: the rules the organisation agrees on once. Publishing
      * (scaffolder, CLI) refuses descriptors that break them; the catalog

@@ -28,14 +28,5 @@ export interface Config {
        */
       catalogWaitSeconds?: number;
     };
-    /** Who may do what beyond the permission policy's defaults. */
-    permissions?: {
-      /**
-       * Groups whose members hold the data mesh admin permissions, such as
-       * unpublishing a product that is still consumed.
-       * @default ['group:default/platform-team']
-       */
-      adminGroups?: string[];
-    };
   };
 }

@@ -8,6 +8,10 @@ export {
   readDataMeshConfig,
   DEFAULT_CLIENT_ID,
 } from './config/readDataMeshConfig';
+export {
+  readPermissionsConfig,
+  DEFAULT_ADMIN_GROUPS,
+} from './config/readPermissionsConfig';
 export { readGovernanceRules } from './governance/readGovernanceRules';
 export { createKafka } from './kafka/createKafka';
 export { createTopics } from './kafka/createTopics';
@@ -60,3 +64,41 @@ export type {
   ReadRegistryTopicOptions,
   RegistryRecord,
 } from './registryTopic/readRegistryTopic';
+export { DataMeshClients } from './products/DataMeshClients';
+export { DataProductWriter } from './products/DataProductWriter';
+export type {
+  DeprecateRequest,
+  DeprecateResult,
+  PublishResult,
+  UnpublishResult,
+  WriteOptions,
+} from './products/DataProductWriter';
+export { dataProductWriterServiceRef } from './products/dataProductWriterServiceRef';
+export { ProductAccess, withOwnerRelation } from './products/productAccess';
+export type {
+  BarrierRequest,
+  BarrierResult,
+} from './products/publishBarrier';
+export { checkPublishBarrier } from './products/publishBarrier';
+export { findDataProduct, loadUpstream } from './products/catalogLookups';
+export type { CatalogReader } from './products/catalogLookups';
+export {
+  assertPublishedThroughRegistry,
+  descriptorOf,
+  checkedDescriptor,
+  publishToRegistry,
+  tombstoneInRegistry,
+} from './products/descriptors';
+export {
+  incompatibilities,
+  parseOrExplain,
+  readSubject,
+} from './products/schemaChecks';
+export type { SubjectState } from './products/schemaChecks';
+export { readersOfTopic } from './products/topicReaders';
+export type { TopicReader } from './products/topicReaders';
+export {
+  isPublishedProduct,
+  productOwningSubject,
+  productOwningTopic,
+} from './products/topicOwner';

@@ -3,8 +3,8 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { notificationService } from '@backstage/plugin-notifications-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { dataProductWriterServiceRef } from '@kafka-mesh/plugin-data-mesh-node';
 import { createProductDeprecateAction } from './actions/productDeprecate';
 import { createProductPublishAction } from './actions/productPublish';
 import { createProductUnpublishAction } from './actions/productUnpublish';
@@ -13,7 +13,6 @@ import { createRepoPublishLocalAction } from './actions/repoPublishLocal';
 import { createSchemaRegisterAction } from './actions/schemaRegister';
 import { createSyntheticWriteAction } from './actions/syntheticWrite';
 import { createTopicCreateAction } from './actions/topicCreate';
-import { DataMeshClients } from './lib/DataMeshClients';
 import { readScaffolderConfig } from './lib/readScaffolderConfig';
 
 /** The data mesh scaffolder actions: wiring only. */
@@ -25,22 +24,24 @@ export const scaffolderModuleDataMesh = createBackendModule({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
-        permissions: coreServices.permissions,
         catalog: catalogServiceRef,
-        notifications: notificationService,
+        // The one writer of products, shared with the data mesh REST API.
+        writer: dataProductWriterServiceRef,
       },
-      async init({ scaffolder, config, permissions, catalog, notifications }) {
-        const clients = DataMeshClients.fromConfig(config);
+      async init({ scaffolder, config, catalog, writer }) {
         const { repositories, catalogWaitMs } = readScaffolderConfig(config);
         scaffolder.addActions(
-          createProductValidateAction({ clients, catalog }),
-          createTopicCreateAction({ clients }),
-          createSchemaRegisterAction({ clients }),
-          createProductPublishAction({ clients, catalog, catalogWaitMs }),
-          createProductDeprecateAction({ clients, catalog, notifications }),
-          createProductUnpublishAction({ clients, catalog, permissions }),
+          createProductValidateAction({ writer }),
+          createTopicCreateAction({ writer }),
+          createSchemaRegisterAction({ writer }),
+          createProductPublishAction({ writer, catalog, catalogWaitMs }),
+          createProductDeprecateAction({ writer }),
+          createProductUnpublishAction({ writer }),
           createRepoPublishLocalAction({ catalog, repositories }),
-          createSyntheticWriteAction({ catalog, registry: clients.registry }),
+          createSyntheticWriteAction({
+            catalog,
+            registry: writer.clients.registry,
+          }),
         );
       },
     });

@@ -24,3 +24,19 @@ export interface DataMeshConfig {
   clusters: KafkaClusterConfig[];
   schemaRegistry: SchemaRegistryConfig;
 }
+
+/** A static external-access token and the owners it acts for. */
+export interface ExternalAccessGrant {
+  /** The token's subject; its principal is `external:<subject>`. */
+  subject: string;
+  /** Full owner refs, lower case like a user's ownership claims. */
+  actsFor: string[];
+}
+
+/** `dataMesh.permissions`, with defaults applied. */
+export interface DataMeshPermissionsConfig {
+  /** Full group refs, lower case like a user's ownership claims. */
+  adminGroups: string[];
+  externalAccess: ExternalAccessGrant[];
+  restrictCatalogWrites: boolean;
+}

@@ -12,10 +12,28 @@ import type {
   DataProductSpec,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import { makeDataProduct } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
-import { createKafka, createTopics } from '@kafka-mesh/plugin-data-mesh-node';
+import { mockServices } from '@backstage/backend-test-utils';
+import type { PermissionsService } from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
+import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  createKafka,
+  createTopics,
+  DataMeshClients,
+  DataProductWriter,
+  ProductAccess,
+} from '@kafka-mesh/plugin-data-mesh-node';
 import { randomUUID } from 'node:crypto';
 import yaml from 'yaml';
-import { DataMeshClients } from '../lib/DataMeshClients';
 
 // The local stack that jest's global setup started (or found running).
 const brokers = process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092';
@@ -50,6 +68,65 @@ export function testClients(
   options: { governance?: object; registryTopic?: string } = {},
 ): DataMeshClients {
   return DataMeshClients.fromConfig(testConfig(options));
+}
+
+/**
+ * What a stand-in policy answers: everything allowed, nothing, or only what
+ * the caller owns (the portal's real policy runs in the e2e tests).
+ */
+export type TestPolicy =
+  | 'allow'
+  | 'deny'
+  | { claims: string[]; admin?: boolean };
+
+/**
+ * A permissions service that answers like `policy`: with claims, like the
+ * portal's policy for a user holding them (owners only; admin permissions
+ * only for an admin).
+ */
+export function testPermissions(policy: TestPolicy = 'allow') {
+  const decide = (permission: ResourcePermission): PolicyDecision => {
+    if (policy === 'allow') return { result: AuthorizeResult.ALLOW };
+    if (policy === 'deny') return { result: AuthorizeResult.DENY };
+    if (policy.admin) return { result: AuthorizeResult.ALLOW };
+    if (permission.name.endsWith('.admin')) {
+      return { result: AuthorizeResult.DENY };
+    }
+    return createCatalogConditionalDecision(
+      permission as ResourcePermission<'catalog-entity'>,
+      catalogConditions.isEntityOwner({ claims: policy.claims }),
+    );
+  };
+  return {
+    authorize: jest.fn(),
+    authorizeConditional: jest.fn(
+      async (requests: Array<{ permission: ResourcePermission }>) =>
+        requests.map(r => decide(r.permission)),
+    ),
+  };
+}
+
+/** The product writer the actions share, over the given catalog and policy. */
+export function testWriter(options: {
+  catalog: CatalogService;
+  clients?: DataMeshClients;
+  policy?: TestPolicy;
+  notifications?: Pick<NotificationService, 'send'>;
+  now?: () => Date;
+}): DataProductWriter {
+  const auth = mockServices.auth();
+  const clients = options.clients ?? testClients();
+  return new DataProductWriter(
+    clients,
+    options.catalog,
+    new ProductAccess(
+      testPermissions(options.policy) as unknown as PermissionsService,
+      auth,
+    ),
+    auth,
+    (options.notifications ?? { send: jest.fn() }) as NotificationService,
+    options.now,
+  );
 }
 
 /** The input of the first step of an action's example. */

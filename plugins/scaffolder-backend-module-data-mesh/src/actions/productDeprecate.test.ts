@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { DataProductEntity } from '@kafka-mesh/plugin-data-mesh-common';
 import {
@@ -9,6 +9,8 @@ import {
   registryRecords,
   runAction,
   testClients,
+  testWriter,
+  TestPolicy,
 } from '../__testUtils__/testEnvironment';
 import { createProductDeprecateAction } from './productDeprecate';
 import { examples } from './productDeprecate.examples';
@@ -86,10 +88,7 @@ describe('dataMesh:product:deprecate', () => {
   });
   const notifications = { send: jest.fn() };
   const action = createProductDeprecateAction({
-    clients,
-    catalog,
-    notifications,
-    now: () => TODAY,
+    writer: testWriter({ clients, catalog, notifications, now: () => TODAY }),
   });
 
   beforeEach(() => notifications.send.mockReset());
@@ -173,13 +172,20 @@ describe('dataMesh:product:deprecate', () => {
   describe('refuses, publishing and notifying nothing', () => {
     /** An action over a catalog holding the given product, with consumers. */
     function deprecatorFor(...entities: Entity[]) {
+      return deprecatorWith('allow', ...entities);
+    }
+
+    function deprecatorWith(policy: TestPolicy, ...entities: Entity[]) {
       return createProductDeprecateAction({
-        clients,
-        catalog: catalogServiceMock({
-          entities: [consumerApp, inCatalog(replacement), ...entities],
+        writer: testWriter({
+          clients,
+          catalog: catalogServiceMock({
+            entities: [consumerApp, inCatalog(replacement), ...entities],
+          }),
+          policy,
+          notifications,
+          now: () => TODAY,
         }),
-        notifications,
-        now: () => TODAY,
       });
     }
 
@@ -267,6 +273,27 @@ describe('dataMesh:product:deprecate', () => {
         {},
         `The data product default/${product.name} is not published through a registry topic but comes from an unknown location; change it there`,
       );
+    });
+
+    it('a caller who does not own the product', async () => {
+      const product = newProduct();
+      const attempt = runAction(
+        deprecatorWith(
+          { claims: ['user:default/mock', 'group:default/guests'] },
+          inCatalog(product, [
+            ...relationsOfConsumed,
+          ]),
+        ),
+        { entityRef: product.ref, sunset: '2030-01-01', reason: 'Mine now.' },
+      );
+      await expect(attempt).rejects.toThrow(NotAllowedError);
+      await expect(attempt).rejects.toThrow(
+        `You may not deprecate ${product.ref}: only its owner (group:default/checkout-team) or a data mesh admin may (permission datamesh.product.deprecate)`,
+      );
+      expect(
+        (await registryRecords(clients)).has(`default/${product.name}`),
+      ).toBe(false);
+      expect(notifications.send).not.toHaveBeenCalled();
     });
 
     it('in a dry run, after every check', async () => {

@@ -1,4 +1,5 @@
-import { InputError } from '@backstage/errors';
+import type { Entity } from '@backstage/catalog-model';
+import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { DataProductEntity } from '@kafka-mesh/plugin-data-mesh-common';
 import {
@@ -11,6 +12,8 @@ import {
   registryRecords,
   runAction,
   testClients,
+  testWriter,
+  TestPolicy,
 } from '../__testUtils__/testEnvironment';
 import { createProductPublishAction } from './productPublish';
 import { examples } from './productPublish.examples';
@@ -48,13 +51,20 @@ describe('dataMesh:product:publish', () => {
     });
   }
 
+  /** The catalog before the publish: only the owner. */
+  const ownerCatalog = () => catalogServiceMock({ entities: [ownerGroup] });
+
+  async function expectNotPublished(name: string) {
+    expect((await registryRecords(clients)).has(`default/${name}`)).toBe(false);
+  }
+
   afterAll(() => cleanUp(clients, { topics, subjects }));
 
   it('publishes the descriptor and waits until the catalog shows it (example 1)', async () => {
     const product = await readyProduct();
     const catalog = catalogShowingLater(product.descriptor);
     const action = createProductPublishAction({
-      clients,
+      writer: testWriter({ clients, catalog: ownerCatalog() }),
       catalog,
       catalogWaitMs: 30_000,
     });
@@ -76,7 +86,7 @@ describe('dataMesh:product:publish', () => {
     const product = await readyProduct();
     const catalog = catalogShowingLater(product.descriptor);
     const action = createProductPublishAction({
-      clients,
+      writer: testWriter({ clients, catalog: ownerCatalog() }),
       catalog,
       catalogWaitMs: 30_000,
     });
@@ -90,8 +100,8 @@ describe('dataMesh:product:publish', () => {
   it('still succeeds when the catalog does not show the product in time', async () => {
     const product = await readyProduct();
     const action = createProductPublishAction({
-      clients,
-      catalog: catalogServiceMock({ entities: [ownerGroup] }),
+      writer: testWriter({ clients, catalog: ownerCatalog() }),
+      catalog: ownerCatalog(),
       catalogWaitMs: 0,
     });
     expect(
@@ -104,16 +114,10 @@ describe('dataMesh:product:publish', () => {
 
   describe('refuses and publishes nothing', () => {
     const action = createProductPublishAction({
-      clients,
-      catalog: catalogServiceMock({ entities: [ownerGroup] }),
+      writer: testWriter({ clients, catalog: ownerCatalog() }),
+      catalog: ownerCatalog(),
       catalogWaitMs: 0,
     });
-
-    async function expectNotPublished(name: string) {
-      expect((await registryRecords(clients)).has(`default/${name}`)).toBe(
-        false,
-      );
-    }
 
     it('when the barrier fails, with every problem in one message', async () => {
       const product = await readyProduct();
@@ -168,6 +172,121 @@ describe('dataMesh:product:publish', () => {
         }),
       ).toMatchObject({ entityRef: product.ref });
       await expectNotPublished(product.name);
+    });
+  });
+
+  describe('ownership', () => {
+    const location = `kafka-topic:local/${clients.mesh.registryTopic}`;
+    const owners: TestPolicy = { claims: ['group:default/checkout-team'] };
+    const guest: TestPolicy = {
+      claims: ['user:default/mock', 'group:default/guests'],
+    };
+    const guests: Entity = {
+      ...ownerGroup,
+      metadata: { name: 'guests', namespace: 'default' },
+    };
+
+    /** The product as the catalog holds it once published. */
+    function published(product: ReturnType<typeof newProduct>) {
+      return {
+        ...product.descriptor,
+        metadata: {
+          ...product.descriptor.metadata,
+          namespace: 'default',
+          annotations: { 'backstage.io/managed-by-location': location },
+        },
+        relations: [
+          { type: 'ownedBy', targetRef: 'group:default/checkout-team' },
+        ],
+      };
+    }
+
+    function publisher(policy: TestPolicy, entities: Entity[] = []) {
+      const catalog = catalogServiceMock({
+        entities: [ownerGroup, guests, ...entities],
+      });
+      return createProductPublishAction({
+        writer: testWriter({ clients, catalog, policy }),
+        catalog,
+        catalogWaitMs: 0,
+      });
+    }
+
+    it("publishes a new product for a member of the descriptor's owner", async () => {
+      const product = await readyProduct();
+      await runAction(publisher(owners), exampleFor(1, product.descriptor));
+      expect(
+        (await registryRecords(clients)).get(`default/${product.name}`),
+      ).toEqual(product.descriptor);
+    });
+
+    it('refuses a new product whose owner the caller is not part of', async () => {
+      const product = await readyProduct();
+      const attempt = runAction(
+        publisher(guest),
+        exampleFor(1, product.descriptor),
+      );
+      await expect(attempt).rejects.toThrow(NotAllowedError);
+      await expect(attempt).rejects.toThrow(
+        `You may not publish ${product.ref}: only its owner (group:default/checkout-team) or a data mesh admin may (permission datamesh.product.publish)`,
+      );
+      await expectNotPublished(product.name);
+    });
+
+    it('lets only the current owner change the owner', async () => {
+      const product = await readyProduct();
+      const takeover = {
+        ...product.descriptor,
+        spec: { ...product.descriptor.spec, owner: 'group:default/guests' },
+      };
+      const attempt = runAction(
+        publisher(guest, [published(product)]),
+        exampleFor(1, takeover),
+      );
+      await expect(attempt).rejects.toThrow(
+        `You may not publish a new version of ${product.ref}: only its owner (group:default/checkout-team)`,
+      );
+      await expectNotPublished(product.name);
+
+      await runAction(
+        publisher(owners, [published(product)]),
+        exampleFor(1, takeover),
+      );
+      expect(
+        (await registryRecords(clients)).get(`default/${product.name}`),
+      ).toEqual(takeover);
+    });
+
+    it('refuses a second product on a topic another product publishes, naming it', async () => {
+      const first = await readyProduct();
+      const second = newProduct();
+      const copy = {
+        ...second.descriptor,
+        spec: {
+          ...second.descriptor.spec,
+          output: { ...first.descriptor.spec.output },
+        },
+      };
+      const attempt = runAction(
+        publisher(owners, [published(first)]),
+        exampleFor(1, copy),
+      );
+      await expect(attempt).rejects.toThrow(ConflictError);
+      await expect(attempt).rejects.toThrow(
+        `The topic '${first.topic}' on the cluster 'local' is already published as ${first.ref}; a topic belongs to one data product`,
+      );
+      await expectNotPublished(second.name);
+    });
+
+    it('lets a data mesh admin publish for any owner', async () => {
+      const product = await readyProduct();
+      await runAction(
+        publisher({ claims: [], admin: true }),
+        exampleFor(1, product.descriptor),
+      );
+      expect(
+        (await registryRecords(clients)).has(`default/${product.name}`),
+      ).toBe(true);
     });
   });
 });

@@ -1,10 +1,6 @@
-import { DEFAULT_NAMESPACE } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type { DataMeshClients } from '../lib/DataMeshClients';
-import { descriptorOf, publishToRegistry } from '../lib/descriptors';
-import { checkPublishBarrier } from '../lib/publishBarrier';
+import type { DataProductWriter } from '@kafka-mesh/plugin-data-mesh-node';
 import { examples } from './productPublish.examples';
 
 const POLL_INTERVAL_MS = 1000;
@@ -19,22 +15,22 @@ const sleep = (ms: number, signal?: AbortSignal) =>
   });
 
 /**
- * `dataMesh:product:publish`: runs the publish barrier again (things may
- * have changed since the template validated) and produces the descriptor
- * to the registry topic, which makes the stream a data product in the
- * catalog within seconds.
+ * `dataMesh:product:publish`: checks the initiator's permission and the
+ * publish barrier again (things may have changed since the template
+ * validated) and produces the descriptor to the registry topic, which makes
+ * the stream a data product in the catalog within seconds.
  */
 export function createProductPublishAction(options: {
-  clients: DataMeshClients;
+  writer: DataProductWriter;
   catalog: CatalogService;
   /** How long to wait for the product to appear in the catalog. */
   catalogWaitMs: number;
 }) {
-  const { clients, catalog, catalogWaitMs } = options;
+  const { writer, catalog, catalogWaitMs } = options;
   return createTemplateAction({
     id: 'dataMesh:product:publish',
     description:
-      'Publishes a data product: checks the publish barrier again (owner, description, SLA and on-call, a registered schema, inputs and their SLAs, governance), then produces the descriptor to the registry topic. Optionally waits until the catalog shows the product.',
+      'Publishes a data product: checks that the initiator owns it (or is a data mesh admin) and the publish barrier again (owner, description, SLA and on-call, a registered schema, inputs and their SLAs, governance), then produces the descriptor to the registry topic. Optionally waits until the catalog shows the product.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -70,38 +66,21 @@ export function createProductPublishAction(options: {
     },
     async handler(ctx) {
       const credentials = await ctx.getInitiatorCredentials();
-      const { entity, entityRef, topic } = await checkPublishBarrier(
+      const { entityRef, entityPath, updated } = await writer.publish(
         {
           descriptor: ctx.input.descriptor,
           acknowledgeSlaAboveInputs: ctx.input.acknowledgeSlaAboveInputs,
         },
-        clients,
-        { catalog, credentials },
+        { credentials, dryRun: ctx.isDryRun },
       );
-      const cluster = entity.spec.output.cluster;
-      const topics = await clients.withAdmin(cluster, admin =>
-        admin.listTopics(),
-      );
-      if (!topics.includes(topic)) {
-        throw new InputError(
-          `The data product ${entityRef} cannot be published: its topic '${topic}' does not exist on the cluster '${cluster}'; create it first (kafka:topic:create)`,
-        );
-      }
-
-      const namespace = entity.metadata.namespace ?? DEFAULT_NAMESPACE;
-      const entityPath = `/catalog/${namespace}/dataproduct/${entity.metadata.name}`;
       ctx.output('entityRef', entityRef);
       ctx.output('entityPath', entityPath);
       if (ctx.isDryRun) {
         ctx.logger.info(`Dry run: would publish ${entityRef}`);
         return;
       }
-
-      // A template may pass an entity read from the catalog; only the
-      // owner's part is published.
-      await publishToRegistry(clients, descriptorOf(entity));
       ctx.logger.info(
-        `Published ${entityRef} to the registry topic '${clients.mesh.registryTopic}' on '${cluster}'`,
+        `Published ${updated ? 'a new version of ' : ''}${entityRef} to the registry topic '${writer.clients.mesh.registryTopic}'`,
       );
 
       if (ctx.input.waitForCatalog === false) return;

@@ -1,12 +1,10 @@
-import type { PermissionsService } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError } from '@backstage/errors';
+import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { DataProductEntity } from '@kafka-mesh/plugin-data-mesh-common';
 import {
-  dataMeshProductUnpublishAdminPermission,
-  DataProductEntity,
-} from '@kafka-mesh/plugin-data-mesh-common';
-import { createKafka } from '@kafka-mesh/plugin-data-mesh-node';
+  createKafka,
+  publishToRegistry,
+} from '@kafka-mesh/plugin-data-mesh-node';
 import type { Consumer } from 'kafkajs';
 import {
   cleanUp,
@@ -16,10 +14,11 @@ import {
   registryRecords,
   runAction,
   testClients,
+  testWriter,
+  TestPolicy,
   topicExists,
   unique,
 } from '../__testUtils__/testEnvironment';
-import { publishToRegistry } from '../lib/descriptors';
 import { createProductUnpublishAction } from './productUnpublish';
 import { examples } from './productUnpublish.examples';
 
@@ -44,28 +43,25 @@ describe('dataMesh:product:unpublish', () => {
         ...product.descriptor.metadata,
         annotations: { 'backstage.io/managed-by-location': location },
       },
+      relations: [
+        { type: 'ownedBy', targetRef: 'group:default/checkout-team' },
+      ],
     };
     return { ...product, entity };
   }
 
-  function unpublisher(
-    entity: DataProductEntity,
-    decision:
-      | AuthorizeResult.ALLOW
-      | AuthorizeResult.DENY = AuthorizeResult.DENY,
-  ) {
-    const permissions = {
-      authorize: jest.fn(async (requests: unknown[]) =>
-        requests.map(() => ({ result: decision })),
-      ),
-      authorizeConditional: jest.fn(),
-    };
-    const action = createProductUnpublishAction({
-      clients,
-      catalog: catalogServiceMock({ entities: [entity] }),
-      permissions: permissions as unknown as PermissionsService,
+  /** The owners of the test products, and a data mesh admin. */
+  const OWNER: TestPolicy = { claims: ['group:default/checkout-team'] };
+  const ADMIN: TestPolicy = { claims: [], admin: true };
+
+  function unpublisher(entity: DataProductEntity, policy: TestPolicy = OWNER) {
+    return createProductUnpublishAction({
+      writer: testWriter({
+        clients,
+        catalog: catalogServiceMock({ entities: [entity] }),
+        policy,
+      }),
     });
-    return { action, permissions };
   }
 
   /** A group that read the topic and committed its offset, then stopped. */
@@ -114,7 +110,7 @@ describe('dataMesh:product:unpublish', () => {
 
   it('tombstones a product nobody reads and keeps its topic (example 1)', async () => {
     const product = await publishedProduct();
-    const { action, permissions } = unpublisher(product.entity);
+    const action = unpublisher(product.entity);
     expect(
       await runAction(action, {
         ...exampleInput(examples, 0),
@@ -125,13 +121,27 @@ describe('dataMesh:product:unpublish', () => {
     expect(records.has(`default/${product.name}`)).toBe(true);
     expect(records.get(`default/${product.name}`)).toBeNull();
     expect(await topicExists(clients, product.topic)).toBe(true);
-    expect(permissions.authorize).not.toHaveBeenCalled();
+  });
+
+  it('refuses a caller who does not own the product, tombstoning nothing', async () => {
+    const product = await publishedProduct();
+    const action = unpublisher(product.entity, {
+      claims: ['user:default/mock', 'group:default/guests'],
+    });
+    const attempt = runAction(action, { entityRef: product.ref });
+    await expect(attempt).rejects.toThrow(NotAllowedError);
+    await expect(attempt).rejects.toThrow(
+      `You may not unpublish ${product.ref}: only its owner (group:default/checkout-team) or a data mesh admin may (permission datamesh.product.unpublish)`,
+    );
+    expect(
+      (await registryRecords(clients)).get(`default/${product.name}`),
+    ).toEqual(product.descriptor);
   });
 
   it('refuses while a group has committed offsets on the topic, naming it', async () => {
     const product = await publishedProduct();
     const groupId = await committedReader(product.topic);
-    const { action, permissions } = unpublisher(product.entity);
+    const action = unpublisher(product.entity);
     const attempt = runAction(action, { entityRef: product.ref });
     await expect(attempt).rejects.toThrow(ConflictError);
     await expect(attempt).rejects.toThrow(
@@ -140,22 +150,13 @@ describe('dataMesh:product:unpublish', () => {
     expect(
       (await registryRecords(clients)).get(`default/${product.name}`),
     ).toEqual(product.descriptor);
-    expect(permissions.authorize).toHaveBeenCalledWith(
-      [
-        {
-          permission: dataMeshProductUnpublishAdminPermission,
-          resourceRef: product.ref,
-        },
-      ],
-      { credentials: expect.anything() },
-    );
     await deleteGroups(groupId);
   });
 
   it('refuses while a group with active members reads the topic, naming it', async () => {
     const product = await publishedProduct();
     const groupId = await activeReader(product.topic);
-    const { action } = unpublisher(product.entity);
+    const action = unpublisher(product.entity);
     await expect(runAction(action, { entityRef: product.ref })).rejects.toThrow(
       `${groupId} (1 active member)`,
     );
@@ -167,7 +168,7 @@ describe('dataMesh:product:unpublish', () => {
   it('lets a data mesh admin unpublish a product that is still read', async () => {
     const product = await publishedProduct();
     const groupId = await committedReader(product.topic);
-    const { action } = unpublisher(product.entity, AuthorizeResult.ALLOW);
+    const action = unpublisher(product.entity, ADMIN);
     await runAction(action, { entityRef: product.ref });
     expect(
       (await registryRecords(clients)).get(`default/${product.name}`),
@@ -178,7 +179,7 @@ describe('dataMesh:product:unpublish', () => {
 
   it('refuses a product written in a catalog-info.yaml', async () => {
     const product = await publishedProduct();
-    const { action } = unpublisher(product.descriptor);
+    const action = unpublisher(product.descriptor);
     const attempt = runAction(action, { entityRef: product.ref });
     await expect(attempt).rejects.toThrow(InputError);
     await expect(attempt).rejects.toThrow(
@@ -191,7 +192,7 @@ describe('dataMesh:product:unpublish', () => {
 
   it('refuses a product the catalog does not have', async () => {
     const product = await publishedProduct();
-    const { action } = unpublisher(newProduct().descriptor);
+    const action = unpublisher(newProduct().descriptor);
     await expect(runAction(action, { entityRef: product.ref })).rejects.toThrow(
       `There is no data product ${product.ref} in the catalog`,
     );
@@ -199,7 +200,7 @@ describe('dataMesh:product:unpublish', () => {
 
   it('checks everything but tombstones nothing in a dry run', async () => {
     const product = await publishedProduct();
-    const { action } = unpublisher(product.entity);
+    const action = unpublisher(product.entity);
     await runAction(action, { entityRef: product.ref }, { isDryRun: true });
     expect(
       (await registryRecords(clients)).get(`default/${product.name}`),

@@ -1,37 +1,22 @@
-import type { PermissionsService } from '@backstage/backend-plugin-api';
-import { ConflictError } from '@backstage/errors';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  dataMeshProductUnpublishAdminPermission,
-  productIdOf,
-} from '@kafka-mesh/plugin-data-mesh-common';
-import { findDataProduct } from '../lib/catalogLookups';
-import type { DataMeshClients } from '../lib/DataMeshClients';
-import {
-  assertPublishedThroughRegistry,
-  tombstoneInRegistry,
-} from '../lib/descriptors';
-import { readersOfTopic } from '../lib/topicReaders';
+import type { DataProductWriter } from '@kafka-mesh/plugin-data-mesh-node';
 import { examples } from './productUnpublish.examples';
 
 /**
  * `dataMesh:product:unpublish`: removes a product from the catalog with a
- * tombstone in the registry topic. Refused while consumer groups still read
- * its topic, unless the initiator is a data mesh admin. The topic and its
- * data are kept: unpublishing takes back the promise, not the data.
+ * tombstone in the registry topic. Only its owners (or a data mesh admin)
+ * may; refused while consumer groups still read its topic, unless the
+ * initiator is a data mesh admin. The topic and its data are kept:
+ * unpublishing takes back the promise, not the data.
  */
 export function createProductUnpublishAction(options: {
-  clients: DataMeshClients;
-  catalog: CatalogService;
-  permissions: PermissionsService;
+  writer: DataProductWriter;
 }) {
-  const { clients, catalog, permissions } = options;
+  const { writer } = options;
   return createTemplateAction({
     id: 'dataMesh:product:unpublish',
     description:
-      'Unpublishes a data product (a tombstone in the registry topic; the topic is kept). Refused while consumer groups read the topic, unless the initiator holds datamesh.product.unpublish.admin.',
+      'Unpublishes a data product (a tombstone in the registry topic; the topic is kept). Needs datamesh.product.unpublish on the product (its owners, or a data mesh admin); refused while consumer groups read the topic, unless the initiator holds datamesh.product.unpublish.admin.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -47,48 +32,25 @@ export function createProductUnpublishAction(options: {
       },
     },
     async handler(ctx) {
-      const credentials = await ctx.getInitiatorCredentials();
-      const { entity, ref } = await findDataProduct(
-        { catalog, credentials },
-        ctx.input.entityRef,
-      );
-      assertPublishedThroughRegistry(entity);
-      const { cluster, topic } = entity.spec.output;
-
-      const readers = await clients.withAdmin(cluster, admin =>
-        readersOfTopic(admin, topic),
+      const { entityRef, readers } = await writer.unpublish(
+        { entityRef: ctx.input.entityRef },
+        {
+          credentials: await ctx.getInitiatorCredentials(),
+          dryRun: ctx.isDryRun,
+        },
       );
       if (readers.length > 0) {
-        const [decision] = await permissions.authorize(
-          [
-            {
-              permission: dataMeshProductUnpublishAdminPermission,
-              resourceRef: ref,
-            },
-          ],
-          { credentials },
-        );
-        const named = readers
-          .map(r => `${r.groupId} (${r.evidence})`)
-          .join('; ');
-        if (decision.result !== AuthorizeResult.ALLOW) {
-          throw new ConflictError(
-            `${ref} cannot be unpublished: consumer groups still read its topic '${topic}': ${named}. Ask their owners to move off it (deprecate it first), or have a data mesh admin unpublish it`,
-          );
-        }
         ctx.logger.warn(
-          `Unpublishing ${ref} as a data mesh admin although these groups still read '${topic}': ${named}`,
+          `Unpublishing ${entityRef} as a data mesh admin although these groups still read its topic: ${readers
+            .map(r => `${r.groupId} (${r.evidence})`)
+            .join('; ')}`,
         );
       }
-
-      ctx.output('entityRef', ref);
-      if (ctx.isDryRun) {
-        ctx.logger.info(`Dry run: would unpublish ${ref}`);
-        return;
-      }
-      await tombstoneInRegistry(clients, cluster, productIdOf(entity));
+      ctx.output('entityRef', entityRef);
       ctx.logger.info(
-        `Unpublished ${ref}; the topic '${topic}' and its data are kept`,
+        ctx.isDryRun
+          ? `Dry run: would unpublish ${entityRef}`
+          : `Unpublished ${entityRef}; its topic and data are kept`,
       );
     },
   });

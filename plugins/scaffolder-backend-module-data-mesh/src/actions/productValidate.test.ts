@@ -11,6 +11,7 @@ import {
   runAction,
   subjectExists,
   testClients,
+  testWriter,
   topicExists,
 } from '../__testUtils__/testEnvironment';
 import { createProductValidateAction } from './productValidate';
@@ -31,7 +32,9 @@ describe('dataMesh:product:validate', () => {
   const catalog = catalogServiceMock({
     entities: [ownerGroup, upstream.descriptor],
   });
-  const action = createProductValidateAction({ clients, catalog });
+  const action = createProductValidateAction({
+    writer: testWriter({ clients, catalog }),
+  });
   const subjects: string[] = [];
 
   afterAll(() => cleanUp(clients, { subjects }));
@@ -207,7 +210,9 @@ describe('dataMesh:product:validate', () => {
 
   describe('governance', () => {
     const governed = createProductValidateAction({
-      clients: testClients({
+      writer: testWriter({
+        catalog,
+        clients: testClients({
         governance: {
           allowedFormats: ['protobuf'],
           requiredFields: ['spec.classification'],
@@ -216,7 +221,7 @@ describe('dataMesh:product:validate', () => {
           retention: { min: 'P3D' },
         },
       }),
-      catalog,
+      }),
     });
 
     it('reports every broken rule at once, with the config key that sets it', async () => {

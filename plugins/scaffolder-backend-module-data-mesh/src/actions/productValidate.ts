@@ -1,4 +1,3 @@
-import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   COMPATIBILITY_LEVELS,
@@ -6,24 +5,24 @@ import {
   SLA_TIERS,
   SUPPORT_HOURS,
 } from '@kafka-mesh/plugin-data-mesh-common';
-import type { DataMeshClients } from '../lib/DataMeshClients';
-import { checkPublishBarrier } from '../lib/publishBarrier';
+import type { DataProductWriter } from '@kafka-mesh/plugin-data-mesh-node';
 import { examples } from './productValidate.examples';
 
 /**
  * `dataMesh:product:validate`: the whole publish barrier, run as a
  * template's first step so that a product that could not be published is
- * refused before any topic or subject exists. Changes nothing.
+ * refused before any topic or subject exists. Changes nothing. Includes
+ * the initiator's permission to publish the product and the rule that a
+ * topic belongs to one product.
  */
 export function createProductValidateAction(options: {
-  clients: DataMeshClients;
-  catalog: CatalogService;
+  writer: DataProductWriter;
 }) {
-  const { clients, catalog } = options;
+  const { writer } = options;
   return createTemplateAction({
     id: 'dataMesh:product:validate',
     description:
-      'Checks that a data product can be published (owner, description, SLA and on-call, inputs and their SLAs, governance rules, schema syntax and compatibility) before anything is created. Reports every problem at once.',
+      'Checks that a data product can be published (the initiator may publish it, its topic is not another product\'s, owner, description, SLA and on-call, inputs and their SLAs, governance rules, schema syntax and compatibility) before anything is created. Reports every problem at once.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -80,10 +79,10 @@ export function createProductValidateAction(options: {
       },
     },
     async handler(ctx) {
-      const result = await checkPublishBarrier(ctx.input, clients, {
-        catalog,
-        credentials: await ctx.getInitiatorCredentials(),
-      });
+      const result = await writer.check(
+        ctx.input,
+        await ctx.getInitiatorCredentials(),
+      );
       for (const warning of result.slaWarnings) {
         ctx.logger.warn(`SLA: ${warning}`);
       }

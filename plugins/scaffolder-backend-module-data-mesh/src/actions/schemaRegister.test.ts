@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   avroSchema,
   cleanUp,
@@ -6,6 +7,7 @@ import {
   runAction,
   subjectExists,
   testClients,
+  testWriter,
   unique,
 } from '../__testUtils__/testEnvironment';
 import { createSchemaRegisterAction } from './schemaRegister';
@@ -13,7 +15,10 @@ import { examples } from './schemaRegister.examples';
 
 describe('schemaRegistry:schema:register', () => {
   const clients = testClients();
-  const action = createSchemaRegisterAction({ clients });
+  const catalog = catalogServiceMock();
+  const action = createSchemaRegisterAction({
+    writer: testWriter({ clients, catalog }),
+  });
   const subjects: string[] = [];
 
   function newSubject() {
@@ -156,7 +161,10 @@ describe('schemaRegistry:schema:register', () => {
 
   it('refuses a format the governance rules do not allow, registering nothing', async () => {
     const governed = createSchemaRegisterAction({
-      clients: testClients({ governance: { allowedFormats: ['protobuf'] } }),
+      writer: testWriter({
+        catalog,
+        clients: testClients({ governance: { allowedFormats: ['protobuf'] } }),
+      }),
     });
     const subject = newSubject();
     await expect(

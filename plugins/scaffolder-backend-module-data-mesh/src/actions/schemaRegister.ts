@@ -9,12 +9,12 @@ import {
   OUTPUT_FORMATS,
   SLA_TIERS,
 } from '@kafka-mesh/plugin-data-mesh-common';
-import type { DataMeshClients } from '../lib/DataMeshClients';
 import {
+  DataProductWriter,
   incompatibilities,
   parseOrExplain,
   readSubject,
-} from '../lib/schemaChecks';
+} from '@kafka-mesh/plugin-data-mesh-node';
 import { examples } from './schemaRegister.examples';
 
 /**
@@ -29,9 +29,10 @@ import { examples } from './schemaRegister.examples';
  * schema in. A new subject whose level cannot be set is removed again.
  */
 export function createSchemaRegisterAction(options: {
-  clients: DataMeshClients;
+  writer: DataProductWriter;
 }) {
-  const { clients } = options;
+  const { writer } = options;
+  const { clients } = writer;
   return createTemplateAction({
     id: 'schemaRegistry:schema:register',
     description:
@@ -68,6 +69,11 @@ export function createSchemaRegisterAction(options: {
     async handler(ctx) {
       const { subject, format, slaTier } = ctx.input;
       const { registry, rules } = clients;
+      // Someone else's product's schema is theirs to evolve.
+      await writer.assertMayWriteSubject(
+        subject,
+        await ctx.getInitiatorCredentials(),
+      );
 
       const problems: string[] = [];
       const parsing = parseOrExplain(format, ctx.input.schema);

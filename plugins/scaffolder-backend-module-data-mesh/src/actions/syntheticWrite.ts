@@ -9,10 +9,10 @@ import {
   MAX_SYNTHETIC_RECORDS,
   SchemaRegistryRestClient,
   toJsonSafe,
+  findDataProduct,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { findDataProduct } from '../lib/catalogLookups';
 import { examples } from './syntheticWrite.examples';
 
 /** Records written when the step does not say how many. */

@@ -1,9 +1,11 @@
 import { ConflictError, InputError } from '@backstage/errors';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   cleanUp,
   exampleInput,
   runAction,
   testClients,
+  testWriter,
   topicExists,
   unique,
 } from '../__testUtils__/testEnvironment';
@@ -15,7 +17,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe('kafka:topic:create', () => {
   const clients = testClients();
-  const action = createTopicCreateAction({ clients });
+  const catalog = catalogServiceMock();
+  const action = createTopicCreateAction({
+    writer: testWriter({ clients, catalog }),
+  });
   const created: string[] = [];
 
   /** A unique product name and its topic under the default naming rule. */
@@ -209,7 +214,9 @@ describe('kafka:topic:create', () => {
     });
     const { name, topic } = names();
     const output = await runAction(
-      createTopicCreateAction({ clients: governed }),
+      createTopicCreateAction({
+        writer: testWriter({ clients: governed, catalog }),
+      }),
       {
         cluster: 'local',
         topic,

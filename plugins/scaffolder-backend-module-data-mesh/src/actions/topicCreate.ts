@@ -1,4 +1,3 @@
-import { createTopics } from '@kafka-mesh/plugin-data-mesh-node';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
@@ -14,7 +13,11 @@ import {
   SLA_TIERS,
   SlaTier,
 } from '@kafka-mesh/plugin-data-mesh-common';
-import type { DataMeshClients } from '../lib/DataMeshClients';
+import {
+  createTopics,
+  DataMeshClients,
+  DataProductWriter,
+} from '@kafka-mesh/plugin-data-mesh-node';
 import {
   describeDifferences,
   readTopicSettings,
@@ -99,8 +102,11 @@ function plannedSettings(
  * same settings changes nothing; an existing topic with other settings is
  * refused, never altered.
  */
-export function createTopicCreateAction(options: { clients: DataMeshClients }) {
-  const { clients } = options;
+export function createTopicCreateAction(options: {
+  writer: DataProductWriter;
+}) {
+  const { writer } = options;
+  const { clients } = writer;
   return createTemplateAction({
     id: 'kafka:topic:create',
     description:
@@ -156,6 +162,12 @@ export function createTopicCreateAction(options: { clients: DataMeshClients }) {
       const { cluster, topic } = ctx.input;
       clients.cluster(cluster);
       const planned = plannedSettings(ctx.input, clients);
+      // Someone else's product's topic is theirs to change.
+      await writer.assertMayWriteTopic(
+        cluster,
+        topic,
+        await ctx.getInitiatorCredentials(),
+      );
 
       const { settings, created } = await clients.withAdmin(
         cluster,

@@ -24,7 +24,7 @@ import {
   toDataProductRef,
   validateDataProductEntity,
 } from '@kafka-mesh/plugin-data-mesh-common';
-import { SCHEMA_TYPE_OF_FORMAT } from '@kafka-mesh/plugin-data-mesh-node';
+import { SCHEMA_TYPE_OF_FORMAT } from '../schema/schemaTypes';
 import { CatalogReader, loadUpstream } from './catalogLookups';
 import type { DataMeshClients } from './DataMeshClients';
 import {
@@ -195,7 +195,7 @@ function shownRef(descriptor: unknown): string {
 }
 
 /** Refuses a structurally invalid descriptor, in the barrier's own words. */
-function validDescriptor(descriptor: unknown): DataProductEntity {
+export function validDescriptor(descriptor: unknown): DataProductEntity {
   const result = validateDataProductEntity(descriptor);
   if (result.valid) return result.entity;
   throw new InputError(

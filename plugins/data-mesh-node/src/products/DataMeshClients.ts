@@ -1,14 +1,11 @@
 import { Config } from '@backstage/config';
 import { InputError, ServiceUnavailableError } from '@backstage/errors';
 import type { GovernanceRules } from '@kafka-mesh/plugin-data-mesh-common';
-import {
-  createKafka,
-  DataMeshConfig,
-  KafkaClusterConfig,
-  readDataMeshConfig,
-  readGovernanceRules,
-  SchemaRegistryRestClient,
-} from '@kafka-mesh/plugin-data-mesh-node';
+import { readDataMeshConfig } from '../config/readDataMeshConfig';
+import type { DataMeshConfig, KafkaClusterConfig } from '../config/types';
+import { readGovernanceRules } from '../governance/readGovernanceRules';
+import { createKafka } from '../kafka/createKafka';
+import { SchemaRegistryRestClient } from '../registry/SchemaRegistryRestClient';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 
 /**

@@ -3,13 +3,10 @@ import {
   CompatibilityLevel,
   OutputFormat,
 } from '@kafka-mesh/plugin-data-mesh-common';
-import {
-  describeIncompatibilities,
-  parseSchema,
-  ParsedSchema,
-  SchemaSyntaxError,
-  SubjectVersion,
-} from '@kafka-mesh/plugin-data-mesh-node';
+import type { SubjectVersion } from '../registry/SchemaRegistryRestClient';
+import { describeIncompatibilities } from '../schema/compatibility/describeIncompatibilities';
+import { parseSchema, ParsedSchema } from '../schema/parseSchema';
+import { SchemaSyntaxError } from '../schema/SchemaSyntaxError';
 import type { DataMeshClients } from './DataMeshClients';
 
 /** What the registry holds under a subject, read once per check. */

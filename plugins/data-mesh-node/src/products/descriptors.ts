@@ -9,15 +9,15 @@ import {
   DataProductEntity,
   formatValidationErrors,
   productIdOf,
-  REGISTRY_LOCATION_TYPE,
   validateDataProductEntity,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import {
   ensureRegistryTopic,
   publishDescriptor,
   unpublishDescriptor,
-} from '@kafka-mesh/plugin-data-mesh-node';
+} from '../registryTopic/registryTopic';
 import type { DataMeshClients } from './DataMeshClients';
+import { isPublishedProduct } from './topicOwner';
 
 /**
  * Whether a catalog entity came from a registry topic. Only those can be
@@ -25,8 +25,8 @@ import type { DataMeshClients } from './DataMeshClients';
  * would otherwise appear twice.
  */
 export function assertPublishedThroughRegistry(entity: Entity): void {
-  const location = entity.metadata.annotations?.[ANNOTATION_LOCATION] ?? '';
-  if (!location.startsWith(`${REGISTRY_LOCATION_TYPE}:`)) {
+  if (!isPublishedProduct(entity)) {
+    const location = entity.metadata.annotations?.[ANNOTATION_LOCATION];
     throw new InputError(
       `The data product ${productIdOf(
         entity,
