@@ -8,6 +8,14 @@ export interface Config {
        */
       localRepositories?: {
         /**
+         * Lets the catalog register the `file` locations of local
+         * repositories (development and demos only; off in production,
+         * where anyone allowed to create a location could point the
+         * catalog at any file the backend can read).
+         * @default false
+         */
+        enabled?: boolean;
+        /**
          * Folder holding one git repository per published skeleton. A
          * relative path is resolved against the backend's working directory.
          * @default ../../.data/repositories

@@ -1,5 +1,6 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { catalogModuleDataMeshFileLocations } from './modules/catalogFileLocations';
+import { authModuleDataMeshDevUsers } from './modules/devUserSignIn';
 import { permissionModuleDataMeshPolicy } from './modules/permissionPolicy';
 
 const backend = createBackend();
@@ -10,6 +11,9 @@ backend.add(import('@backstage/plugin-proxy-backend'));
 // Auth: guest sign-in for the local portal; add a real provider in production.
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// Sign-in as a listed catalog user by header, for trying and testing the
+// ownership rules with several identities; only where configured (dev).
+backend.add(authModuleDataMeshDevUsers);
 
 // Catalog: the data products, their owners, domains, systems and consumers.
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -26,7 +30,8 @@ backend.add(import('@kafka-mesh/plugin-data-mesh-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@kafka-mesh/plugin-scaffolder-backend-module-data-mesh'));
 // The local git repositories the scaffolder creates (when no git host is
-// configured) register their catalog-info.yaml as `file` locations.
+// configured) register their catalog-info.yaml as `file` locations; only
+// where dataMesh.scaffolder.localRepositories.enabled (development).
 backend.add(catalogModuleDataMeshFileLocations);
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
@@ -37,7 +42,8 @@ backend.add(import('@backstage/plugin-events-backend'));
 
 // Permissions.
 backend.add(import('@backstage/plugin-permission-backend'));
-// Everything allowed, except PII in samples: owners only.
+// Owners (and admins) change products and see personal data; see the
+// README's permission section.
 backend.add(permissionModuleDataMeshPolicy);
 
 // Search over the catalog (Postgres engine when the database is Postgres,

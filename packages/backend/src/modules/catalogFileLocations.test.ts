@@ -1,17 +1,37 @@
-import { startTestBackend } from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogLocationsExtensionPoint } from '@backstage/plugin-catalog-node';
 import { catalogModuleDataMeshFileLocations } from './catalogFileLocations';
 
 describe('catalogModuleDataMeshFileLocations', () => {
-  it('lets the catalog register file locations besides url ones', async () => {
+  async function allowedTypes(config: object) {
     const setAllowedLocationTypes = jest.fn();
     const backend = await startTestBackend({
       extensionPoints: [
         [catalogLocationsExtensionPoint, { setAllowedLocationTypes }],
       ],
-      features: [catalogModuleDataMeshFileLocations],
+      features: [
+        catalogModuleDataMeshFileLocations,
+        mockServices.rootConfig.factory({ data: config }),
+      ],
     });
-    expect(setAllowedLocationTypes).toHaveBeenCalledWith(['url', 'file']);
     await backend.stop();
+    return setAllowedLocationTypes.mock.calls;
+  }
+
+  it('lets the catalog register file locations where local repositories are enabled', async () => {
+    expect(
+      await allowedTypes({
+        dataMesh: { scaffolder: { localRepositories: { enabled: true } } },
+      }),
+    ).toEqual([[['url', 'file']]]);
+  });
+
+  it('leaves the catalog at url locations otherwise (production)', async () => {
+    expect(await allowedTypes({})).toEqual([]);
+    expect(
+      await allowedTypes({
+        dataMesh: { scaffolder: { localRepositories: { enabled: false } } },
+      }),
+    ).toEqual([]);
   });
 });

@@ -1,5 +1,11 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { catalogLocationsExtensionPoint } from '@backstage/plugin-catalog-node';
+
+/** The config key that turns `file` locations on. */
+export const FILE_LOCATIONS_KEY = 'dataMesh.scaffolder.localRepositories.enabled';
 
 /**
  * Lets the catalog register `file` locations, which
@@ -8,17 +14,24 @@ import { catalogLocationsExtensionPoint } from '@backstage/plugin-catalog-node';
  * registered by default, and no config key changes that; this extension
  * point is the only switch.
  *
- * Opt-in and meant for local development and demos: anyone who may create
- * locations can then point the catalog at any file the backend can read.
+ * For local development and demos only, so off unless
+ * `dataMesh.scaffolder.localRepositories.enabled` is true (app-config.yaml
+ * sets it, app-config.production.yaml turns it off): anyone who may create
+ * locations can point the catalog at any file the backend can read.
  */
 export const catalogModuleDataMeshFileLocations = createBackendModule({
   pluginId: 'catalog',
   moduleId: 'data-mesh-file-locations',
   register(reg) {
     reg.registerInit({
-      deps: { locations: catalogLocationsExtensionPoint },
-      async init({ locations }) {
-        locations.setAllowedLocationTypes(['url', 'file']);
+      deps: {
+        locations: catalogLocationsExtensionPoint,
+        config: coreServices.rootConfig,
+      },
+      async init({ locations, config }) {
+        if (config.getOptionalBoolean(FILE_LOCATIONS_KEY)) {
+          locations.setAllowedLocationTypes(['url', 'file']);
+        }
       },
     });
   },

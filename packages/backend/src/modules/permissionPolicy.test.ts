@@ -1,93 +1,116 @@
-import { ConfigReader } from '@backstage/config';
-import { createPermission } from '@backstage/plugin-permission-common';
+import {
+  catalogEntityDeletePermission,
+  catalogEntityReadPermission,
+  catalogLocationCreatePermission,
+} from '@backstage/plugin-catalog-common/alpha';
 import {
   dataMeshPiiReadPermission,
+  dataMeshProductDeprecatePermission,
+  dataMeshProductPublishPermission,
   dataMeshProductUnpublishAdminPermission,
+  dataMeshProductUnpublishPermission,
   dataMeshSamplesReadPermission,
+  dataMeshSyntheticReadPermission,
 } from '@kafka-mesh/plugin-data-mesh-common';
-import { DataMeshPermissionPolicy, readAdminGroups } from './permissionPolicy';
+import { DataMeshPermissionPolicy } from './permissionPolicy';
 
-const user = {
-  identity: {
-    type: 'user' as const,
-    userEntityRef: 'user:default/ada',
-    ownershipEntityRefs: ['user:default/ada', 'group:default/checkout-team'],
+function userWith(...ownershipEntityRefs: string[]) {
+  const userEntityRef = ownershipEntityRefs[0];
+  return {
+    identity: { type: 'user' as const, userEntityRef, ownershipEntityRefs },
+    info: { userEntityRef, ownershipEntityRefs },
+    token: 'token',
+    credentials: {} as any,
+  };
+}
+
+const ada = userWith('user:default/ada', 'group:default/checkout-team');
+const admin = userWith('user:default/ops', 'group:default/platform-team');
+
+/** What the policy answers for ada when only her claims count. */
+const ownersOnly = {
+  result: 'CONDITIONAL',
+  pluginId: 'catalog',
+  resourceType: 'catalog-entity',
+  conditions: {
+    rule: 'IS_ENTITY_OWNER',
+    resourceType: 'catalog-entity',
+    params: {
+      claims: ['user:default/ada', 'group:default/checkout-team'],
+    },
   },
-  info: {
-    userEntityRef: 'user:default/ada',
-    ownershipEntityRefs: ['user:default/ada', 'group:default/checkout-team'],
-  },
-  token: 'token',
-  credentials: {} as any,
 };
 
 describe('DataMeshPermissionPolicy', () => {
   const policy = new DataMeshPermissionPolicy();
 
-  it('grants personal data only to the owners of the product', async () => {
-    const decision = await policy.handle(
-      { permission: dataMeshPiiReadPermission },
-      user,
-    );
-    expect(decision).toEqual({
+  it.each(
+    [
+      dataMeshProductPublishPermission,
+      dataMeshProductDeprecatePermission,
+      dataMeshProductUnpublishPermission,
+    ].map(p => [p.name, p] as const),
+  )('grants %s only to owners and admins', async (_, permission) => {
+    expect(await policy.handle({ permission }, ada)).toEqual(ownersOnly);
+    expect(await policy.handle({ permission }, admin)).toEqual({
+      result: 'ALLOW',
+    });
+    // No user (a service the framework did not let through): no claims.
+    expect(await policy.handle({ permission })).toMatchObject({
       result: 'CONDITIONAL',
-      pluginId: 'catalog',
-      resourceType: 'catalog-entity',
-      conditions: {
-        rule: 'IS_ENTITY_OWNER',
-        resourceType: 'catalog-entity',
-        params: {
-          claims: ['user:default/ada', 'group:default/checkout-team'],
-        },
-      },
+      conditions: { params: { claims: [] } },
     });
   });
 
-  it('allows reading samples and everything else', async () => {
+  it('grants personal data to the owners of the product only, not to admins as such', async () => {
+    const permission = dataMeshPiiReadPermission;
+    expect(await policy.handle({ permission }, ada)).toEqual(ownersOnly);
+    expect(await policy.handle({ permission }, admin)).toMatchObject({
+      result: 'CONDITIONAL',
+    });
+  });
+
+  it('lets only admins unpublish a consumed product', async () => {
+    const request = { permission: dataMeshProductUnpublishAdminPermission };
+    expect(await policy.handle(request, admin)).toEqual({ result: 'ALLOW' });
+    expect(await policy.handle(request, ada)).toEqual({ result: 'DENY' });
+    expect(await policy.handle(request)).toEqual({ result: 'DENY' });
+    const others = new DataMeshPermissionPolicy({
+      adminGroups: ['group:default/checkout-team'],
+    });
+    expect(await others.handle(request, ada)).toEqual({ result: 'ALLOW' });
+    expect(await others.handle(request, admin)).toEqual({ result: 'DENY' });
+  });
+
+  it('allows samples, synthetic records and reading the catalog', async () => {
     for (const permission of [
       dataMeshSamplesReadPermission,
-      createPermission({ name: 'catalog.entity.read', attributes: {} }),
+      dataMeshSyntheticReadPermission,
+      catalogEntityReadPermission,
     ]) {
-      expect(await policy.handle({ permission }, user)).toEqual({
+      expect(await policy.handle({ permission }, ada)).toEqual({
         result: 'ALLOW',
       });
     }
   });
 
-  it('lets only members of the admin groups unpublish a consumed product', async () => {
-    const admins = new DataMeshPermissionPolicy({
-      adminGroups: ['group:default/checkout-team'],
+  it('leaves catalog writes open unless restricted, then admins only', async () => {
+    const restricted = new DataMeshPermissionPolicy({
+      restrictCatalogWrites: true,
     });
-    const request = { permission: dataMeshProductUnpublishAdminPermission };
-    expect(await admins.handle(request, user)).toEqual({ result: 'ALLOW' });
-    expect(await policy.handle(request, user)).toEqual({ result: 'DENY' });
-    expect(await admins.handle(request)).toEqual({ result: 'DENY' });
-  });
-});
-
-describe('readAdminGroups', () => {
-  it('defaults to the platform team and lower-cases refs', () => {
-    expect(readAdminGroups(new ConfigReader({}))).toEqual([
-      'group:default/platform-team',
-    ]);
-    expect(
-      readAdminGroups(
-        new ConfigReader({
-          dataMesh: { permissions: { adminGroups: ['Group:default/Ops'] } },
-        }),
-      ),
-    ).toEqual(['group:default/ops']);
-  });
-
-  it('refuses a ref that is not a full group ref, naming the key', () => {
-    expect(() =>
-      readAdminGroups(
-        new ConfigReader({
-          dataMesh: { permissions: { adminGroups: ['ops'] } },
-        }),
-      ),
-    ).toThrow(
-      "Invalid config at dataMesh.permissions.adminGroups: 'ops' is not a group ref of the form group:<namespace>/<name>",
-    );
+    for (const permission of [
+      catalogLocationCreatePermission,
+      catalogEntityDeletePermission,
+    ]) {
+      expect(await policy.handle({ permission }, ada)).toEqual({
+        result: 'ALLOW',
+      });
+      expect(await restricted.handle({ permission }, ada)).toEqual({
+        result: 'DENY',
+      });
+      expect(await restricted.handle({ permission }, admin)).toEqual({
+        result: 'ALLOW',
+      });
+    }
   });
 });

@@ -2,10 +2,16 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
+import {
+  catalogEntityDeletePermission,
+  catalogLocationCreatePermission,
+  catalogLocationDeletePermission,
+} from '@backstage/plugin-catalog-common/alpha';
 import {
   AuthorizeResult,
   isPermission,
+  isResourcePermission,
+  Permission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
@@ -20,67 +26,88 @@ import {
 } from '@backstage/plugin-catalog-backend/alpha';
 import {
   dataMeshPiiReadPermission,
+  dataMeshProductDeprecatePermission,
+  dataMeshProductPublishPermission,
   dataMeshProductUnpublishAdminPermission,
+  dataMeshProductUnpublishPermission,
 } from '@kafka-mesh/plugin-data-mesh-common';
+import {
+  DEFAULT_ADMIN_GROUPS,
+  readPermissionsConfig,
+} from '@kafka-mesh/plugin-data-mesh-node';
 
-/** The data mesh admins when `dataMesh.permissions.adminGroups` is not set. */
-export const DEFAULT_ADMIN_GROUPS = ['group:default/platform-team'];
+/** Changing a product: its owners, or an admin. */
+const OWNER_OR_ADMIN = [
+  dataMeshProductPublishPermission,
+  dataMeshProductDeprecatePermission,
+  dataMeshProductUnpublishPermission,
+];
 
-const GROUP_REF = /^group:[^:/\s]+\/[^:/\s]+$/i;
+/** Admins only: getting past the consumers of a product. */
+const ADMIN_ONLY = [dataMeshProductUnpublishAdminPermission];
 
 /**
- * `dataMesh.permissions.adminGroups`, lower case like the ownership refs of
- * a signed-in user. Full refs only: a bare name would be ambiguous.
+ * Catalog writes that reach past one's own entities: a location can point
+ * the catalog at any file or URL, and deleting an entity removes someone
+ * else's. Admins only where `restrictCatalogWrites` is on (production).
  */
-export function readAdminGroups(config: Config): string[] {
-  const key = 'dataMesh.permissions.adminGroups';
-  const groups = config.getOptionalStringArray(key) ?? DEFAULT_ADMIN_GROUPS;
-  for (const ref of groups) {
-    if (!GROUP_REF.test(ref)) {
-      throw new Error(
-        `Invalid config at ${key}: '${ref}' is not a group ref of the form group:<namespace>/<name>`,
-      );
-    }
-  }
-  return groups.map(ref => ref.toLocaleLowerCase('en-US'));
-}
+const CATALOG_WRITES = [
+  catalogLocationCreatePermission,
+  catalogLocationDeletePermission,
+  catalogEntityDeletePermission,
+];
+
+const isOneOf = (permission: Permission, list: Permission[]) =>
+  list.some(p => isPermission(permission, p));
 
 /**
- * The portal's policy: everything is allowed, except seeing personal data in
- * sample messages, which only the team that owns the product may do, and
- * unpublishing a product that is still consumed, which only members of the
- * admin groups may do.
+ * The portal's policy, in the words of the README's permission section:
+ * - publishing, changing, deprecating and unpublishing a product is for its
+ *   owners (the caller's ownership claims include `spec.owner`) and admins;
+ * - unpublishing a product that is still consumed is for admins;
+ * - personal data in samples is for the product's owners;
+ * - with `restrictCatalogWrites`, registering locations and deleting
+ *   entities is for admins;
+ * - everything else is allowed to signed-in users.
+ * Admins are the members of `dataMesh.permissions.adminGroups`.
  */
 export class DataMeshPermissionPolicy implements PermissionPolicy {
   private readonly adminGroups: ReadonlySet<string>;
+  private readonly restrictCatalogWrites: boolean;
 
-  constructor(options: { adminGroups?: string[] } = {}) {
+  constructor(
+    options: { adminGroups?: string[]; restrictCatalogWrites?: boolean } = {},
+  ) {
     this.adminGroups = new Set(options.adminGroups ?? DEFAULT_ADMIN_GROUPS);
+    this.restrictCatalogWrites = options.restrictCatalogWrites ?? false;
   }
 
   async handle(
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
-    if (
-      isPermission(request.permission, dataMeshProductUnpublishAdminPermission)
-    ) {
-      const claims = user?.info.ownershipEntityRefs ?? [];
-      return {
-        result: claims.some(ref => this.adminGroups.has(ref))
-          ? AuthorizeResult.ALLOW
-          : AuthorizeResult.DENY,
-      };
+    const { permission } = request;
+    const claims = user?.info.ownershipEntityRefs ?? [];
+    const isAdmin = claims.some(ref => this.adminGroups.has(ref));
+    const allowIf = (allowed: boolean): PolicyDecision => ({
+      result: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+    });
+
+    if (isOneOf(permission, ADMIN_ONLY)) return allowIf(isAdmin);
+    if (this.restrictCatalogWrites && isOneOf(permission, CATALOG_WRITES)) {
+      return allowIf(isAdmin);
     }
-    if (isPermission(request.permission, dataMeshPiiReadPermission)) {
+    if (isOneOf(permission, OWNER_OR_ADMIN) && isAdmin) return allowIf(true);
+    if (
+      isOneOf(permission, [...OWNER_OR_ADMIN, dataMeshPiiReadPermission]) &&
+      isResourcePermission(permission, 'catalog-entity')
+    ) {
       return createCatalogConditionalDecision(
-        request.permission,
-        catalogConditions.isEntityOwner({
-          claims: user?.info.ownershipEntityRefs ?? [],
-        }),
+        permission,
+        catalogConditions.isEntityOwner({ claims }),
       );
     }
-    return { result: AuthorizeResult.ALLOW };
+    return allowIf(true);
   }
 }
 
@@ -91,10 +118,10 @@ export const permissionModuleDataMeshPolicy = createBackendModule({
     reg.registerInit({
       deps: { policy: policyExtensionPoint, config: coreServices.rootConfig },
       async init({ policy, config }) {
+        const { adminGroups, restrictCatalogWrites } =
+          readPermissionsConfig(config);
         policy.setPolicy(
-          new DataMeshPermissionPolicy({
-            adminGroups: readAdminGroups(config),
-          }),
+          new DataMeshPermissionPolicy({ adminGroups, restrictCatalogWrites }),
         );
       },
     });
