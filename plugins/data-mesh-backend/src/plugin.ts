@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   createSchemaRegistry,
+  dataProductWriterServiceRef,
   readDataMeshConfig,
   readGovernanceRules,
   SchemaRegistryRestClient,
@@ -17,6 +18,7 @@ import {
   secretsOf,
   withTimeout,
 } from './lib/upstream';
+import { createProductWriteRouter } from './service/productWriteRouter';
 import { createRouter } from './service/router';
 
 /** How long a request waits for the newest records of a topic. */
@@ -43,6 +45,8 @@ export const dataMeshPlugin = createBackendPlugin({
         auth: coreServices.auth,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
+        // The one writer of products, shared with the scaffolder actions.
+        writer: dataProductWriterServiceRef,
       },
       async init({
         config,
@@ -54,6 +58,7 @@ export const dataMeshPlugin = createBackendPlugin({
         auth,
         lifecycle,
         catalog,
+        writer,
       }) {
         const mesh = readDataMeshConfig(config);
         const governance = readGovernanceRules(config);
@@ -86,6 +91,13 @@ export const dataMeshPlugin = createBackendPlugin({
             tailDeadlineMs: TAIL_DEADLINE_MS,
             liveCacheTtlMs: LIVE_CACHE_TTL_MS,
             governance,
+          }),
+        );
+        httpRouter.use(
+          createProductWriteRouter({
+            httpAuth,
+            writer,
+            secrets: secretsOf(mesh),
           }),
         );
         lifecycle.addShutdownHook(() => kafka.stop());

@@ -57,8 +57,30 @@ export class PortalApi {
     return new PortalApi(baseUrl, token);
   }
 
+  /**
+   * Signs in as a catalog user listed in `auth.providers.devUser.users`
+   * (app-config.yaml), with the ownership claims the catalog gives them:
+   * the tests need an owner and a non-owner side by side.
+   */
+  static async signInAs(baseUrl: string, user: string): Promise<PortalApi> {
+    const res = await fetch(`${baseUrl}/api/auth/devUser/refresh`, {
+      headers: {
+        'X-Requested-With': 'XMLHttpRequest',
+        'x-data-mesh-dev-user': user,
+      },
+    });
+    const body = await res.json();
+    const token = body?.backstageIdentity?.token;
+    if (!res.ok || !token) {
+      throw new Error(
+        `sign-in as ${user} failed: HTTP ${res.status} ${JSON.stringify(body)}`,
+      );
+    }
+    return new PortalApi(baseUrl, token);
+  }
+
   async request<T = any>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     path: string,
     body?: object,
   ): Promise<Reply<T>> {

@@ -1,0 +1,25 @@
+import type { EffectiveSla } from '../sla';
+
+/** `PUT /api/data-mesh/products/:namespace/:name`: published (201) or updated (200). */
+export interface PublishProductResponse {
+  entityRef: string;
+  /** The product page, /catalog/<ns>/dataproduct/<name>. */
+  entityPath: string;
+  /** Whether the product was published before. */
+  updated: boolean;
+  /** The weakest promise over the product and its inputs. */
+  effectiveSla: EffectiveSla;
+  slaWarnings: string[];
+}
+
+/** `POST /api/data-mesh/products/:namespace/:name/deprecate`. */
+export interface DeprecateProductResponse {
+  entityRef: string;
+  /** Owners of the consumers who were notified. */
+  notified: string[];
+}
+
+/** `DELETE /api/data-mesh/products/:namespace/:name`. */
+export interface UnpublishProductResponse {
+  entityRef: string;
+}
