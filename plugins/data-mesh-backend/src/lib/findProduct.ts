@@ -7,6 +7,10 @@ import {
   DataProductEntity,
   isDataProductEntity,
 } from '@kafka-mesh/plugin-data-mesh-common';
+import {
+  isPublishedProduct,
+  productOwningTopic,
+} from '@kafka-mesh/plugin-data-mesh-node';
 
 /**
  * The DataProduct entity `dataproduct:<namespace>/<name>`, looked up with the
@@ -25,7 +29,32 @@ export async function findProduct(
   if (!entity || !isDataProductEntity(entity)) {
     throw new NotFoundError(`No data product ${ref} in the catalog`);
   }
+  await assertOwnsTopic(catalog, credentials, entity, ref);
   return { entity, ref };
+}
+
+/**
+ * A topic belongs to one product: a hand-written DataProduct that names the
+ * topic of a published one gets no live data (samples would otherwise be
+ * masked by its piiFields, not the owner's). Published products own their
+ * topic by construction, so only hand-written ones cost a catalog query.
+ */
+async function assertOwnsTopic(
+  catalog: CatalogService,
+  credentials: BackstageCredentials,
+  entity: DataProductEntity,
+  ref: string,
+): Promise<void> {
+  if (isPublishedProduct(entity)) return;
+  const { cluster, topic } = entity.spec.output;
+  const owner = await productOwningTopic(catalog, credentials, cluster, topic);
+  if (owner) {
+    throw new NotFoundError(
+      `${ref} names the topic '${topic}', which ${stringifyEntityRef(
+        owner,
+      )} publishes; live data is served for that product only`,
+    );
+  }
 }
 
 /**
