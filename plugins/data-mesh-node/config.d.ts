@@ -51,6 +51,20 @@ export interface Config {
         };
       }>;
     };
+    /** Bounds on the work one backend does for live requests. */
+    limits?: {
+      /**
+       * Live reads (health, consumers, freshness, samples) at once per Kafka
+       * cluster; more get 429 with Retry-After.
+       * @default 4
+       */
+      kafkaReadsPerCluster?: number;
+      /**
+       * Synthetic record generations at once per backend; more get 429.
+       * @default 2
+       */
+      syntheticGenerations?: number;
+    };
     /** Who may do what beyond the permission policy's defaults. */
     permissions?: {
       /**

@@ -168,7 +168,7 @@ describe('who may change a data product', () => {
       expect(await registryRecords()).toEqual(before);
     });
 
-    it("refuses a new product for a team the caller is not in, creating nothing", async () => {
+    it('refuses a new product for a team the caller is not in, creating nothing', async () => {
       const product = await readyProduct();
       const { status, body } = await nonOwner.request(
         'PUT',
@@ -179,16 +179,14 @@ describe('who may change a data product', () => {
       expect(body.error.message).toContain(
         `You may not publish dataproduct:default/${product.metadata.name}`,
       );
-      expect((await registryRecords()).has(`default/${product.metadata.name}`))
-        .toBe(false);
+      expect(
+        (await registryRecords()).has(`default/${product.metadata.name}`),
+      ).toBe(false);
     });
 
     it('refuses a second product on a published topic, naming its product', async () => {
       const product = await publishedProduct();
-      const copy = makeDataProduct(
-        `copy-${run}`,
-        product.spec.output.topic,
-      );
+      const copy = makeDataProduct(`copy-${run}`, product.spec.output.topic);
       const { status, body } = await owner.request('PUT', pathOf(copy), copy);
       expect(status).toBe(409);
       expect(body.error.message).toContain(

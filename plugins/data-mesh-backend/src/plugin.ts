@@ -12,6 +12,7 @@ import {
 } from '@kafka-mesh/plugin-data-mesh-node';
 import { ComponentIndex } from './lib/ComponentIndex';
 import { KafkaClients } from './lib/KafkaClients';
+import { requestLimitsServiceRef } from './lib/requestLimits';
 import { SchemaService } from './lib/SchemaService';
 import {
   DEFAULT_CALL_TIMEOUT_MS,
@@ -47,6 +48,8 @@ export const dataMeshPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         // The one writer of products, shared with the scaffolder actions.
         writer: dataProductWriterServiceRef,
+        // Caps on concurrent Kafka reads and synthetic generations.
+        limits: requestLimitsServiceRef,
       },
       async init({
         config,
@@ -59,6 +62,7 @@ export const dataMeshPlugin = createBackendPlugin({
         lifecycle,
         catalog,
         writer,
+        limits,
       }) {
         const mesh = readDataMeshConfig(config);
         const governance = readGovernanceRules(config);
@@ -91,6 +95,7 @@ export const dataMeshPlugin = createBackendPlugin({
             tailDeadlineMs: TAIL_DEADLINE_MS,
             liveCacheTtlMs: LIVE_CACHE_TTL_MS,
             governance,
+            limits,
           }),
         );
         httpRouter.use(

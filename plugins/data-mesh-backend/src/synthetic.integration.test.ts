@@ -7,7 +7,11 @@ import {
   SchemaRegistryRestClient,
   SCHEMA_TYPE_OF_FORMAT,
 } from '@kafka-mesh/plugin-data-mesh-node';
-import type { OutputFormat } from '@kafka-mesh/plugin-data-mesh-common';
+import {
+  dataMeshSyntheticReadPermission,
+  OutputFormat,
+} from '@kafka-mesh/plugin-data-mesh-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { randomUUID } from 'node:crypto';
 import {
   startDataMeshBackend,
@@ -59,6 +63,8 @@ jest.setTimeout(120_000);
 describe('GET /products/:namespace/:name/synthetic on the real registry', () => {
   const registry = new SchemaRegistryRestClient({ url: registryUrl });
   let backend: TestDataMeshBackend;
+  // The permission a test denies; every other one is allowed.
+  let denied: string | undefined;
 
   beforeAll(async () => {
     const registered: Array<[OutputFormat, string]> = [
@@ -88,6 +94,10 @@ describe('GET /products/:namespace/:name/synthetic on the real registry', () => 
         // No schema registered under this one's subject.
         makeDataProduct(productOf('json'), topicOf('json')),
       ],
+      decide: permission =>
+        permission.name === denied
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.ALLOW,
     });
     await eventually(async () => {
       const { status } = await backend.get(`${base('avro')}?count=1`);
@@ -159,6 +169,27 @@ describe('GET /products/:namespace/:name/synthetic on the real registry', () => 
       );
     },
   );
+
+  it('answers 403 to whom the policy denies synthetic records of the product', async () => {
+    denied = dataMeshSyntheticReadPermission.name;
+    try {
+      const res = await backend.get(base('avro'));
+      expect(res.status).toBe(403);
+      expect(res.body.error).toMatchObject({
+        name: 'NotAllowedError',
+        message: `You may not generate synthetic records of dataproduct:default/${productOf(
+          'avro',
+        )}`,
+      });
+      // The download too, and before anything is generated.
+      expect((await backend.get(`${base('avro')}?download=1`)).status).toBe(
+        403,
+      );
+    } finally {
+      denied = undefined;
+    }
+    expect((await backend.get(`${base('avro')}?count=1`)).status).toBe(200);
+  });
 
   it('answers 404 without a registered schema or product', async () => {
     const noSchema = await backend.get(base('json'));

@@ -48,9 +48,12 @@ export type { RecordValidator } from './schema/recordValidator';
 export { describeIncompatibilities } from './schema/compatibility/describeIncompatibilities';
 export {
   generateSyntheticRecords,
+  generateSyntheticRecordsAsync,
   MAX_SYNTHETIC_RECORDS,
 } from './schema/synthetic/generateSyntheticRecords';
 export type { SyntheticRecordsOptions } from './schema/synthetic/generateSyntheticRecords';
+export { DEFAULT_SYNTHETIC_LIMITS } from './schema/synthetic/syntheticLimits';
+export type { SyntheticLimits } from './schema/synthetic/syntheticLimits';
 export { DEFAULT_SYNTHETIC_SEED } from './schema/synthetic/syntheticFaker';
 export { toJsonSafe } from './json/toJsonSafe';
 export { mapLimited } from './async/mapLimited';
@@ -75,10 +78,7 @@ export type {
 } from './products/DataProductWriter';
 export { dataProductWriterServiceRef } from './products/dataProductWriterServiceRef';
 export { ProductAccess, withOwnerRelation } from './products/productAccess';
-export type {
-  BarrierRequest,
-  BarrierResult,
-} from './products/publishBarrier';
+export type { BarrierRequest, BarrierResult } from './products/publishBarrier';
 export { checkPublishBarrier } from './products/publishBarrier';
 export { findDataProduct, loadUpstream } from './products/catalogLookups';
 export type { CatalogReader } from './products/catalogLookups';

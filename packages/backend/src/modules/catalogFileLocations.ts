@@ -5,7 +5,8 @@ import {
 import { catalogLocationsExtensionPoint } from '@backstage/plugin-catalog-node';
 
 /** The config key that turns `file` locations on. */
-export const FILE_LOCATIONS_KEY = 'dataMesh.scaffolder.localRepositories.enabled';
+export const FILE_LOCATIONS_KEY =
+  'dataMesh.scaffolder.localRepositories.enabled';
 
 /**
  * Lets the catalog register `file` locations, which

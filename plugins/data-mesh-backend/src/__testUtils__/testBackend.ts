@@ -1,4 +1,5 @@
 import {
+  BackendFeature,
   createBackendModule,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -81,6 +82,11 @@ export async function startDataMeshBackend(options: {
   catalogRead?: () => PermissionCriteria<PermissionCondition> | undefined;
   /** `dataMesh.governance`; none → the defaults. */
   governance?: JsonObject;
+  /**
+   * More features, e.g. a service factory that replaces a default one
+   * (such as the data mesh's request limits, to hold them in a test).
+   */
+  features?: BackendFeature[];
 }): Promise<TestDataMeshBackend> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'data-mesh-backend-'));
   const file = path.join(dir, 'catalog-info.json');
@@ -113,6 +119,7 @@ export async function startDataMeshBackend(options: {
       acceptDataProducts,
       dataMeshPlugin,
       schedulerServiceFactory,
+      ...(options.features ?? []),
       mockServices.permissions.mock(permissions).factory,
       mockServices.rootConfig.factory({
         data: {

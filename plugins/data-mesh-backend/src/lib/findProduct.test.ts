@@ -40,7 +40,12 @@ describe('findProduct', () => {
   });
 
   it('serves no live data for a hand-written product claiming a published topic', async () => {
-    const attempt = findProduct(catalog, credentials, 'default', 'profiles-copy');
+    const attempt = findProduct(
+      catalog,
+      credentials,
+      'default',
+      'profiles-copy',
+    );
     await expect(attempt).rejects.toThrow(NotFoundError);
     await expect(attempt).rejects.toThrow(
       "dataproduct:default/profiles-copy names the topic 'customers.profiles.v1', which dataproduct:default/customer-profiles publishes; live data is served for that product only",
@@ -50,6 +55,8 @@ describe('findProduct', () => {
   it('answers 404 for a product the catalog does not have', async () => {
     await expect(
       findProduct(catalog, credentials, 'default', 'ghost'),
-    ).rejects.toThrow('No data product dataproduct:default/ghost in the catalog');
+    ).rejects.toThrow(
+      'No data product dataproduct:default/ghost in the catalog',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import { KafkaUnavailableError } from '../lib/KafkaClients';
+import { TooManyRequestsError } from '../lib/TooManyRequestsError';
 import { RegistryUnavailableError } from '@kafka-mesh/plugin-data-mesh-node';
 import {
   redact,
@@ -9,14 +10,23 @@ import {
 } from '../lib/upstream';
 
 /**
- * Kafka and registry failures become 503 with `Retry-After`; every message
- * is scrubbed of the configured secrets before Backstage's error handler
- * (which comes after this one) serializes it.
+ * Kafka and registry failures become 503 with `Retry-After`, work over a
+ * concurrency cap 429 with `Retry-After`; every message is scrubbed of the
+ * configured secrets before Backstage's error handler (which comes after
+ * this one) serializes it.
  */
 export function upstreamErrorHandler(
   secrets: readonly string[],
 ): ErrorRequestHandler {
   return (error, _req, res, next) => {
+    if (error instanceof TooManyRequestsError) {
+      // Its statusCode (429) is what Backstage's handler answers with.
+      if (!res.headersSent) {
+        res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      }
+      next(error);
+      return;
+    }
     let mapped: Error = error;
     if (error instanceof KafkaUnavailableError) {
       mapped = unavailable('Kafka', error, secrets);

@@ -10,6 +10,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   dataMeshPiiReadPermission,
   dataMeshSamplesReadPermission,
+  dataMeshSyntheticReadPermission,
   DataProductEntity,
   GovernanceRules,
   GovernanceRulesResponse,
@@ -22,7 +23,7 @@ import {
 } from '@kafka-mesh/plugin-data-mesh-common';
 import {
   DEFAULT_SYNTHETIC_SEED,
-  generateSyntheticRecords,
+  generateSyntheticRecordsAsync,
   MAX_SYNTHETIC_RECORDS,
   toJsonSafe,
 } from '@kafka-mesh/plugin-data-mesh-node';
@@ -32,12 +33,14 @@ import type { ComponentIndex } from '../lib/ComponentIndex';
 import { readConsumerLag } from '../lib/consumerLag';
 import type { WireDecoder } from '../lib/decodeValue';
 import { findProduct, findProducts } from '../lib/findProduct';
+import { InFlight } from '../lib/InFlight';
 import type { KafkaClients } from '../lib/KafkaClients';
 import { parseProductRefs } from '../lib/parseEntityRefs';
 import { parseBoundedInteger, parseLimit } from '../lib/parseLimit';
 import { readProductHealth } from '../lib/productHealth';
 import { ProductsFreshness } from '../lib/productsFreshness';
 import { readSamples } from '../lib/readSamples';
+import type { RequestLimits } from '../lib/requestLimits';
 import { parseVersion, SchemaService } from '../lib/SchemaService';
 import { upstreamErrorHandler } from './errors';
 
@@ -62,6 +65,8 @@ export interface RouterOptions {
   liveCacheTtlMs: number;
   /** `dataMesh.governance`, read once at startup. */
   governance: GovernanceRules;
+  /** Caps on concurrent Kafka reads and synthetic generations. */
+  limits: RequestLimits;
 }
 
 /** Synthetic records per request when the query does not say. */
@@ -69,7 +74,8 @@ const DEFAULT_SYNTHETIC_COUNT = 20;
 
 /** The data mesh REST API, mounted at `/api/data-mesh`. */
 export function createRouter(options: RouterOptions): ExpressRouter {
-  const { httpAuth, permissions, catalog, cache, schemas, kafka } = options;
+  const { httpAuth, permissions, catalog, cache, schemas, kafka, limits } =
+    options;
   const router = Router();
 
   const product = async (req: Request) => {
@@ -96,6 +102,26 @@ export function createRouter(options: RouterOptions): ExpressRouter {
     return value;
   }
 
+  const inFlight = new InFlight();
+  /**
+   * A read of a Kafka cluster for a live view, bounded: an identical read
+   * under way is shared, a recent answer reused (unless `cache` is false,
+   * for answers that must not be kept); otherwise it takes one of the
+   * cluster's read places, and is refused with 429 when none is free. The
+   * key names everything the answer depends on.
+   */
+  const liveRead = <T>(
+    cluster: string,
+    key: string,
+    read: () => Promise<T>,
+    { cache: reuse = true }: { cache?: boolean } = {},
+  ): Promise<T> => {
+    const gated = () => limits.kafkaReads.run(cluster, read);
+    // Shared around the cache too, so that a second request arriving
+    // while the first stores its answer does not read again.
+    return inFlight.share(key, () => (reuse ? cached(key, gated) : gated()));
+  };
+
   const productsFreshness = new ProductsFreshness({
     kafka,
     cache,
@@ -108,8 +134,25 @@ export function createRouter(options: RouterOptions): ExpressRouter {
     const refs = parseProductRefs(req.body);
     const credentials = await httpAuth.credentials(req);
     const products = await findProducts(catalog, credentials, refs);
+    // ProductsFreshness shares and caches each topic's read itself; the
+    // request as a whole shares identical requests and takes a read place
+    // on every cluster it may read.
+    const wanted = [...products]
+      .map(([key, { spec }]) =>
+        [key, spec.output.cluster, spec.output.topic, spec.sla.freshness].join(
+          '\u0000',
+        ),
+      )
+      .sort();
+    const clusters = new Set(
+      [...products.values()].map(p => p.spec.output.cluster),
+    );
     const body: ProductsFreshnessResponse = {
-      items: await productsFreshness.read(products),
+      items: await inFlight.share(`freshness:${wanted.join('\u0001')}`, () =>
+        limits.kafkaReads.runAll(clusters, () =>
+          productsFreshness.read(products),
+        ),
+      ),
     };
     res.json(body);
   });
@@ -157,7 +200,8 @@ export function createRouter(options: RouterOptions): ExpressRouter {
     const { entity } = await product(req);
     const { cluster, topic } = entity.spec.output;
     const freshness = entity.spec.sla.freshness;
-    const health = await cached<ProductHealthResponse>(
+    const health = await liveRead<ProductHealthResponse>(
+      cluster,
       `health:${cluster}/${topic}:${freshness}`,
       () =>
         readProductHealth(kafka.cluster(cluster), topic, freshness, {
@@ -171,7 +215,8 @@ export function createRouter(options: RouterOptions): ExpressRouter {
   router.get('/products/:namespace/:name/consumers', async (req, res) => {
     const { entity } = await product(req);
     const { cluster, topic } = entity.spec.output;
-    const consumers = await cached<ProductConsumersResponse>(
+    const consumers = await liveRead<ProductConsumersResponse>(
+      cluster,
       `consumers:${cluster}/${topic}`,
       async () => {
         const componentOf = await options.components
@@ -226,16 +271,33 @@ export function createRouter(options: RouterOptions): ExpressRouter {
       max: 2 ** 31 - 1,
       fallback: DEFAULT_SYNTHETIC_SEED,
     });
-    const { entity } = await product(req);
+    const { entity, ref, credentials } = await product(req);
+    const [decision] = await permissions.authorize(
+      [{ permission: dataMeshSyntheticReadPermission, resourceRef: ref }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not generate synthetic records of ${ref}`,
+      );
+    }
     // The registered schema type decides the format, as for decoding.
     const latest = await schemas.version(schemaSubjectOf(entity), 'latest');
-    const records = generateSyntheticRecords({
-      format: latest.format,
-      schema: latest.schema,
-      count,
-      seed,
-      piiFields: piiFieldsOf(entity),
-    }).map(record => toJsonSafe(record) as Record<string, unknown>);
+    // The generator refuses a schema or count beyond its limits (400)
+    // before generating; what is within them still takes CPU, so only a
+    // few run at once (429 beyond), each yielding to other requests.
+    const generated = await limits.synthetic.run('', () =>
+      generateSyntheticRecordsAsync({
+        format: latest.format,
+        schema: latest.schema,
+        count,
+        seed,
+        piiFields: piiFieldsOf(entity),
+      }),
+    );
+    const records = generated.map(
+      record => toJsonSafe(record) as Record<string, unknown>,
+    );
     if (req.query.download === '1') {
       // A file of the records themselves, ready to use as fixtures.
       res.setHeader(

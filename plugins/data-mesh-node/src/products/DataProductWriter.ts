@@ -2,7 +2,10 @@ import type {
   AuthService,
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
-import { DEFAULT_NAMESPACE, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  DEFAULT_NAMESPACE,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { ConflictError, InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
@@ -223,7 +226,9 @@ export class DataProductWriter {
       await this.notifications.send({
         recipients: { type: 'entity', entityRef: owners },
         payload: {
-          title: `${entity.metadata.title ?? entity.metadata.name} is deprecated`,
+          title: `${
+            entity.metadata.title ?? entity.metadata.name
+          } is deprecated`,
           description: `The data product ${ref}, read by ${consumers.join(
             ', ',
           )}, will be served until ${request.sunset}. ${reason}${

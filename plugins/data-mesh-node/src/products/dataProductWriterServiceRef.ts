@@ -14,30 +14,28 @@ import { ProductAccess } from './productAccess';
  * The one writer of data products, shared by the scaffolder actions and the
  * data mesh REST API (and, through that, the CLI).
  */
-export const dataProductWriterServiceRef = createServiceRef<DataProductWriter>(
-  {
-    id: 'data-mesh.product-writer',
-    scope: 'plugin',
-    defaultFactory: async service =>
-      createServiceFactory({
-        service,
-        deps: {
-          config: coreServices.rootConfig,
-          auth: coreServices.auth,
-          permissions: coreServices.permissions,
-          catalog: catalogServiceRef,
-          notifications: notificationService,
-        },
-        factory({ config, auth, permissions, catalog, notifications }) {
-          const { externalAccess } = readPermissionsConfig(config);
-          return new DataProductWriter(
-            DataMeshClients.fromConfig(config),
-            catalog,
-            new ProductAccess(permissions, auth, externalAccess),
-            auth,
-            notifications,
-          );
-        },
-      }),
-  },
-);
+export const dataProductWriterServiceRef = createServiceRef<DataProductWriter>({
+  id: 'data-mesh.product-writer',
+  scope: 'plugin',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: {
+        config: coreServices.rootConfig,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        catalog: catalogServiceRef,
+        notifications: notificationService,
+      },
+      factory({ config, auth, permissions, catalog, notifications }) {
+        const { externalAccess } = readPermissionsConfig(config);
+        return new DataProductWriter(
+          DataMeshClients.fromConfig(config),
+          catalog,
+          new ProductAccess(permissions, auth, externalAccess),
+          auth,
+          notifications,
+        );
+      },
+    }),
+});

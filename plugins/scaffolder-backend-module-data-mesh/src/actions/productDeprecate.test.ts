@@ -280,9 +280,7 @@ describe('dataMesh:product:deprecate', () => {
       const attempt = runAction(
         deprecatorWith(
           { claims: ['user:default/mock', 'group:default/guests'] },
-          inCatalog(product, [
-            ...relationsOfConsumed,
-          ]),
+          inCatalog(product, [...relationsOfConsumed]),
         ),
         { entityRef: product.ref, sunset: '2030-01-01', reason: 'Mine now.' },
       );

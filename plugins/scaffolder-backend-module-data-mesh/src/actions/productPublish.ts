@@ -80,7 +80,11 @@ export function createProductPublishAction(options: {
         return;
       }
       ctx.logger.info(
-        `Published ${updated ? 'a new version of ' : ''}${entityRef} to the registry topic '${writer.clients.mesh.registryTopic}'`,
+        `Published ${
+          updated ? 'a new version of ' : ''
+        }${entityRef} to the registry topic '${
+          writer.clients.mesh.registryTopic
+        }'`,
       );
 
       if (ctx.input.waitForCatalog === false) return;

@@ -213,14 +213,14 @@ describe('dataMesh:product:validate', () => {
       writer: testWriter({
         catalog,
         clients: testClients({
-        governance: {
-          allowedFormats: ['protobuf'],
-          requiredFields: ['spec.classification'],
-          requiredTags: ['pii-reviewed'],
-          partitions: { min: 1, max: 6, default: 3 },
-          retention: { min: 'P3D' },
-        },
-      }),
+          governance: {
+            allowedFormats: ['protobuf'],
+            requiredFields: ['spec.classification'],
+            requiredTags: ['pii-reviewed'],
+            partitions: { min: 1, max: 6, default: 3 },
+            retention: { min: 'P3D' },
+          },
+        }),
       }),
     });
 

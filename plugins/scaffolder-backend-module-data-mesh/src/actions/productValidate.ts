@@ -22,7 +22,7 @@ export function createProductValidateAction(options: {
   return createTemplateAction({
     id: 'dataMesh:product:validate',
     description:
-      'Checks that a data product can be published (the initiator may publish it, its topic is not another product\'s, owner, description, SLA and on-call, inputs and their SLAs, governance rules, schema syntax and compatibility) before anything is created. Reports every problem at once.',
+      "Checks that a data product can be published (the initiator may publish it, its topic is not another product's, owner, description, SLA and on-call, inputs and their SLAs, governance rules, schema syntax and compatibility) before anything is created. Reports every problem at once.",
     examples,
     supportsDryRun: true,
     schema: {

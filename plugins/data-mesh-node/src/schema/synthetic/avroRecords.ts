@@ -1,14 +1,21 @@
 import * as avro from 'avsc';
 import { parseAvro } from '../parse/parseAvro';
 import { childPath } from '../fieldPath';
-import { recentDate, SyntheticContext } from './syntheticFaker';
+import {
+  AVRO_MAX_COLLECTION,
+  avroWorstCase,
+  isAvroLeaf,
+} from './avroWorstCase';
+import {
+  branchesAt,
+  OPTIONAL_DEPTH,
+  recentDate,
+  SyntheticContext,
+} from './syntheticFaker';
+import type { LimitCheck } from './syntheticLimits';
 import { personalDate, textFor } from './syntheticText';
 
 const DAY_MS = 86_400_000;
-/** Beyond this many nested records, optional parts are left out. */
-const MAX_DEPTH = 5;
-/** A record that still needs itself this deep has no finite value. */
-const MAX_REQUIRED_DEPTH = 32;
 
 /**
  * Keeps the logical type (and its attributes) on the parsed type while
@@ -135,10 +142,9 @@ class AvroGenerator {
     }
   }
 
+  // A record that needs itself without end was refused by the worst-case
+  // walk (maxDepth) before generating.
   record(type: avro.types.RecordType, path: string, depth: number) {
-    if (depth > MAX_REQUIRED_DEPTH) {
-      throw new Error(`record ${type.name} contains itself without end`);
-    }
     return Object.fromEntries(
       type.fields.map(field => [
         field.name,
@@ -149,7 +155,9 @@ class AvroGenerator {
 
   /** Array and map sizes: none once the records nest too deep. */
   private size(depth: number) {
-    return depth >= MAX_DEPTH ? 0 : this.faker.number.int({ min: 1, max: 3 });
+    return depth >= OPTIONAL_DEPTH
+      ? 0
+      : this.faker.number.int({ min: 1, max: AVRO_MAX_COLLECTION });
   }
 
   private union(
@@ -162,11 +170,14 @@ class AvroGenerator {
     const nullable = branches.length < type.types.length;
     if (
       nullable &&
-      (depth >= MAX_DEPTH || this.faker.datatype.boolean({ probability: 0.2 }))
+      (depth >= OPTIONAL_DEPTH ||
+        this.faker.datatype.boolean({ probability: 0.2 }))
     ) {
       return null;
     }
-    const branch = this.faker.helpers.arrayElement(branches);
+    const branch = this.faker.helpers.arrayElement(
+      branchesAt(branches, depth, isAvroLeaf),
+    );
     const value = this.value(branch, path, name, depth);
     return type.typeName === 'union:wrapped'
       ? { [branch.branchName!]: value }
@@ -214,9 +225,17 @@ class AvroGenerator {
   }
 }
 
-/** Generates records for an Avro schema. */
-export function avroRecordSource(text: string, ctx: SyntheticContext) {
+/**
+ * Generates records for an Avro schema, once its worst case is within the
+ * limits.
+ */
+export function avroRecordSource(
+  text: string,
+  ctx: SyntheticContext,
+  check: LimitCheck,
+) {
   const type = parseAvro(text, { logicalTypes: LOGICAL_TYPES });
+  const valuesPerRecord = avroWorstCase(type, check);
   const generator = new AvroGenerator(ctx);
-  return () => generator.value(type, '', '', 0);
+  return { valuesPerRecord, next: () => generator.value(type, '', '', 0) };
 }

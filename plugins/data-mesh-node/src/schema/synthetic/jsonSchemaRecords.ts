@@ -2,13 +2,26 @@ import type { Faker } from '@faker-js/faker';
 import { childPath } from '../fieldPath';
 import { JsonSchemaNode, parseJsonSchema } from '../parse/parseJsonSchema';
 import { toFakerPattern } from './fakerPattern';
-import { recentDate, SyntheticContext } from './syntheticFaker';
+import {
+  arrayShape,
+  deref,
+  isLeaf,
+  isLeafType,
+  isObject,
+  merge,
+  Node,
+  nonNullBranches,
+  typesOf,
+} from './jsonSchemaNodes';
+import { jsonSchemaWorstCase } from './jsonSchemaWorstCase';
+import {
+  branchesAt,
+  OPTIONAL_DEPTH,
+  recentDate,
+  SyntheticContext,
+} from './syntheticFaker';
+import type { LimitCheck } from './syntheticLimits';
 import { personalDate, textFor } from './syntheticText';
-
-type Node = JsonSchemaNode | boolean;
-
-/** Beyond this many nested objects, optional parts are left out. */
-const MAX_DEPTH = 5;
 
 const FORMATS: Record<string, (faker: Faker, date: Date) => string> = {
   email: f => f.internet.email(),
@@ -28,9 +41,6 @@ const FORMATS: Record<string, (faker: Faker, date: Date) => string> = {
   duration: f => `PT${f.number.int({ min: 1, max: 59 })}M`,
 };
 
-const isObject = (node: unknown): node is JsonSchemaNode =>
-  !!node && typeof node === 'object' && !Array.isArray(node);
-
 class JsonSchemaGenerator {
   constructor(
     private readonly ctx: SyntheticContext,
@@ -42,19 +52,11 @@ class JsonSchemaGenerator {
   }
 
   private deref(node: Node): Node {
-    let current = node;
-    for (let hops = 0; isObject(current) && current.$ref && hops < 32; hops++) {
-      const ref = String(current.$ref);
-      if (!ref.startsWith('#')) break;
-      let target: any = this.root;
-      for (const part of ref.slice(1).split('/').filter(Boolean)) {
-        target = target?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
-      }
-      // Sibling keywords of a $ref (2019-09+) still apply.
-      const { $ref: _ref, ...siblings } = current;
-      current = isObject(target) ? { ...target, ...siblings } : target;
-    }
-    return current;
+    return deref(this.root, node);
+  }
+
+  private merge(nodes: Node[]): JsonSchemaNode {
+    return merge(this.root, nodes);
   }
 
   value(raw: Node, path: string, name: string, depth: number): unknown {
@@ -73,15 +75,14 @@ class JsonSchemaGenerator {
     const branches: Node[] | undefined = node.oneOf ?? node.anyOf;
     if (Array.isArray(branches)) {
       const { oneOf: _o, anyOf: _a, ...rest } = node;
-      const nonNull = branches.filter(b => {
-        const branch = this.deref(b);
-        return !isObject(branch) || branch.type !== 'null';
-      });
+      const nonNull = nonNullBranches(this.root, branches);
       if (nonNull.length < branches.length && this.skipNullable(depth)) {
         return null;
       }
       const branch = f.helpers.arrayElement(
-        nonNull.length ? nonNull : branches,
+        branchesAt(nonNull.length ? nonNull : branches, depth, b =>
+          isLeaf(this.root, b),
+        ),
       );
       return this.value(this.merge([rest, branch]), path, name, depth);
     }
@@ -104,38 +105,22 @@ class JsonSchemaGenerator {
     }
   }
 
-  /** Combines allOf members (or a branch with its parent) shallowly. */
-  private merge(nodes: Node[]): JsonSchemaNode {
-    const merged: JsonSchemaNode = {};
-    for (const raw of nodes) {
-      const node = this.deref(raw);
-      if (!isObject(node)) continue;
-      Object.assign(merged, node, {
-        properties: { ...merged.properties, ...node.properties },
-        required: [...(merged.required ?? []), ...(node.required ?? [])],
-      });
-    }
-    return merged;
-  }
-
   private skipNullable(depth: number) {
     return (
-      depth >= MAX_DEPTH || this.faker.datatype.boolean({ probability: 0.2 })
+      depth >= OPTIONAL_DEPTH ||
+      this.faker.datatype.boolean({ probability: 0.2 })
     );
   }
 
   private pickType(node: JsonSchemaNode, depth: number): string {
-    let types: string[];
-    if (Array.isArray(node.type)) types = node.type;
-    else if (typeof node.type === 'string') types = [node.type];
-    else if (node.properties) types = ['object'];
-    else if (node.items || node.prefixItems) types = ['array'];
-    else types = ['string'];
+    const types = typesOf(node);
     const nonNull = types.filter(t => t !== 'null');
     if (!nonNull.length) return 'null';
     if (nonNull.length < types.length && this.skipNullable(depth))
       return 'null';
-    return this.faker.helpers.arrayElement(nonNull);
+    return this.faker.helpers.arrayElement(
+      branchesAt(nonNull, depth, isLeafType),
+    );
   }
 
   private object(node: JsonSchemaNode, path: string, depth: number) {
@@ -145,7 +130,7 @@ class JsonSchemaGenerator {
       const optional = !required.has(name);
       if (
         optional &&
-        (depth >= MAX_DEPTH ||
+        (depth >= OPTIONAL_DEPTH ||
           this.faker.datatype.boolean({ probability: 0.3 }))
       ) {
         continue;
@@ -161,21 +146,8 @@ class JsonSchemaGenerator {
     name: string,
     depth: number,
   ) {
-    // Tuples: `prefixItems` (2020-12) or an `items` array (draft-07); the
-    // items after them follow `items` or `additionalItems`.
-    const tuple: Node[] | undefined =
-      node.prefixItems ?? (Array.isArray(node.items) ? node.items : undefined);
-    let rest: Node | undefined = node.items;
-    if (!node.prefixItems && tuple) rest = node.additionalItems;
-    const min = Math.max(node.minItems ?? 0, tuple?.length ?? 0);
-    const max =
-      tuple && rest === false
-        ? tuple.length
-        : Math.max(min, Math.min(node.maxItems ?? min + 3, min + 3));
-    const length = this.faker.number.int({
-      min: depth >= MAX_DEPTH ? min : Math.max(min, Math.min(1, max)),
-      max: depth >= MAX_DEPTH ? min : max,
-    });
+    const { tuple, rest, min, max } = arrayShape(node, depth >= OPTIONAL_DEPTH);
+    const length = this.faker.number.int({ min, max });
     const items: unknown[] = [];
     const seen = new Set<string>();
     for (let tries = 0; items.length < length && tries < length * 10; tries++) {
@@ -248,9 +220,17 @@ class JsonSchemaGenerator {
   }
 }
 
-/** Generates records for a JSON Schema. */
-export function jsonSchemaRecordSource(text: string, ctx: SyntheticContext) {
+/**
+ * Generates records for a JSON Schema, once its worst case is within the
+ * limits.
+ */
+export function jsonSchemaRecordSource(
+  text: string,
+  ctx: SyntheticContext,
+  check: LimitCheck,
+) {
   const { schema } = parseJsonSchema(text);
+  const valuesPerRecord = jsonSchemaWorstCase(schema, check);
   const generator = new JsonSchemaGenerator(ctx, schema);
-  return () => generator.value(schema, '', '', 0);
+  return { valuesPerRecord, next: () => generator.value(schema, '', '', 0) };
 }

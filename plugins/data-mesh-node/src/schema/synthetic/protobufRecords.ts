@@ -1,11 +1,19 @@
 import * as protobuf from 'protobufjs';
 import { childPath } from '../fieldPath';
 import { parseProtobuf } from '../parse/parseProtobuf';
-import { recentDate, SyntheticContext } from './syntheticFaker';
+import {
+  isProtobufLeaf,
+  PROTOBUF_MAX_COLLECTION,
+  protobufWorstCase,
+} from './protobufWorstCase';
+import {
+  branchesAt,
+  OPTIONAL_DEPTH,
+  recentDate,
+  SyntheticContext,
+} from './syntheticFaker';
+import type { LimitCheck } from './syntheticLimits';
 import { personalDate, textFor } from './syntheticText';
-
-/** Beyond this many nested messages, optional parts are left out. */
-const MAX_DEPTH = 5;
 
 const INT_RANGES: Record<string, [number, number]> = {
   int32: [0, 1000],
@@ -47,12 +55,16 @@ class ProtobufGenerator {
       const optional = members.length === 1;
       if (
         optional &&
-        (depth >= MAX_DEPTH ||
+        (depth >= OPTIONAL_DEPTH ||
           this.faker.datatype.boolean({ probability: 0.2 }))
       ) {
         continue;
       }
-      chosen.add(this.faker.helpers.arrayElement(members));
+      chosen.add(
+        this.faker.helpers.arrayElement(
+          branchesAt(members, depth, isProtobufLeaf),
+        ),
+      );
     }
     for (const field of type.fieldsArray) {
       if (field.partOf && !chosen.has(field)) continue;
@@ -67,7 +79,7 @@ class ProtobufGenerator {
       } else if (
         field.resolvedType instanceof protobuf.Type &&
         !field.partOf &&
-        depth >= MAX_DEPTH
+        depth >= OPTIONAL_DEPTH
       ) {
         continue; // an unset message field: the record stays finite
       } else {
@@ -78,7 +90,9 @@ class ProtobufGenerator {
   }
 
   private size(depth: number) {
-    return depth >= MAX_DEPTH ? 0 : this.faker.number.int({ min: 1, max: 3 });
+    return depth >= OPTIONAL_DEPTH
+      ? 0
+      : this.faker.number.int({ min: 1, max: PROTOBUF_MAX_COLLECTION });
   }
 
   private map(field: protobuf.MapField, path: string, depth: number) {
@@ -139,10 +153,16 @@ class ProtobufGenerator {
 
 /**
  * Generates records for the first message of a .proto text, with the
- * camelCase field names protobufjs (and so the registry's serializer) uses.
+ * camelCase field names protobufjs (and so the registry's serializer) uses,
+ * once its worst case is within the limits.
  */
-export function protobufRecordSource(text: string, ctx: SyntheticContext) {
+export function protobufRecordSource(
+  text: string,
+  ctx: SyntheticContext,
+  check: LimitCheck,
+) {
   const { message } = parseProtobuf(text, { keepCase: false });
+  const valuesPerRecord = protobufWorstCase(message, check);
   const generator = new ProtobufGenerator(ctx);
-  return () => generator.message(message, '', 0);
+  return { valuesPerRecord, next: () => generator.message(message, '', 0) };
 }

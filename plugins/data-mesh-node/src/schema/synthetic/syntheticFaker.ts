@@ -9,6 +9,31 @@ export const DEFAULT_SYNTHETIC_SEED = 42;
  */
 const SYNTHETIC_REFERENCE_DATE = new Date('2025-01-01T00:00:00Z');
 
+/**
+ * Beyond this many nested records, messages or objects the generators
+ * leave optional parts out (nullable ones null, arrays and maps empty), so
+ * that a schema that contains itself optionally still gives finite
+ * records. Their worst-case walks follow the same rule.
+ */
+export const OPTIONAL_DEPTH = 5;
+
+/**
+ * The branches of a union (or members of a oneof, or types of a node) the
+ * generators choose from at `depth`: deep down only those that end there
+ * (scalars), when there are any, so that a type that may contain itself
+ * through a union gives finite records. Their worst-case walks follow the
+ * same rule.
+ */
+export function branchesAt<T>(
+  branches: T[],
+  depth: number,
+  isLeaf: (branch: T) => boolean,
+): T[] {
+  if (depth < OPTIONAL_DEPTH) return branches;
+  const leaves = branches.filter(isLeaf);
+  return leaves.length ? leaves : branches;
+}
+
 /** A faker of its own (the shared one is global state), seeded. */
 export function createSyntheticFaker(seed: number): Faker {
   const faker = new Faker({ locale: [en, base], seed });

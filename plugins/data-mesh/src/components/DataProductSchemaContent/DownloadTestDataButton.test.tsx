@@ -80,4 +80,61 @@ describe('Download test data (Schema tab)', () => {
     ).toBeInTheDocument();
     expect(downloads).toEqual([]);
   });
+
+  /** A failed response as the backend sends it, with its headers. */
+  async function backendError(
+    status: number,
+    error: { name: string; message: string },
+    headers: Record<string, string> = {},
+  ) {
+    const { ResponseError } = await import('@backstage/errors');
+    return ResponseError.fromResponse({
+      ok: false,
+      status,
+      statusText: 'failed',
+      url: 'http://localhost/api/data-mesh',
+      headers: new Headers({ 'content-type': 'application/json', ...headers }),
+      text: async () =>
+        JSON.stringify({ error, response: { statusCode: status } }),
+    } as any);
+  }
+
+  it.each([
+    [
+      'a refusal by the policy',
+      403,
+      { name: 'NotAllowedError', message: 'You may not …' },
+      {},
+      'Could not generate test data: You may not generate test data for this product.',
+    ],
+    [
+      'a busy backend, with when to try again',
+      429,
+      { name: 'TooManyRequestsError', message: 'Too many …' },
+      { 'Retry-After': '2' },
+      'Could not generate test data: The portal is generating test data for others right now; try again in 2 seconds.',
+    ],
+    [
+      'a schema beyond the limits, in the backend’s words',
+      400,
+      {
+        name: 'InputError',
+        message:
+          "Cannot generate synthetic records: 'tags' needs 10000000 items (minItems), more than the limit of 1000 items per array (maxArrayItems)",
+      },
+      {},
+      "Could not generate test data: Cannot generate synthetic records: 'tags' needs 10000000 items (minItems), more than the limit of 1000 items per array (maxArrayItems)",
+    ],
+  ])('explains %s', async (_case, status, error, headers, text) => {
+    const failure = await backendError(status, error, headers);
+    await renderWithApis(<DataProductSchemaContent />, {
+      entity: ordersPlaced,
+      dataMeshApi: api(jest.fn(() => Promise.reject(failure))),
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Download test data/ }),
+    );
+    expect(await screen.findByText(text)).toBeInTheDocument();
+    expect(downloads).toEqual([]);
+  });
 });

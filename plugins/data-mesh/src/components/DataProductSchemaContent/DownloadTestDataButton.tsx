@@ -7,9 +7,35 @@ import GetAppIcon from '@material-ui/icons/GetApp';
 import Alert from '@material-ui/lab/Alert';
 import { DataProductId, dataMeshApiRef } from '../../api';
 import { saveJsonFile } from '../../lib';
+import { statusOf } from '../common/errors';
 
 /** Enough records to exercise a consumer, small enough to read. */
 export const TEST_DATA_COUNT = 20;
+
+/**
+ * Why no test data came, in words: a refusal or a busy backend said so,
+ * otherwise the backend's own reason (a schema beyond the generator's
+ * limits names the limit), which beats "Request failed with 400".
+ */
+export function testDataError(error: Error): string {
+  const status = statusOf(error);
+  if (status === 403) {
+    return 'You may not generate test data for this product.';
+  }
+  const { response, cause } = error as {
+    response?: { headers?: { get?: (name: string) => string | null } };
+    cause?: { message?: unknown };
+  };
+  if (status === 429) {
+    const after = Number(response?.headers?.get?.('Retry-After'));
+    return `The portal is generating test data for others right now; try again in ${
+      after > 0 ? `${after} seconds` : 'a moment'
+    }.`;
+  }
+  return typeof cause?.message === 'string' && cause.message
+    ? cause.message
+    : error.message;
+}
 
 /**
  * Consumer self-service: made-up records that follow the latest schema,
@@ -55,7 +81,7 @@ export function DownloadTestDataButton({
       </Typography>
       {state.error && (
         <Alert severity="error">
-          Could not generate test data: {state.error.message}
+          Could not generate test data: {testDataError(state.error)}
         </Alert>
       )}
     </Box>
