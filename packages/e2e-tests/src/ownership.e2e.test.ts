@@ -3,8 +3,10 @@ import {
   eventually,
   makeDataProduct,
 } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
+import { SchemaType } from '@kafkajs/confluent-schema-registry';
 import {
   createKafka,
+  createSchemaRegistry,
   createTopics,
   readRegistryTopic,
   SchemaRegistryRestClient,
@@ -322,6 +324,67 @@ describe('who may change a data product', () => {
       expect(
         (await registryRecords()).has(`default/${product.metadata.name}`),
       ).toBe(true);
+    });
+  });
+
+  describe('personal data in samples, under the real policy', () => {
+    it('shows personal fields to the owners and masks them for everyone else', async () => {
+      const product = await readyProduct();
+      const topic = product.spec.output.topic;
+      const profileSchema = {
+        type: 'record',
+        name: 'OrderPlaced',
+        namespace: 'e2e',
+        fields: [
+          { name: 'orderId', type: 'string' },
+          // A default keeps it BACKWARD compatible with the first version.
+          { name: 'email', type: 'string', default: '' },
+        ],
+      };
+      const encoder = createSchemaRegistry({ url: registryUrl });
+      const { id } = await encoder.register(
+        { type: SchemaType.AVRO, schema: JSON.stringify(profileSchema) },
+        { subject: `${topic}-value` },
+      );
+      const producer = kafka.producer();
+      await producer.connect();
+      await producer.send({
+        topic,
+        messages: [
+          {
+            key: 'o-1',
+            value: await encoder.encode(id, {
+              orderId: 'o-1',
+              email: 'ada@example.com',
+            }),
+          },
+        ],
+      });
+      await producer.disconnect();
+      product.spec.piiFields = ['email'];
+      expect(
+        (await owner.request('PUT', pathOf(product), product)).status,
+      ).toBe(201);
+      const samples = `${pathOf(product)}/samples`;
+
+      const seen = await eventually(async () => {
+        const { status, body } = await owner.request('GET', samples);
+        expect(status).toBe(200);
+        expect(body.records).toHaveLength(1);
+        return body;
+      });
+      expect(seen.piiVisible).toBe(true);
+      expect(seen.records[0].value).toEqual({
+        orderId: 'o-1',
+        email: 'ada@example.com',
+      });
+
+      const { status, body } = await nonOwner.request('GET', samples);
+      expect(status).toBe(200);
+      expect(body.piiVisible).toBe(false);
+      expect(body.records[0].value.orderId).toBe('o-1');
+      expect(body.records[0].value.email).not.toContain('ada@example.com');
+      expect(JSON.stringify(body)).not.toContain('ada@example.com');
     });
   });
 

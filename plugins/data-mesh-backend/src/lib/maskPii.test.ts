@@ -1,4 +1,4 @@
-import { MASK, maskPii } from './maskPii';
+import { comparablePath, MASK, maskPii } from './maskPii';
 
 describe('maskPii', () => {
   const order = {
@@ -69,5 +69,37 @@ describe('maskPii', () => {
 
   it('passes scalars through', () => {
     expect(maskPii('text', ['email'])).toEqual({ value: 'text', masked: [] });
+  });
+
+  it('matches a schema path in the spelling its decoder uses', () => {
+    // protobufjs decodes the .proto field customer_email as customerEmail.
+    expect(
+      maskPii({ customerEmail: 'a@b.c', order: { shipTo: 'x' } }, [
+        'customer_email',
+        'order.ship_to',
+      ]),
+    ).toEqual({
+      value: { customerEmail: MASK, order: { shipTo: MASK } },
+      masked: ['customer_email', 'order.ship_to'],
+    });
+  });
+
+  it('masks every spelling a record carries', () => {
+    expect(
+      maskPii({ customer_email: 'a', customerEmail: 'b', id: 1 }, [
+        'customerEmail',
+      ]).value,
+    ).toEqual({ customer_email: MASK, customerEmail: MASK, id: 1 });
+  });
+});
+
+describe('comparablePath', () => {
+  it('ignores case and underscores in every segment', () => {
+    expect(comparablePath('Customer_Info.customer_email')).toBe(
+      comparablePath('customerInfo.customerEmail'),
+    );
+    expect(comparablePath('customer.email')).not.toBe(
+      comparablePath('customer.phone'),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { maskSample, newestFirst } from './readSamples';
+import { maskKey, maskSample, newestFirst } from './readSamples';
 
 const record = (partition: number, offset: number, timestamp: number) => ({
   topic: 't',
@@ -43,5 +43,29 @@ describe('maskSample', () => {
   it('leaves values alone when nothing is to be masked', () => {
     expect(maskSample('text', [])).toEqual({ value: 'text', masked: [] });
     expect(maskSample(null, ['email'])).toEqual({ value: null, masked: [] });
+  });
+});
+
+describe('maskKey', () => {
+  it('masks the personal fields of a key that decodes to an object', () => {
+    expect(
+      maskKey({ orderId: 'o-1', customer: { email: 'a@b.c' } }, [
+        'customer.email',
+      ]),
+    ).toEqual({
+      key: '{"orderId":"o-1","customer":{"email":"••••"}}',
+      masked: ['key:customer.email'],
+    });
+  });
+
+  it('keeps a plain key as it is', () => {
+    expect(maskKey('o-1', ['customer.email'])).toEqual({
+      key: 'o-1',
+      masked: [],
+    });
+    expect(maskKey(42, ['customer.email'])).toEqual({
+      key: '42',
+      masked: [],
+    });
   });
 });

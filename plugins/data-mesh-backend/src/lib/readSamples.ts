@@ -7,7 +7,10 @@ import { readTail } from './readTail';
 
 export interface SampleOptions {
   limit: number;
-  /** Dotted paths to mask; empty when the caller may see PII. */
+  /**
+   * Dotted paths to mask in values and in keys that decode to objects;
+   * empty when the caller may see PII.
+   */
   mask: readonly string[];
   decode: WireDecoder;
   tailDeadlineMs: number;
@@ -29,10 +32,19 @@ export function newestFirst(
     .slice(0, limit);
 }
 
-/** A record key as text; wire-format keys are decoded first. */
-async function decodeKey(key: Buffer, decode: WireDecoder): Promise<string> {
-  const decoded = await decodeValue(key, decode);
-  return typeof decoded === 'string' ? decoded : JSON.stringify(decoded);
+/**
+ * A decoded record key as text, masked: a key that decodes to an object
+ * (wire format or JSON) can carry the same personal fields as the value,
+ * so the same paths are masked in it, reported with a `key:` prefix. A
+ * plain key (an id) stays as it is: nothing says which keys are personal.
+ */
+export function maskKey(
+  decoded: unknown,
+  paths: readonly string[],
+): { key: string; masked: string[] } {
+  if (typeof decoded === 'string') return { key: decoded, masked: [] };
+  const { value, masked } = maskPii(decoded, paths);
+  return { key: JSON.stringify(value), masked: masked.map(p => `key:${p}`) };
 }
 
 /** Masks a decoded value; a value that is not an object is masked whole. */
@@ -90,13 +102,16 @@ export async function readSamples(
   for (const record of records) {
     const decoded = await decodeValue(record.value, options.decode);
     const { value, masked } = maskSample(decoded, options.mask);
+    const key = record.key
+      ? maskKey(await decodeValue(record.key, options.decode), options.mask)
+      : undefined;
     samples.push({
       partition: record.partition,
       offset: record.offset,
       timestamp: new Date(record.timestamp).toISOString(),
-      ...(record.key && { key: await decodeKey(record.key, options.decode) }),
+      ...(key && { key: key.key }),
       value,
-      masked,
+      masked: key ? [...masked, ...key.masked] : masked,
     });
   }
   return samples;

@@ -35,6 +35,8 @@ import type { WireDecoder } from '../lib/decodeValue';
 import { findProduct, findProducts } from '../lib/findProduct';
 import { InFlight } from '../lib/InFlight';
 import type { KafkaClients } from '../lib/KafkaClients';
+import { piiPathsOf } from '../lib/maskPiiPaths';
+import { latestSchemaFields } from '../lib/maskPiiSchema';
 import { parseProductRefs } from '../lib/parseEntityRefs';
 import { parseBoundedInteger, parseLimit } from '../lib/parseLimit';
 import { readProductHealth } from '../lib/productHealth';
@@ -248,15 +250,41 @@ export function createRouter(options: RouterOptions): ExpressRouter {
       throw new NotAllowedError(`You may not read samples of ${ref}`);
     }
     const piiVisible = pii.result === AuthorizeResult.ALLOW;
+    // Personal is what the descriptor lists and what the schema marks (the
+    // Schema tab's PII badges); a marking the descriptor misses is masked
+    // all the same and reported, for every reader, since it is a finding
+    // about the schema, not data. Owners see it to fix the descriptor.
+    const personal = piiPathsOf(
+      piiFieldsOf(entity),
+      await latestSchemaFields(
+        schemas,
+        schemaSubjectOf(entity),
+        piiFieldsOf(entity),
+        cached,
+      ),
+    );
     const { cluster, topic } = entity.spec.output;
-    const records = await readSamples(kafka.cluster(cluster), topic, {
-      limit,
-      mask: piiVisible ? [] : piiFieldsOf(entity),
-      decode: options.decode,
-      tailDeadlineMs: options.tailDeadlineMs,
-      connectTimeoutMs: options.callTimeoutMs,
-    });
-    const body: ProductSamplesResponse = { records, piiVisible };
+    const mask = piiVisible ? [] : personal.mask;
+    // The mask is part of the key: only callers who see the same masking
+    // share a read. Samples are never cached, only shared while in flight.
+    const records = await liveRead(
+      cluster,
+      `samples:${cluster}/${topic}:${limit}:${mask.join(',')}`,
+      () =>
+        readSamples(kafka.cluster(cluster), topic, {
+          limit,
+          mask,
+          decode: options.decode,
+          tailDeadlineMs: options.tailDeadlineMs,
+          connectTimeoutMs: options.callTimeoutMs,
+        }),
+      { cache: false },
+    );
+    const body: ProductSamplesResponse = {
+      records,
+      piiVisible,
+      unlistedPiiFields: personal.unlisted,
+    };
     res.setHeader('Cache-Control', 'no-store');
     res.json(body);
   });

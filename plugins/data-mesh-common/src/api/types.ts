@@ -157,7 +157,10 @@ export interface SampleRecord {
   key?: string;
   /** The decoded value, PII fields replaced unless the reader may see them. */
   value: unknown;
-  /** Dotted paths that were masked in this record. */
+  /**
+   * Dotted paths that were masked in this record; those masked in the key
+   * (a key that decodes to an object) read `key:<path>`.
+   */
   masked: string[];
 }
 
@@ -166,6 +169,13 @@ export interface ProductSamplesResponse {
   records: SampleRecord[];
   /** Whether the caller holds the PII permission. */
   piiVisible: boolean;
+  /**
+   * Fields the latest registered schema marks personal (Avro `pii`,
+   * `confluent:tags` PII, Protobuf `confluent.field_meta` tags) that the
+   * descriptor's `piiFields` does not list: masked like the listed ones,
+   * and a finding for the owner to list them.
+   */
+  unlistedPiiFields?: string[];
 }
 
 /** A topic with a registered value schema that is not yet a data product. */

@@ -72,3 +72,35 @@ describe('flattenProtobuf on proto2', () => {
     ]);
   });
 });
+
+describe('flattenProtobuf with Confluent field tags', () => {
+  it('marks fields tagged PII in either option form, nested ones too', () => {
+    const text = `
+      syntax = "proto3";
+      package shop;
+      import "confluent/meta.proto";
+      message Order {
+        string order_id = 1;
+        string customer_email = 2 [(confluent.field_meta) = { tags: ["PII"] }];
+        string phone = 3 [(confluent.field_meta).tags = "pii"];
+        string note = 4 [(confluent.field_meta) = { tags: ["PRIVATE", "PII"], doc: "free text" }];
+        string channel = 5 [(confluent.field_meta) = { tags: ["PUBLIC"] }];
+        Address ship_to = 6;
+        message Address {
+          string street = 1 [(confluent.field_meta).tags = "PII"];
+        }
+      }
+    `;
+    expect(
+      flattenProtobuf(text).map(f => [f.path, f.taggedPii ?? false]),
+    ).toEqual([
+      ['order_id', false],
+      ['customer_email', true],
+      ['phone', true],
+      ['note', true],
+      ['channel', false],
+      ['ship_to', false],
+      ['ship_to.street', true],
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import * as protobuf from 'protobufjs';
-import { FlatField, joinPath } from './types';
+import { FlatField, hasPiiTag, joinPath } from './types';
 
 const SCALARS = new Set([
   'double',
@@ -69,6 +69,29 @@ function hasPresence(
   return proto2 && (field as { rule?: string }).rule !== 'required';
 }
 
+/** The option that carries Confluent's tags on a field. */
+const CONFLUENT_FIELD_META = '(confluent.field_meta)';
+
+/**
+ * Confluent's field tags, `[(confluent.field_meta).tags = "PII"]` or
+ * `[(confluent.field_meta) = { tags: ["PII"] }]`, as the attributes
+ * {@link hasPiiTag} reads for Avro and JSON Schema. protobufjs keeps the
+ * declared structure (one object per option statement) in `parsedOptions`;
+ * its flat `options` keep only the last of several tags.
+ */
+function confluentTags(field: protobuf.Field): { tags: string[] } {
+  const declared: unknown = field.parsedOptions;
+  const tags: string[] = [];
+  for (const option of Array.isArray(declared) ? declared : []) {
+    const meta = (option as Record<string, unknown>)?.[CONFLUENT_FIELD_META];
+    const value = (meta as { tags?: unknown } | undefined)?.tags;
+    for (const tag of Array.isArray(value) ? value : [value]) {
+      if (typeof tag === 'string') tags.push(tag);
+    }
+  }
+  return { tags };
+}
+
 function flattenMessage(
   message: protobuf.Type,
   prefix: string,
@@ -95,6 +118,7 @@ function flattenMessage(
       ...(field.options?.default !== undefined && {
         default: JSON.stringify(field.options.default),
       }),
+      ...(hasPiiTag(confluentTags(field)) && { taggedPii: true }),
     });
     if (
       resolved instanceof protobuf.Type &&

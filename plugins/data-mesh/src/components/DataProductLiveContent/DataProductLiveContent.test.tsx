@@ -65,6 +65,34 @@ describe('DataProductLiveContent', () => {
     );
   });
 
+  it('tells an owner which schema-marked personal fields piiFields misses', async () => {
+    const finding =
+      /The schema marks customer\.phone, shipping\.street as personal but piiFields does not list them/;
+    const render = (piiVisible: boolean) =>
+      renderWithApis(<DataProductLiveContent />, {
+        entity: ordersPlaced,
+        dataMeshApi: mockDataMeshApi({
+          getHealth: jest.fn(async () => makeHealth()),
+          getConsumers: jest.fn(async () => consumers),
+          getSamples: jest.fn(async () => ({
+            ...samples,
+            piiVisible,
+            unlistedPiiFields: ['customer.phone', 'shipping.street'],
+          })),
+        }),
+      });
+
+    const owner = await render(true);
+    expect(await screen.findByText(finding)).toBeInTheDocument();
+    owner.unmount();
+
+    await render(false);
+    expect(
+      await screen.findByLabelText('Sample at offset 1199'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(finding)).not.toBeInTheDocument();
+  });
+
   it('omits the sparkline without throughput history', async () => {
     await renderWithApis(<DataProductLiveContent />, {
       entity: ordersPlaced,

@@ -306,12 +306,22 @@ function SamplesSection({ product }: { product: DataProductId }) {
       </>
     );
   }
+  // Owners (who see personal data) are the ones who can fix the descriptor.
+  const unlisted = value?.piiVisible ? value.unlistedPiiFields ?? [] : [];
   return (
     <InfoCard
       title="Sample messages"
       subheader="The newest records, as decoded by the data mesh backend"
       action={<RefreshButton onClick={retry} label="Refresh samples" />}
     >
+      {unlisted.length > 0 && (
+        <Box mb={2}>
+          <Alert severity="warning">
+            The schema marks {unlisted.join(', ')} as personal but piiFields
+            does not list them; they are masked for other readers.
+          </Alert>
+        </Box>
+      )}
       {body}
     </InfoCard>
   );
