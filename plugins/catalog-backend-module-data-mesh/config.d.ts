@@ -5,7 +5,10 @@ export interface Config {
     catalog?: {
       /**
        * How often topic metadata and schema registry facts are re-read for
-       * every product (descriptor changes are applied as they arrive).
+       * every product and the whole set is given to the catalog again (a
+       * `full` mutation, which restores entities deleted through the catalog
+       * API and repairs a failed write); descriptor changes are applied as
+       * they arrive.
        * @default { frequency: { minutes: 5 }, timeout: { minutes: 2 }, initialDelay: { minutes: 1 } }
        */
       enrichmentSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;

@@ -1,5 +1,6 @@
 import {
   createKafka,
+  ensureRegistryTopic,
   publishDescriptor,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import { randomUUID } from 'node:crypto';
@@ -87,6 +88,12 @@ describe('the backend on PostgreSQL', () => {
 
   beforeAll(async () => {
     pg = await startTestPostgres();
+    // The catalog module never creates the registry topic (a mistyped name
+    // must not become an empty registry); publishers do.
+    const admin = kafka.admin();
+    await admin.connect();
+    await ensureRegistryTopic(admin, registryTopic);
+    await admin.disconnect();
     backend = await startBackend(backendConfig());
     await producer.connect();
   }, 240_000);

@@ -6,6 +6,11 @@
  */
 export { catalogModuleDataMesh as default } from './module/catalogModuleDataMesh';
 export { DataProductProcessor } from './processors/DataProductProcessor';
+export type {
+  MissingEntities,
+  PublishedTopics,
+} from './processors/DataProductProcessor';
 export { DataProductConsumerProcessor } from './processors/DataProductConsumerProcessor';
 export type { IngestionError } from './lib/IngestionErrors';
 export type { DataProductProviderStatus } from './providers/DataProductProvider';
+export type { RejectedUpdate } from './lib/RegistryState';

@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,20 +15,34 @@ import { catalogModuleDataMesh } from '../module/catalogModuleDataMesh';
 export interface TestCatalog {
   /** GET from the catalog plugin's API; undefined on 404. */
   get<T = unknown>(pathname: string): Promise<{ status: number; body: T }>;
+  /** Any request to the catalog plugin's API, with a JSON body if given. */
+  request<T = unknown>(
+    method: string,
+    pathname: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }>;
   entity(ref: string): Promise<Entity | undefined>;
+  /**
+   * Runs the module's scheduled enrichment refresh now, as its schedule
+   * would; resolves once the scheduler has taken the request.
+   */
+  triggerRefresh(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
  * The real catalog backend (in-memory SQLite) with this module, reading the
  * given Kafka and registry; `entities` are served from a catalog file, as
- * hand-written catalog-info.yaml would be.
+ * hand-written catalog-info.yaml would be. With `databaseDir`, the catalog
+ * keeps its SQLite files there, so a second catalog started on the same
+ * directory finds what the first one stored, as after a restart.
  */
 export async function startTestCatalog(options: {
   brokers: string;
   registryUrl: string;
   registryTopic: string;
   entities?: Entity[];
+  databaseDir?: string;
 }): Promise<TestCatalog> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'data-mesh-catalog-'));
   const file = path.join(dir, 'catalog-info.json');
@@ -41,8 +56,17 @@ export async function startTestCatalog(options: {
       catalogModuleDataMesh,
       // The real scheduler: the module's consumer group refresh runs on it.
       schedulerServiceFactory,
+      ...(options.databaseDir ? [databaseServiceFactory] : []),
       mockServices.rootConfig.factory({
         data: {
+          ...(options.databaseDir && {
+            backend: {
+              database: {
+                client: 'better-sqlite3',
+                connection: { directory: options.databaseDir },
+              },
+            },
+          }),
           catalog: {
             rules: [
               {
@@ -84,17 +108,38 @@ export async function startTestCatalog(options: {
   });
   const address = backend.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const get = async <T>(pathname: string) => {
+  const request = async <T>(
+    method: string,
+    pathname: string,
+    body?: unknown,
+  ) => {
     const res = await fetch(`http://localhost:${port}/api/catalog${pathname}`, {
-      headers: { Authorization: mockCredentials.user.header() },
+      method,
+      headers: {
+        Authorization: mockCredentials.user.header(),
+        ...(body !== undefined && { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
     return {
       status: res.status,
       body: (await res.json().catch(() => undefined)) as T,
     };
   };
+  const get = <T>(pathname: string) => request<T>('GET', pathname);
   return {
     get,
+    request,
+    async triggerRefresh() {
+      // 409 while a run is under way; the caller's `eventually` asks again.
+      const { status } = await request(
+        'POST',
+        '/.backstage/scheduler/v1/tasks/data-mesh-enrichment/trigger',
+      );
+      if (status !== 200) {
+        throw new Error(`triggering the enrichment refresh answered ${status}`);
+      }
+    },
     async entity(ref) {
       const [kind, rest] = ref.split(':');
       const res = await get<Entity>(`/entities/by-name/${kind}/${rest}`);

@@ -18,6 +18,7 @@ import {
 import {
   createKafka,
   createSchemaRegistry,
+  ensureRegistryTopic,
   publishDescriptor,
   unpublishDescriptor,
   createTopics,
@@ -40,6 +41,11 @@ const salesTopic = `it.sales-${run}.v1`;
 const orders = `orders-${run}`;
 const sales = `sales-${run}`;
 const consumerGroup = `it-dashboard-${run}`;
+/** A topic of its own for a product: one topic, one product. */
+const topicOf = (name: string) => `it.${name}.v1`;
+/** Hand-written in the catalog file; its topic gets published later. */
+const claimant = `claimant-${run}`;
+const claimedTopic = topicOf(`claimed-${run}`);
 
 const orderSchema = JSON.stringify({
   type: 'record',
@@ -105,6 +111,8 @@ describe('the data mesh catalog module on the real broker and registry', () => {
       { type: SchemaType.AVRO, schema: orderSchema },
       { subject: `${ordersTopic}-value` },
     );
+    // Publishers create the registry topic; the catalog module never does.
+    await ensureRegistryTopic(admin, registryTopic);
     producer = kafka.producer();
     await producer.connect();
     catalog = await startTestCatalog({
@@ -125,19 +133,20 @@ describe('the data mesh catalog module on the real broker and registry', () => {
           spec: { owner: 'checkout-team' },
         },
         // Hand-written descriptors, as in a catalog-info.yaml.
-        makeDataProduct(`handwritten-${run}`, ordersTopic, {
+        makeDataProduct(`handwritten-${run}`, topicOf(`handwritten-${run}`), {
           inputs: [`dataproduct:default/${orders}`],
         }),
         // Named by the governance rules, so that its only problem is the input.
         makeDataProduct(`orphaned-${run}`, `commerce.orphaned-${run}.v1`, {
           inputs: [`dataproduct:default/nowhere-${run}`],
         }),
-        makeDataProduct(`ungoverned-${run}`, ordersTopic, {
+        makeDataProduct(`ungoverned-${run}`, topicOf(`ungoverned-${run}`), {
           sla: {
             ...makeDataProduct('x', ordersTopic).spec.sla,
             retention: 'PT10M',
           },
         }),
+        makeDataProduct(claimant, claimedTopic),
         {
           apiVersion: 'backstage.io/v1alpha1',
           kind: 'Component',
@@ -262,7 +271,7 @@ describe('the data mesh catalog module on the real broker and registry', () => {
   it('skips a malformed record between two good ones and lists it with partition, offset and reason', async () => {
     const before = `before-${run}`;
     const after = `after-${run}`;
-    await publish(makeDataProduct(before, ordersTopic));
+    await publish(makeDataProduct(before, topicOf(before)));
     const [meta] = await producer.send({
       topic: registryTopic,
       acks: -1,
@@ -281,7 +290,7 @@ describe('the data mesh catalog module on the real broker and registry', () => {
         },
       ],
     });
-    await publish(makeDataProduct(after, ordersTopic));
+    await publish(makeDataProduct(after, topicOf(after)));
     await eventually(async () => {
       expect(
         await catalog.entity(`dataproduct:default/${before}`),
@@ -310,7 +319,7 @@ describe('the data mesh catalog module on the real broker and registry', () => {
 
   it('removes a product on a tombstone', async () => {
     const doomed = `doomed-${run}`;
-    await publish(makeDataProduct(doomed, ordersTopic));
+    await publish(makeDataProduct(doomed, topicOf(doomed)));
     await eventually(async () =>
       expect(
         await catalog.entity(`dataproduct:default/${doomed}`),
@@ -388,7 +397,9 @@ describe('the data mesh catalog module on the real broker and registry', () => {
       expect.objectContaining({
         type: 'backstage.io/catalog-processing',
         level: 'error',
-        message: `GovernanceViolation: spec.output.topic: topic '${ordersTopic}' does not follow the naming rule '{domain}.{name}.v{major}', e.g. 'commerce.ungoverned-${run}.v1' (rule topic-naming, set by dataMesh.governance.topicNaming)`,
+        message: `GovernanceViolation: spec.output.topic: topic '${topicOf(
+          `ungoverned-${run}`,
+        )}' does not follow the naming rule '{domain}.{name}.v{major}', e.g. 'commerce.ungoverned-${run}.v1' (rule topic-naming, set by dataMesh.governance.topicNaming)`,
       }),
       expect.objectContaining({
         type: 'backstage.io/catalog-processing',
@@ -445,5 +456,170 @@ describe('the data mesh catalog module on the real broker and registry', () => {
     );
     expect(body.items.map(i => i.topic)).not.toContain(ordersTopic);
     await admin.deleteTopics({ topics: [candidate, jsonCandidate] });
+  });
+  it('restores a product deleted through the catalog API at the next refresh, while its descriptor is published', async () => {
+    const kept = `kept-${run}`;
+    const ref = `dataproduct:default/${kept}`;
+    await publish(makeDataProduct(kept, topicOf(kept)));
+    const entity = await eventually(async () => {
+      const found = await catalog.entity(ref);
+      expect(found?.metadata.uid).toBeDefined();
+      return found!;
+    });
+    const deleted = await catalog.request(
+      'DELETE',
+      `/entities/by-uid/${entity.metadata.uid}`,
+    );
+    expect(deleted.status).toBe(204);
+    expect(await catalog.entity(ref)).toBeUndefined();
+
+    await eventually(() => catalog.triggerRefresh());
+    const restored = await eventually(async () => {
+      const found = await catalog.entity(ref);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(restored.metadata.uid).not.toBe(entity.metadata.uid);
+    expect(
+      restored.metadata.annotations?.['backstage.io/managed-by-location'],
+    ).toBe(`kafka-topic:local/${registryTopic}`);
+  });
+
+  it('keeps the last valid descriptor when an update is rejected, and lists the product on /status as at risk', async () => {
+    const risky = `risky-${run}`;
+    const ref = `dataproduct:default/${risky}`;
+    const valid = makeDataProduct(risky, topicOf(risky));
+    await publish(valid);
+    await eventually(async () =>
+      expect((await catalog.entity(ref))?.metadata.description).toBe(
+        valid.metadata.description,
+      ),
+    );
+    const { sla: _sla, ...specWithoutSla } = valid.spec;
+    const [meta] = await producer.send({
+      topic: registryTopic,
+      acks: -1,
+      messages: [
+        {
+          key: `default/${risky}`,
+          value: JSON.stringify({
+            ...valid,
+            metadata: { ...valid.metadata, description: 'Rejected update' },
+            spec: specWithoutSla,
+          }),
+        },
+      ],
+    });
+    type Status = {
+      clusters: Array<{
+        problems: string[];
+        productsAtRisk: Array<Record<string, unknown>>;
+      }>;
+    };
+    const status = await eventually(async () => {
+      const { body } = await catalog.get<Status>('/data-mesh/status');
+      expect(body.clusters[0].productsAtRisk).toContainEqual({
+        product: `default/${risky}`,
+        partition: meta.partition,
+        offset: meta.baseOffset,
+        reason: 'spec.sla: is required',
+      });
+      return body.clusters[0];
+    });
+    const risk = status.problems.find(p => p.includes(`default/${risky}`));
+    expect(risk).toContain('The registry topic is compacted');
+    expect(risk).toContain(
+      'after a restart the catalog would no longer have the product',
+    );
+    const shown = (await catalog.entity(ref)) as DataProductEntity;
+    expect(shown.metadata.description).toBe(valid.metadata.description);
+    expect(shown.spec.sla).toEqual(valid.spec.sla);
+
+    // A valid descriptor resolves it.
+    await publish(valid);
+    await eventually(async () => {
+      const { body } = await catalog.get<Status>('/data-mesh/status');
+      expect(body.clusters[0].productsAtRisk).not.toContainEqual(
+        expect.objectContaining({ product: `default/${risky}` }),
+      );
+    });
+  });
+
+  it('skips a descriptor claiming the topic of a product published earlier and lists it in /ingestion-errors', async () => {
+    const first = `first-${run}`;
+    const second = `second-${run}`;
+    const shared = topicOf(`shared-${run}`);
+    await publish(makeDataProduct(first, shared));
+    await eventually(async () =>
+      expect(
+        await catalog.entity(`dataproduct:default/${first}`),
+      ).toBeDefined(),
+    );
+    await publish(makeDataProduct(second, shared));
+    const skipped = await eventually(async () => {
+      const { body } = await catalog.get<{ items: any[] }>(
+        '/data-mesh/ingestion-errors',
+      );
+      const found = body.items.find(e => e.key === `default/${second}`);
+      expect(found).toBeDefined();
+      return found;
+    });
+    expect(skipped.reason).toContain(
+      `topic '${shared}' on cluster 'local' is the output of dataproduct:default/${first}, published earlier; one topic, one product`,
+    );
+    expect(
+      await catalog.entity(`dataproduct:default/${second}`),
+    ).toBeUndefined();
+    expect(
+      (await catalog.entity(`dataproduct:default/${first}`))?.metadata
+        .annotations?.['kafka-mesh.io/kafka-topic'],
+    ).toBe(shared);
+  });
+
+  it("fails processing of a hand-written DataProduct that claims a published product's topic, naming that product", async () => {
+    const claimantRef = `dataproduct:default/${claimant}`;
+    // Processed before anything is published on its topic.
+    await eventually(async () =>
+      expect(relationsOf(await catalog.entity(claimantRef), 'ownedBy')).toEqual(
+        ['group:default/checkout-team'],
+      ),
+    );
+    const owner = `owner-${run}`;
+    await publish(makeDataProduct(owner, claimedTopic));
+    await eventually(async () =>
+      expect(
+        await catalog.entity(`dataproduct:default/${owner}`),
+      ).toBeDefined(),
+    );
+    // Process it again now rather than at its next processing interval.
+    const refreshed = await catalog.request('POST', '/refresh', {
+      entityRef: claimantRef,
+    });
+    expect(refreshed.status).toBe(200);
+    const flagged = (await eventually(async () => {
+      const found = (await catalog.entity(claimantRef)) as AlphaEntity;
+      expect(found.status?.items).toContainEqual(
+        expect.objectContaining({
+          type: 'backstage.io/catalog-processing',
+          level: 'error',
+          message: expect.stringContaining(
+            `spec.output: topic '${claimedTopic}' on cluster 'local' is the output of dataproduct:default/${owner}, published through the registry topic; one topic, one product`,
+          ),
+        }),
+      );
+      return found;
+    })) as AlphaEntity;
+    expect(
+      flagged.status?.items?.find(i => i.message.includes(owner))?.error?.name,
+    ).toBe('InputError');
+    // The published product is unaffected.
+    const published = (await catalog.entity(
+      `dataproduct:default/${owner}`,
+    )) as AlphaEntity;
+    expect(
+      (published.status?.items ?? []).filter(i =>
+        i.message.includes('one topic, one product'),
+      ),
+    ).toEqual([]);
   });
 });

@@ -113,15 +113,20 @@ export const catalogModuleDataMesh = createBackendModule({
 
         catalog.addEntityProvider([...providers, consumers]);
         catalog.addProcessor(
-          new DataProductProcessor(async refs => {
-            const unknown = refs.filter(ref => !index.has(ref));
-            if (unknown.length === 0) return [];
-            const { items } = await catalogApi.getEntitiesByRefs(
-              { entityRefs: unknown, fields: ['kind', 'metadata.name'] },
-              { credentials: await auth.getOwnServiceCredentials() },
-            );
-            return unknown.filter((_, i) => !items[i]);
-          }, moduleConfig.governance),
+          new DataProductProcessor(
+            async refs => {
+              const unknown = refs.filter(ref => !index.has(ref));
+              if (unknown.length === 0) return [];
+              const { items } = await catalogApi.getEntitiesByRefs(
+                { entityRefs: unknown, fields: ['kind', 'metadata.name'] },
+                { credentials: await auth.getOwnServiceCredentials() },
+              );
+              return unknown.filter((_, i) => !items[i]);
+            },
+            moduleConfig.governance,
+            // The providers' index: which topics published products own.
+            index,
+          ),
           new DataProductConsumerProcessor(groups, index),
         );
 

@@ -1,12 +1,16 @@
-import { Entity } from '@backstage/catalog-model';
+import { ANNOTATION_LOCATION, Entity } from '@backstage/catalog-model';
 import type { AlphaEntity } from '@backstage/catalog-model/alpha';
 import { InputError } from '@backstage/errors';
 import {
   CatalogProcessorResult,
   LocationSpec,
 } from '@backstage/plugin-catalog-node';
-import { DEFAULT_GOVERNANCE_RULES } from '@kafka-mesh/plugin-data-mesh-common';
+import {
+  DataProductEntity,
+  DEFAULT_GOVERNANCE_RULES,
+} from '@kafka-mesh/plugin-data-mesh-common';
 import { makeDataProduct } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
+import { ProductIndex } from '../lib/ProductIndex';
 import { DataProductProcessor } from './DataProductProcessor';
 
 const location: LocationSpec = {
@@ -326,6 +330,94 @@ describe('DataProductProcessor', () => {
       expect(above.status?.items?.map(i => i.message)).toEqual([
         "GovernanceViolation: topic 'commerce.orders.v1': 3 partitions is above the maximum of 2 (rule partitions, set by dataMesh.governance.partitions.max)",
       ]);
+    });
+  });
+  describe('one topic, one product', () => {
+    const index = new ProductIndex();
+    const published = makeDataProduct('orders', 'commerce.orders.v1');
+    index.set(published);
+    const fromRegistry = (entity: DataProductEntity): DataProductEntity => ({
+      ...entity,
+      metadata: {
+        ...entity.metadata,
+        annotations: {
+          [ANNOTATION_LOCATION]: 'kafka-topic:local/_data-products',
+        },
+      },
+    });
+    const handWritten = (entity: DataProductEntity): DataProductEntity => ({
+      ...entity,
+      metadata: {
+        ...entity.metadata,
+        annotations: {
+          [ANNOTATION_LOCATION]: 'file:/repo/catalog-info.yaml',
+        },
+      },
+    });
+    const processor = new DataProductProcessor(none, rules, index);
+
+    it("fails a hand-written DataProduct on a published product's topic with an InputError naming that product", async () => {
+      const claim = processor.postProcessEntity(
+        handWritten(makeDataProduct('my-orders', 'commerce.orders.v1')),
+        location,
+        collect().emit,
+      );
+      await expect(claim).rejects.toBeInstanceOf(InputError);
+      await expect(claim).rejects.toThrow(
+        "spec.output: topic 'commerce.orders.v1' on cluster 'local' is the output of dataproduct:default/orders, published through the registry topic; one topic, one product",
+      );
+    });
+
+    it('treats a DataProduct without a managed-by location as hand-written', async () => {
+      await expect(
+        processor.postProcessEntity(
+          makeDataProduct('my-orders', 'commerce.orders.v1'),
+          location,
+          collect().emit,
+        ),
+      ).rejects.toThrow('is the output of dataproduct:default/orders');
+    });
+
+    it('lets a hand-written DataProduct use the same topic name on another cluster', async () => {
+      const product = handWritten(
+        makeDataProduct('my-orders', 'commerce.orders.v1', {
+          output: {
+            cluster: 'prod',
+            topic: 'commerce.orders.v1',
+            format: 'avro',
+          },
+        }),
+      );
+      await expect(
+        processor.postProcessEntity(product, location, collect().emit),
+      ).resolves.toMatchObject({ metadata: { name: 'my-orders' } });
+    });
+
+    it('leaves published products to the provider, which keeps one per topic itself', async () => {
+      const product = fromRegistry(published);
+      await expect(
+        processor.postProcessEntity(product, location, collect().emit),
+      ).resolves.toBe(product);
+    });
+
+    it('does not count a hand-written entity with the ref of the published one as a claim', async () => {
+      const product = handWritten(published);
+      await expect(
+        processor.postProcessEntity(product, location, collect().emit),
+      ).resolves.toBe(product);
+    });
+
+    it('checks no claim without an index, as in a backend without the provider', async () => {
+      const product = handWritten(
+        makeDataProduct('my-orders', 'commerce.orders.v1'),
+      );
+      await expect(
+        new DataProductProcessor(none, rules).postProcessEntity(
+          product,
+          location,
+          collect().emit,
+        ),
+      ).resolves.toMatchObject({ metadata: { name: 'my-orders' } });
     });
   });
 });

@@ -1,4 +1,5 @@
 import {
+  ANNOTATION_LOCATION,
   Entity,
   getCompoundEntityRef,
   parseEntityRef,
@@ -8,6 +9,7 @@ import {
   RELATION_OWNED_BY,
   RELATION_OWNER_OF,
   RELATION_PART_OF,
+  stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { ENTITY_STATUS_CATALOG_PROCESSING_TYPE } from '@backstage/catalog-client';
 import type { AlphaEntity } from '@backstage/catalog-model/alpha';
@@ -20,16 +22,26 @@ import {
 } from '@backstage/plugin-catalog-node';
 import {
   checkDescriptorGovernance,
+  DataProductEntity,
   formatValidationErrors,
   formatViolations,
   GovernanceRules,
   inputRefsOf,
   isDataProductEntity,
+  REGISTRY_LOCATION_TYPE,
   validateDataProductEntity,
 } from '@kafka-mesh/plugin-data-mesh-common';
 
 /** Resolves with the refs, of those given, that are not in the catalog. */
 export type MissingEntities = (refs: string[]) => Promise<string[]>;
+
+/**
+ * Which published products (read from a registry topic) have a topic as
+ * their output: the catalog module's ProductIndex.
+ */
+export interface PublishedTopics {
+  productsOnTopic(cluster: string, topic: string): string[];
+}
 
 /** A processing-error status item, as the catalog writes for failed processing. */
 function processingError(name: string, message: string) {
@@ -53,11 +65,20 @@ function processingError(name: string, message: string) {
  * rather than emitted as errors: an emitted error would hold the whole
  * product back (a new one would never appear), while a processing-error
  * status item shows on the entity page as failed processing does.
+ *
+ * One topic, one product: a hand-written DataProduct whose output is the
+ * topic of a product published through a registry topic fails processing.
+ * Here the error is thrown on purpose: two products claiming one stream
+ * would give its consumers two contracts, and the published one is the
+ * contract its owner keeps. A new hand-written claimant never enters the
+ * catalog; one already there keeps its last processed form, with the error.
  */
 export class DataProductProcessor implements CatalogProcessor {
   constructor(
     private readonly missingEntities: MissingEntities,
     private readonly governance: GovernanceRules,
+    /** Without it (no provider in this backend) no claim is checked. */
+    private readonly publishedTopics?: PublishedTopics,
   ) {}
 
   getProcessorName(): string {
@@ -83,6 +104,7 @@ export class DataProductProcessor implements CatalogProcessor {
     emit: CatalogProcessorEmit,
   ): Promise<Entity> {
     if (!isDataProductEntity(entity)) return entity;
+    this.checkTopicNotPublished(entity);
     const self = getCompoundEntityRef(entity);
     const namespace = self.namespace;
     const link = (
@@ -144,5 +166,26 @@ export class DataProductProcessor implements CatalogProcessor {
       },
     };
     return flagged;
+  }
+
+  /** Throws when a hand-written product claims a published product's topic. */
+  private checkTopicNotPublished(entity: DataProductEntity): void {
+    if (!this.publishedTopics) return;
+    const location = entity.metadata.annotations?.[ANNOTATION_LOCATION] ?? '';
+    // The provider already keeps one product per topic among published ones.
+    if (location.startsWith(`${REGISTRY_LOCATION_TYPE}:`)) return;
+    const self = stringifyEntityRef(entity);
+    const { cluster, topic } = entity.spec.output;
+    const owners = this.publishedTopics
+      .productsOnTopic(cluster, topic)
+      // The same ref from two sources is the catalog's own conflict.
+      .filter(ref => ref !== self);
+    if (owners.length === 0) return;
+    throw new InputError(
+      `spec.output: topic '${topic}' on cluster '${cluster}' is the output of ${owners.join(
+        ', ',
+      )}, published through the registry topic; one topic, one product: ` +
+        `a hand-written DataProduct cannot claim it (give it its own topic, or remove it and keep the published product)`,
+    );
   }
 }

@@ -3,6 +3,7 @@ import { DataProductEntity } from '@kafka-mesh/plugin-data-mesh-common';
 import {
   createKafka,
   createSchemaRegistry,
+  ensureRegistryTopic,
   publishDescriptor,
   createTopics,
 } from '@kafka-mesh/plugin-data-mesh-node';
@@ -52,6 +53,8 @@ describe('the provider when Kafka or the registry goes away', () => {
         replicationFactor: 1,
       })),
     }).catch(() => undefined);
+    // Publishers create the registry topic; the catalog module never does.
+    await ensureRegistryTopic(admin, registryTopic);
     await admin.disconnect();
     producer = kafka.producer();
     await producer.connect();

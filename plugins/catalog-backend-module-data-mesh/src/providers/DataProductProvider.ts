@@ -6,23 +6,26 @@ import type {
 } from '@backstage/plugin-catalog-node';
 import {
   createEffectiveSlaCalculator,
-  DATA_PRODUCT_KIND,
   DataProductEntity,
   GovernanceRules,
-  parseProductId,
   registryLocation,
   schemaSubjectOf,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import { createHash } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
+import { CatalogWriteError, RegistryTopicMissingError } from '../lib/errors';
 import { IngestionErrors } from '../lib/IngestionErrors';
-import { parseDescriptorRecord } from '../lib/parseDescriptorRecord';
 import { ProductIndex } from '../lib/ProductIndex';
+import {
+  RegistryRecord,
+  RegistryState,
+  RejectedUpdate,
+} from '../lib/RegistryState';
+import { describeProblems } from '../lib/describeProblems';
 import { SchemaInspector } from '../lib/SchemaInspector';
 import { toCatalogEntity } from '../lib/toCatalogEntity';
 import { TopicInspector } from '../lib/TopicInspector';
 import {
-  RegistryRecord,
   RegistryTopicListener,
   RegistryTopicReader,
 } from './RegistryTopicReader';
@@ -40,6 +43,13 @@ export interface DataProductProviderOptions {
   logger: LoggerService;
   /** How soon facts that could not be read (an outage) are asked again. */
   unknownRetryMs?: number;
+  /**
+   * Backoff bounds for retrying a catalog write that failed (as a `full`
+   * mutation), besides the next scheduled refresh, which retries it anyway.
+   */
+  writeRetry?: { minMs?: number; maxMs?: number };
+  /** Backoff bounds of the registry topic reader (Kafka away, topic missing). */
+  readerBackoff?: { minMs?: number; maxMs?: number };
 }
 
 /** What the provider can say about itself, for the status endpoint. */
@@ -51,20 +61,29 @@ export interface DataProductProviderStatus {
   ready: boolean;
   /** Since when Kafka has been unreachable; absent while connected. */
   staleSince?: string;
-}
-
-function refOfProductId(id: string): string {
-  return stringifyEntityRef({ kind: DATA_PRODUCT_KIND, ...parseProductId(id) });
+  /** What an operator should look at, in words; empty while all is well. */
+  problems: string[];
+  /**
+   * Products whose newest record was rejected: the catalog keeps their last
+   * valid descriptor, which compaction of the registry topic may remove.
+   */
+  productsAtRisk: RejectedUpdate[];
 }
 
 const digest = (entity: DataProductEntity) =>
   createHash('sha1').update(JSON.stringify(entity)).digest('hex');
 
+/** Why a full mutation is written, for the log. */
+type FullReason = 'pass' | 'refresh' | 'retry';
+
 /**
  * Publishes the products of one cluster's registry topic to the catalog: one
  * `full` mutation once the topic has been read, then a `delta` per batch of
- * new records, and a `delta` whenever the scheduled enrichment finds that
- * Kafka or the registry changed what a product looks like.
+ * new records, and a `full` on every scheduled refresh (with topic and
+ * schema facts read again). The refresh's `full` also restores what was
+ * removed behind the provider's back (an entity deleted through the catalog
+ * API while its descriptor is published) and repairs a write that failed;
+ * a failed write is also retried with backoff before the next refresh.
  */
 export class DataProductProvider
   implements EntityProvider, RegistryTopicListener
@@ -72,15 +91,24 @@ export class DataProductProvider
   private connection?: EntityProviderConnection;
   private readonly reader: RegistryTopicReader;
   private readonly location: string;
-  /** Entity ref → descriptor: the last complete state of the topic. */
-  private current = new Map<string, DataProductEntity>();
+  /** The last complete state of the topic; absent until a pass caught up. */
+  private current?: RegistryState;
   /** The state a pass builds until it has caught up. */
-  private pending?: Map<string, DataProductEntity>;
+  private pending?: RegistryState;
   /** Entity ref → digest of the entity last given to the catalog. */
   private readonly emitted = new Map<string, string>();
+  /** Refs this provider put in the shared index. */
+  private readonly indexed = new Set<string>();
   private ready = false;
   private staleSince?: Date;
+  private topicMissing?: RegistryTopicMissingError;
+  /** The catalog may not hold what `emitted` says: the next write is a `full`. */
+  private needsFull = false;
+  private writeFailure?: { at: Date; error: CatalogWriteError };
+  private writeRetryDelayMs: number;
+  private writeRetryTimer?: NodeJS.Timeout;
   private retryTimer?: NodeJS.Timeout;
+  private stopped = false;
   /** When the current pass over the registry topic began, for the log. */
   private passStartedAt = performance.now();
   /** Mutations are applied one at a time, in order. */
@@ -91,11 +119,15 @@ export class DataProductProvider
       options.clusterName,
       options.registryTopic,
     );
+    this.writeRetryDelayMs = options.writeRetry?.minMs ?? 1_000;
     this.reader = new RegistryTopicReader({
       kafka: options.kafka,
+      cluster: options.clusterName,
       topic: options.registryTopic,
       logger: options.logger,
       listener: this,
+      minBackoffMs: options.readerBackoff?.minMs,
+      maxBackoffMs: options.readerBackoff?.maxMs,
     });
   }
 
@@ -109,31 +141,47 @@ export class DataProductProvider
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     clearTimeout(this.retryTimer);
+    clearTimeout(this.writeRetryTimer);
     await this.reader.stop();
     await this.queue;
   }
 
   status(): DataProductProviderStatus {
+    const productsAtRisk = this.current?.rejectedUpdates() ?? [];
     return {
       cluster: this.options.clusterName,
       registryTopic: this.options.registryTopic,
-      products: this.current.size,
+      products: this.current?.size ?? 0,
       ready: this.ready,
       staleSince: this.staleSince?.toISOString(),
+      problems: describeProblems({
+        cluster: this.options.clusterName,
+        registryTopic: this.options.registryTopic,
+        products: this.current?.size,
+        topicMissing: !!this.topicMissing,
+        writeFailure: this.writeFailure && {
+          at: this.writeFailure.at,
+          message: this.writeFailure.error.message,
+        },
+        productsAtRisk: productsAtRisk.map(p => p.product),
+      }),
+      productsAtRisk,
     };
   }
 
   onPassStart(): void {
-    this.pending = new Map();
+    this.pending = new RegistryState(this.options.clusterName);
+    this.topicMissing = undefined;
     this.passStartedAt = performance.now();
   }
 
   async onRecords(records: RegistryRecord[]): Promise<void> {
-    const target = this.pending ?? this.current;
+    const state = this.pending ?? this.current!;
     const touched = new Set<string>();
     for (const record of records) {
-      const ref = this.apply(record, target);
+      const ref = this.apply(record, state);
       if (ref) touched.add(ref);
     }
     if (!this.pending && touched.size) {
@@ -152,93 +200,124 @@ export class DataProductProvider
       );
     }
     this.staleSince = undefined;
-    await this.serially(() => this.applyFull());
+    await this.serially(() => this.applyFull('pass'));
   }
 
   onOutage(error: Error): void {
     this.staleSince ??= new Date();
     this.options.logger.warn(
       `Kafka cluster ${this.options.clusterName} is unreachable (${error.message}); ` +
-        `the catalog keeps the ${this.current.size} products last read and retries with backoff`,
+        `the catalog keeps the ${
+          this.current?.size ?? 0
+        } products last read and retries with backoff`,
     );
   }
 
-  /** Re-reads topic and schema facts for every product (the schedule). */
+  onRegistryTopicMissing(error: RegistryTopicMissingError): void {
+    // Kafka answered, so this is no outage; what the catalog holds stays.
+    this.staleSince = undefined;
+    this.topicMissing = error;
+    this.options.logger.warn(
+      `${error.message}; the catalog does not create it and keeps the products it has ` +
+        `(check dataMesh.registryTopic; publishing a product creates the topic)`,
+    );
+  }
+
+  /**
+   * Re-reads topic and schema facts for every product and gives the catalog
+   * the whole set (the schedule).
+   */
   async refresh(): Promise<void> {
     await this.serially(async () => {
       // While Kafka is away the catalog keeps what it has; the next pass
       // after the outage re-reads everything anyway.
-      if (!this.ready || this.staleSince) return;
-      await this.emitChanged(new Set(this.current.keys()), new Set(), {
-        refreshSchemas: true,
-      });
+      if (!this.current || this.staleSince) return;
+      await this.applyFull('refresh');
     });
   }
 
   /** Folds one record into a state; the entity ref it changed, if any. */
-  private apply(
-    record: RegistryRecord,
-    target: Map<string, DataProductEntity>,
-  ): string | undefined {
-    const parsed = parseDescriptorRecord(record.key, record.value);
-    if (parsed.type === 'tombstone') {
-      const ref = refOfProductId(parsed.id);
-      target.delete(ref);
-      return ref;
-    }
-    const clusterMismatch =
-      parsed.type === 'upsert' &&
-      parsed.entity.spec.output.cluster !== this.options.clusterName;
-    if (parsed.type === 'invalid' || clusterMismatch) {
-      const reason =
-        parsed.type === 'invalid'
-          ? parsed.reason
-          : `spec.output.cluster: '${parsed.entity.spec.output.cluster}' is not the cluster whose registry topic holds the descriptor ('${this.options.clusterName}')`;
-      this.options.errors.add({
-        cluster: this.options.clusterName,
-        topic: this.options.registryTopic,
-        partition: record.partition,
-        offset: record.offset,
-        key: record.key?.toString('utf8'),
-        reason,
-        at: new Date().toISOString(),
-      });
-      this.options.logger.warn(
-        `Skipped registry record ${this.options.registryTopic}[${record.partition}]@${record.offset}: ${reason}`,
-      );
-      return undefined;
-    }
-    const ref = stringifyEntityRef(parsed.entity);
-    target.set(ref, parsed.entity);
-    return ref;
+  private apply(record: RegistryRecord, state: RegistryState) {
+    const outcome = state.apply(record);
+    if (outcome.type === 'applied') return outcome.ref;
+    this.options.errors.add({
+      cluster: this.options.clusterName,
+      topic: this.options.registryTopic,
+      partition: record.partition,
+      offset: record.offset,
+      key: record.key?.toString('utf8'),
+      reason: outcome.reason,
+      at: new Date().toISOString(),
+    });
+    this.options.logger.warn(
+      `Skipped registry record ${this.options.registryTopic}[${record.partition}]@${record.offset}: ${outcome.reason}`,
+    );
+    return undefined;
   }
 
+  /**
+   * Runs catalog writes one at a time. A write that fails leaves the catalog
+   * in a state the provider does not know, so it is followed by a `full`.
+   */
   private serially(work: () => Promise<void>): Promise<void> {
-    const next = this.queue
-      .then(work)
-      .catch(error =>
-        this.options.logger.error(
-          `Data product catalog update failed: ${error}`,
-        ),
-      );
+    const next = this.queue.then(work).catch(error => this.writeFailed(error));
     this.queue = next;
     return next;
   }
 
-  private syncIndex(refs: Iterable<string>): void {
+  private writeFailed(cause: unknown): void {
+    const error = new CatalogWriteError(
+      `Data product catalog update for Kafka cluster ${this.options.clusterName} failed`,
+      cause,
+    );
+    this.needsFull = true;
+    this.writeFailure = { at: new Date(), error };
+    if (this.stopped) return;
+    const delay = this.writeRetryDelayMs;
+    this.writeRetryDelayMs = Math.min(
+      delay * 2,
+      this.options.writeRetry?.maxMs ?? 60_000,
+    );
+    this.options.logger.error(
+      `${error.message}; writing all products again in ${(delay / 1000).toFixed(
+        1,
+      )} s or at the next refresh`,
+    );
+    clearTimeout(this.writeRetryTimer);
+    this.writeRetryTimer = setTimeout(() => {
+      this.writeRetryTimer = undefined;
+      void this.serially(async () => {
+        // A refresh or a new pass may have repaired it meanwhile; during an
+        // outage the pass after it writes everything.
+        if (!this.needsFull || !this.current || this.staleSince) return;
+        await this.applyFull('retry');
+      });
+    }, delay);
+    this.writeRetryTimer.unref();
+  }
+
+  /** Makes the shared index hold exactly this cluster's current products. */
+  private syncIndex(state: RegistryState, refs: Iterable<string>): void {
     for (const ref of refs) {
-      const entity = this.current.get(ref);
-      if (entity) this.options.index.set(entity);
-      else this.options.index.delete(ref);
+      const entity = state.get(ref);
+      if (entity) {
+        this.options.index.set(entity);
+        this.indexed.add(ref);
+      } else if (this.indexed.delete(ref)) {
+        this.options.index.delete(ref);
+      }
     }
   }
 
-  private async applyFull(): Promise<void> {
+  private async applyFull(reason: FullReason): Promise<void> {
+    const state = this.current!;
     const caughtUpAt = performance.now();
-    const gone = [...this.emitted.keys()].filter(ref => !this.current.has(ref));
-    for (const ref of gone) this.options.index.delete(ref);
-    this.syncIndex(this.current.keys());
-    const entities = await this.build([...this.current.keys()], false);
+    this.syncIndex(state, [...this.indexed, ...state.refs()]);
+    const entities = await this.build(
+      state,
+      state.refs(),
+      reason === 'refresh',
+    );
     const builtAt = performance.now();
     await this.connection!.applyMutation({
       type: 'full',
@@ -252,6 +331,19 @@ export class DataProductProvider
       this.emitted.set(stringifyEntityRef(entity), digest(entity));
     }
     this.ready = true;
+    this.needsFull = false;
+    this.writeRetryDelayMs = this.options.writeRetry?.minMs ?? 1_000;
+    clearTimeout(this.writeRetryTimer);
+    this.writeRetryTimer = undefined;
+    if (this.writeFailure) {
+      this.options.logger.info(
+        `Data products of Kafka cluster ${
+          this.options.clusterName
+        } written to the catalog again after a failed update at ${this.writeFailure.at.toISOString()}`,
+      );
+      this.writeFailure = undefined;
+    }
+    if (reason !== 'pass') return;
     // Where a cold start's time goes, for operators and the benchmarks.
     const seconds = (from: number, to: number) =>
       `${((to - from) / 1000).toFixed(1)} s`;
@@ -270,28 +362,23 @@ export class DataProductProvider
   }
 
   private async applyDelta(touched: Set<string>): Promise<void> {
-    if (!this.ready) return;
-    this.syncIndex(touched);
-    const removed = new Set([...touched].filter(ref => !this.current.has(ref)));
+    // After a failed write only a `full` says for sure what the catalog holds.
+    if (!this.ready || this.needsFull) {
+      await this.applyFull('retry');
+      return;
+    }
+    const state = this.current!;
+    this.syncIndex(state, touched);
+    const removedRefs = [...touched].filter(ref => !state.has(ref));
     // The effective SLA of everything downstream may change with them.
-    const affected = new Set(
-      [...this.options.index.withDownstream(touched)].filter(ref =>
-        this.current.has(ref),
-      ),
+    const affected = [...this.options.index.withDownstream(touched)].filter(
+      ref => state.has(ref),
     );
-    await this.emitChanged(affected, removed, { refreshSchemas: false });
-  }
-
-  private async emitChanged(
-    refs: Set<string>,
-    removedRefs: Set<string>,
-    { refreshSchemas }: { refreshSchemas: boolean },
-  ): Promise<void> {
-    const entities = await this.build([...refs], refreshSchemas);
+    const entities = await this.build(state, affected, false);
     const added = entities.filter(
       entity => this.emitted.get(stringifyEntityRef(entity)) !== digest(entity),
     );
-    const removed = [...removedRefs].filter(ref => this.emitted.has(ref));
+    const removed = removedRefs.filter(ref => this.emitted.has(ref));
     if (added.length === 0 && removed.length === 0) return;
     await this.connection!.applyMutation({
       type: 'delta',
@@ -309,10 +396,11 @@ export class DataProductProvider
 
   /** Catalog entities for the given products, with observed facts. */
   private async build(
+    state: RegistryState,
     refs: string[],
     refreshSchemas: boolean,
   ): Promise<DataProductEntity[]> {
-    const descriptors = refs.map(ref => this.current.get(ref)!);
+    const descriptors = refs.map(ref => state.get(ref)!);
     // Only the governance check reads the level, and only for tiers with a minimum.
     const levelWanted = new Set(
       descriptors

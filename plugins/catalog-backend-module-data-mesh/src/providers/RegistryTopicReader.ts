@@ -1,16 +1,11 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { randomUUID } from 'node:crypto';
 import type { Consumer, Kafka } from 'kafkajs';
-import { ensureRegistryTopic } from '@kafka-mesh/plugin-data-mesh-node';
 import { READER_GROUP_PREFIX } from '../lib/ConsumerGroupIndex';
+import { RegistryTopicMissingError } from '../lib/errors';
+import type { RegistryRecord } from '../lib/RegistryState';
 
-/** One record of the registry topic. */
-export interface RegistryRecord {
-  partition: number;
-  offset: string;
-  key: Buffer | null;
-  value: Buffer | null;
-}
+export type { RegistryRecord };
 
 /** What the reader tells its owner, in this order for every pass. */
 export interface RegistryTopicListener {
@@ -21,14 +16,21 @@ export interface RegistryTopicListener {
   onCaughtUp(): Promise<void>;
   /** Kafka became unreachable; called once per outage. */
   onOutage(error: Error): void;
+  /**
+   * Kafka answers but the topic is not there; called once until a pass can
+   * begin. The reader keeps checking with backoff and never creates it.
+   */
+  onRegistryTopicMissing(error: RegistryTopicMissingError): void;
 }
 
 export interface RegistryTopicReaderOptions {
   kafka: Kafka;
+  /** The cluster's name, for messages. */
+  cluster: string;
   topic: string;
   logger: LoggerService;
   listener: RegistryTopicListener;
-  /** Backoff bounds between attempts while Kafka is unreachable. */
+  /** Backoff bounds between attempts while Kafka is unreachable or the topic missing. */
   minBackoffMs?: number;
   maxBackoffMs?: number;
 }
@@ -40,11 +42,16 @@ export interface RegistryTopicReaderOptions {
  * the way a schema registry rebuilds from `_schemas`. When Kafka goes away
  * the reader retries with backoff and starts a new pass once it is back,
  * since compaction may have dropped tombstones it would otherwise miss.
+ *
+ * The reader never creates the topic (publishers do): reading a topic it had
+ * just created would report an empty registry, and the provider would turn
+ * that into a `full` mutation removing every product.
  */
 export class RegistryTopicReader {
   private consumer?: Consumer;
   private stopped = false;
-  private inOutage = false;
+  /** Why the last pass could not run, reported once until a pass begins. */
+  private trouble?: 'outage' | 'missing';
   private wake?: () => void;
 
   constructor(private readonly options: RegistryTopicReaderOptions) {}
@@ -54,15 +61,23 @@ export class RegistryTopicReader {
     const { minBackoffMs = 500, maxBackoffMs = 15_000 } = this.options;
     let backoff = minBackoffMs;
     while (!this.stopped) {
-      const failure = await this.pass();
+      const { failure, began } = await this.pass();
       if (this.stopped) break;
-      if (!this.inOutage) {
-        this.inOutage = true;
+      // A pass that read something ends a run of failures.
+      if (began) backoff = minBackoffMs;
+      if (failure instanceof RegistryTopicMissingError) {
+        if (this.trouble !== 'missing') {
+          this.trouble = 'missing';
+          this.options.listener.onRegistryTopicMissing(failure);
+        }
+      } else if (this.trouble !== 'outage') {
+        this.trouble = 'outage';
         this.options.listener.onOutage(failure);
       }
+      const delay = backoff;
       await new Promise<void>(resolve => {
         this.wake = resolve;
-        setTimeout(resolve, backoff).unref();
+        setTimeout(resolve, delay).unref();
       });
       backoff = Math.min(backoff * 2, maxBackoffMs);
     }
@@ -74,13 +89,24 @@ export class RegistryTopicReader {
     await this.consumer?.disconnect().catch(() => undefined);
   }
 
-  /** One pass: resolves with the error that ended it. */
-  private async pass(): Promise<Error> {
-    const { kafka, topic, listener, logger } = this.options;
+  /**
+   * One pass: resolves with the error that ended it, and whether it got as
+   * far as reading the topic.
+   */
+  private async pass(): Promise<{ failure: Error; began: boolean }> {
+    const { kafka, cluster, topic, listener, logger } = this.options;
     const admin = kafka.admin();
+    let began = false;
     try {
       await admin.connect();
-      await ensureRegistryTopic(admin, topic);
+      // Listing asks for no topic by name, so no broker auto-creates it.
+      if (!(await admin.listTopics()).includes(topic)) {
+        await admin.disconnect();
+        return {
+          failure: new RegistryTopicMissingError(cluster, topic),
+          began,
+        };
+      }
       const ends = await admin.fetchTopicOffsets(topic);
       await admin.disconnect();
 
@@ -89,7 +115,8 @@ export class RegistryTopicReader {
       for (const { partition, high, low } of ends) {
         if (BigInt(high) > BigInt(low)) pending.set(partition, BigInt(high));
       }
-      this.inOutage = false;
+      this.trouble = undefined;
+      began = true;
       listener.onPassStart();
 
       let caughtUp = false;
@@ -102,6 +129,9 @@ export class RegistryTopicReader {
 
       const consumer = kafka.consumer({
         groupId: `${READER_GROUP_PREFIX}${randomUUID()}`,
+        // Should the topic be deleted while followed, a broker that allows
+        // it would otherwise re-create it empty.
+        allowAutoTopicCreation: false,
         retry: { retries: 3, restartOnFailure: async () => false },
       });
       this.consumer = consumer;
@@ -137,11 +167,11 @@ export class RegistryTopicReader {
       const error = await ended;
       await consumer.disconnect().catch(() => undefined);
       logger.debug(`registry topic reader stopped: ${error.message}`);
-      return error;
+      return { failure: error, began };
     } catch (error) {
       await admin.disconnect().catch(() => undefined);
       await this.consumer?.disconnect().catch(() => undefined);
-      return error as Error;
+      return { failure: error as Error, began };
     }
   }
 }
