@@ -576,3 +576,74 @@ describe('the data mesh templates through the scaffolder API', () => {
     });
   });
 });
+
+// No injection into generated files: a form value carrying a newline and a
+// second YAML document (here a Group, which could make its sender an admin)
+// must never reach a generated catalog-info.yaml. The scaffolder checks the
+// values against the templates' parameter schemas when a task is created,
+// so it answers 400 before any step runs. A backend of its own: this block
+// needs no other test, and no other test needs it.
+describe('the templates refuse values that would plant entities in generated files', () => {
+  const planted =
+    'x\n---\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: planted\n';
+  let backend: RunningBackend;
+  let api: PortalApi;
+  const reposRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-injection-'));
+
+  /** Valid forms of the two templates that generate repositories. */
+  const forms: Record<string, object> = {
+    'create-data-product': newProduct(`planted-${run}`),
+    'create-consumer-app': {
+      name: `planted-app-${run}`,
+      description: 'Reads what it should.',
+      owner: 'user:default/guest',
+      // The form's check comes before any product is read: it need not exist.
+      products: [`dataproduct:default/planted-${run}`],
+    },
+  };
+
+  beforeAll(async () => {
+    backend = await startBackend({
+      dataMesh: {
+        // Never created: nothing here gets as far as publishing.
+        registryTopic: `_data-products-e2e-injection-${run}`,
+        scaffolder: { localRepositories: { root: reposRoot } },
+      },
+    });
+    api = await PortalApi.signInAsGuest(backend.baseUrl);
+    // The catalog reads the templates from app-config's locations at start.
+    await eventually(async () => {
+      for (const template of Object.keys(forms)) {
+        if (!(await api.entity(`template:default/${template}`))) {
+          throw new Error(`the catalog does not hold ${template} yet`);
+        }
+      }
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await backend?.stop();
+    fs.rmSync(reposRoot, { recursive: true, force: true });
+  });
+
+  describe.each(Object.keys(forms))('%s', template => {
+    it.each(['owner', 'system', 'name', 'description'])(
+      'answers 400 when the %s carries a second YAML document, and creates nothing',
+      async field => {
+        const answer = await api.startTask(template, {
+          ...forms[template],
+          [field]: planted,
+        });
+        expect(answer.status).toBe(400);
+        expect(answer.body.id).toBeUndefined();
+        // Refused for that field alone: the rest of the form is valid.
+        const refused = new Set(
+          answer.body.errors?.map(e => e.stack.split(' ')[0]),
+        );
+        expect([...refused]).toEqual([`instance.${field}`]);
+        expect(await api.entity('group:default/planted')).toBeUndefined();
+        expect(fs.readdirSync(reposRoot)).toEqual([]);
+      },
+    );
+  });
+});

@@ -44,4 +44,21 @@ export const examples: TemplateExample[] = [
       ],
     }),
   },
+  {
+    description:
+      'Register a catalog file that describes an API instead of a Component; it must still describe exactly one entity',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'publish',
+          action: 'dataMesh:repo:publishLocal',
+          name: 'Publish the repository',
+          input: {
+            repoName: 'orders-placed-api',
+            allowedKinds: ['API'],
+          },
+        },
+      ],
+    }),
+  },
 ];

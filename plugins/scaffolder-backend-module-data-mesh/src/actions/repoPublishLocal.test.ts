@@ -27,6 +27,26 @@ const catalogInfo = yaml.stringify({
   spec: { type: 'service', lifecycle: 'experimental', owner: 'checkout-team' },
 });
 
+// A catalog file as a template renders it when a raw value carries a
+// second document: the component, and a Group making the caller an admin.
+const planted = `${catalogInfo}---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: planted
+spec:
+  type: team
+  children: []
+  members: [guest]
+`;
+
+const group = yaml.stringify({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'planted' },
+  spec: { type: 'team', children: [] },
+});
+
 const skeleton = {
   'catalog-info.yaml': catalogInfo,
   'README.md': '# Orders consumer\n',
@@ -154,7 +174,27 @@ describe('dataMesh:repo:publishLocal', () => {
     [
       'a catalog file that is not an entity',
       { catalogInfoPath: '/bad.yaml' },
-      '/bad.yaml: document 1 is not an entity; it needs kind and metadata.name',
+      '/bad.yaml is not an entity; it needs kind and metadata.name',
+    ],
+    [
+      'a catalog file with a second, planted entity',
+      { catalogInfoPath: '/planted.yaml' },
+      '/planted.yaml holds 2 YAML documents; a generated catalog file must describe exactly one entity',
+    ],
+    [
+      'a catalog file describing a Group',
+      { catalogInfoPath: '/group.yaml' },
+      '/group.yaml describes a Group; this step registers only Component (allowedKinds)',
+    ],
+    [
+      'a catalog file of a kind the step does not allow',
+      { allowedKinds: ['DataProduct' as const] },
+      '/catalog-info.yaml describes a Component; this step registers only DataProduct (allowedKinds)',
+    ],
+    [
+      'a catalog file whose owner is not an entity ref',
+      { catalogInfoPath: '/bad-owner.yaml' },
+      '/bad-owner.yaml: spec.owner "x y" is not an entity reference',
     ],
     [
       'a catalog file that describes nothing',
@@ -176,6 +216,12 @@ describe('dataMesh:repo:publishLocal', () => {
         workspacePath: workspace({
           'bad.yaml': 'foo: bar\n',
           'broken.yaml': 'kind: [Component\n',
+          'planted.yaml': planted,
+          'group.yaml': group,
+          'bad-owner.yaml': catalogInfo.replace(
+            'owner: checkout-team',
+            'owner: x y',
+          ),
         }),
       },
     );
@@ -185,6 +231,65 @@ describe('dataMesh:repo:publishLocal', () => {
     expect(
       fs.readdirSync(root.path).filter(f => f.startsWith('.staging')),
     ).toEqual([]);
+    expect(catalog.addLocation).not.toHaveBeenCalled();
+  });
+
+  it('registers another kind when the step allows it (example 3)', async () => {
+    const { action, catalog } = publisher();
+    const repoName = `orders-placed-api-${unique()}`;
+    const api = yaml.stringify({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'API',
+      metadata: { name: 'orders-placed-api' },
+      spec: {
+        type: 'asyncapi',
+        lifecycle: 'production',
+        owner: 'group:default/checkout-team',
+        definition: 'asyncapi: 3.0.0',
+      },
+    });
+    const input = { ...exampleInput(examples, 2), repoName };
+    const output = await runAction(action, input, {
+      workspacePath: workspace({ 'catalog-info.yaml': api }),
+    });
+    expect(output.entityRefs).toEqual(['api:default/orders-placed-api']);
+    expect(catalog.addLocation).toHaveBeenCalledTimes(1);
+
+    // The same step refuses the Component the other templates generate.
+    await expect(
+      runAction(
+        action,
+        { ...input, repoName: `orders-consumer-${unique()}` },
+        { workspacePath: workspace() },
+      ),
+    ).rejects.toThrow(
+      '/catalog-info.yaml describes a Component; this step registers only API (allowedKinds)',
+    );
+  });
+
+  it('never lets a step allow Group, User or Location', async () => {
+    const { action, catalog } = publisher();
+    const repoName = `orders-consumer-${unique()}`;
+    for (const kind of ['Group', 'User', 'Location']) {
+      await expect(
+        runAction(
+          action,
+          {
+            repoName,
+            catalogInfoPath: '/group.yaml',
+            // What a template could write; runAction skips the engine's
+            // input schema, so the handler's own check is what refuses it.
+            allowedKinds: [kind] as any,
+          },
+          { workspacePath: workspace({ 'group.yaml': group }) },
+        ),
+      ).rejects.toThrow(
+        new InputError(
+          `allowedKinds may list only Component, API, Resource, DataProduct, not ${kind}: a generated repository never registers who may do what, nor more locations`,
+        ),
+      );
+    }
+    expect(fs.existsSync(path.join(root.path, repoName))).toBe(false);
     expect(catalog.addLocation).not.toHaveBeenCalled();
   });
 

@@ -4,11 +4,14 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { catalogInfoRefs } from '../lib/catalogInfoRefs';
+import { catalogInfoRef, REGISTRABLE_KINDS } from '../lib/catalogInfoRefs';
 import { GitAuthor, publishLocalRepository } from '../lib/localGitRepository';
 import { examples } from './repoPublishLocal.examples';
 
 const REPO_NAME = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,99}$/;
+
+/** What the templates generate: one Component (a producer, a consumer app). */
+const DEFAULT_KINDS = ['Component'];
 
 export interface LocalRepositoriesOptions {
   /** Absolute folder holding the repositories. */
@@ -72,6 +75,16 @@ export function createRepoPublishLocalAction(options: {
             .describe(
               'Path of the catalog file inside the repository (default /catalog-info.yaml)',
             ),
+        allowedKinds: z =>
+          z
+            .array(z.enum(REGISTRABLE_KINDS))
+            .min(1)
+            .optional()
+            .describe(
+              `The kinds the catalog file may describe (default Component). It must describe exactly one entity; Group, User and Location are never registered. One of: ${REGISTRABLE_KINDS.join(
+                ', ',
+              )}`,
+            ),
       },
       output: {
         repoPath: z => z.string().describe('Folder of the repository'),
@@ -81,7 +94,9 @@ export function createRepoPublishLocalAction(options: {
         entityRefs: z =>
           z
             .array(z.string())
-            .describe('Entities its catalog-info.yaml describes'),
+            .describe(
+              'The entity its catalog-info.yaml describes (empty when not registered)',
+            ),
       },
     },
     async handler(ctx) {
@@ -92,6 +107,21 @@ export function createRepoPublishLocalAction(options: {
         );
       }
       const register = ctx.input.registerCatalogInfo ?? true;
+      // The input schema says so too; this holds where it was not checked.
+      const allowedKinds: readonly string[] =
+        ctx.input.allowedKinds ?? DEFAULT_KINDS;
+      const unregistrable = allowedKinds.filter(
+        kind => !(REGISTRABLE_KINDS as readonly string[]).includes(kind),
+      );
+      if (unregistrable.length > 0) {
+        throw new InputError(
+          `allowedKinds may list only ${REGISTRABLE_KINDS.join(
+            ', ',
+          )}, not ${unregistrable.join(
+            ', ',
+          )}: a generated repository never registers who may do what, nor more locations`,
+        );
+      }
       const relativeInfo = (
         ctx.input.catalogInfoPath ?? '/catalog-info.yaml'
       ).replace(/^\/+/, '');
@@ -113,14 +143,19 @@ export function createRepoPublishLocalAction(options: {
           `sourcePath '${ctx.input.sourcePath}' is not a folder of the workspace`,
         );
       }
+      // Only what the template generated is registered: one entity of an
+      // expected kind, checked before anything is committed.
       const entityRefs = register
-        ? catalogInfoRefs(
-            await readCatalogInfo(
-              resolveSafeChildPath(source, relativeInfo),
+        ? [
+            catalogInfoRef(
+              await readCatalogInfo(
+                resolveSafeChildPath(source, relativeInfo),
+                `/${relativeInfo}`,
+              ),
               `/${relativeInfo}`,
+              allowedKinds,
             ),
-            `/${relativeInfo}`,
-          )
+          ]
         : [];
 
       const requestedBy = ctx.user?.ref

@@ -153,6 +153,41 @@ describe('dataMesh:synthetic:write', () => {
     expect(fs.existsSync(mockDir.resolve('workspace', 'x.json'))).toBe(false);
   });
 
+  it('refuses a ref that is not a data product ref before reading anything', async () => {
+    const planted = `dataproduct:default/x\n---\nkind: Group`;
+    const catalog = catalogServiceMock.mock();
+    const guarded = createSyntheticWriteAction({
+      catalog,
+      registry: clients.registry,
+    });
+    await expect(
+      runAction(
+        guarded,
+        { entityRef: planted, path: 'y.json' },
+        { workspacePath },
+      ),
+    ).rejects.toThrow(
+      new InputError(
+        `entityRef ${JSON.stringify(
+          planted,
+        )} is not an entity reference ([<kind>:][<namespace>/]<name>): the name ${JSON.stringify(
+          'x\n---\nkind: Group',
+        )} is not 1-63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`,
+      ),
+    );
+    await expect(
+      runAction(
+        guarded,
+        { entityRef: 'group:default/admins', path: 'y.json' },
+        { workspacePath },
+      ),
+    ).rejects.toThrow(
+      'entityRef "group:default/admins" must refer to DataProduct, not group',
+    );
+    expect(catalog.getEntityByRef).not.toHaveBeenCalled();
+    expect(fs.existsSync(mockDir.resolve('workspace', 'y.json'))).toBe(false);
+  });
+
   it('writes nothing outside the workspace', async () => {
     await expect(
       runAction(

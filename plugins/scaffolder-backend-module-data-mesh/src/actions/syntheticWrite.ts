@@ -2,7 +2,10 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { schemaSubjectOf } from '@kafka-mesh/plugin-data-mesh-common';
+import {
+  DATA_PRODUCT_KIND,
+  schemaSubjectOf,
+} from '@kafka-mesh/plugin-data-mesh-common';
 import {
   formatOfSchemaType,
   generateSyntheticRecords,
@@ -13,6 +16,7 @@ import {
 } from '@kafka-mesh/plugin-data-mesh-node';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { assertEntityRef } from '../lib/safeValues';
 import { examples } from './syntheticWrite.examples';
 
 /** Records written when the step does not say how many. */
@@ -72,7 +76,13 @@ export function createSyntheticWriteAction(options: {
       },
     },
     async handler(ctx) {
-      const { entityRef, count = DEFAULT_COUNT, seed } = ctx.input;
+      const { count = DEFAULT_COUNT, seed } = ctx.input;
+      // Templates name the file after the ref (test/fixtures/<name>.json):
+      // only a well-formed product ref goes on, before anything is read.
+      const entityRef = assertEntityRef(ctx.input.entityRef, 'entityRef', {
+        kinds: [DATA_PRODUCT_KIND],
+        defaultKind: DATA_PRODUCT_KIND,
+      });
       // Refuses paths that leave the workspace, before anything is read.
       const target = resolveSafeChildPath(ctx.workspacePath, ctx.input.path);
       const credentials = await ctx.getInitiatorCredentials();
