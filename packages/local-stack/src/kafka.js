@@ -53,8 +53,16 @@ function javaArgs(cfg, mainClass, args) {
   ];
 }
 
-// Kafka's Uuid text form: 16 random bytes, base64url without padding.
-const newClusterId = () => crypto.randomBytes(16).toString('base64url');
+// Kafka's Uuid text form: 16 random bytes, base64url without padding. Like
+// Kafka's own Uuid.randomUuid, never one that starts with '-': the storage
+// tool would read it as an option ("--cluster-id: expected one argument"),
+// which failed one start in 64.
+function newClusterId() {
+  for (;;) {
+    const id = crypto.randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
+}
 
 function formatStorage(cfg) {
   const k = cfg.kafka;
