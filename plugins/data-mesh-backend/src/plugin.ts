@@ -6,12 +6,12 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   createSchemaRegistry,
   dataProductWriterServiceRef,
+  kafkaServiceRef,
   readDataMeshConfig,
   readGovernanceRules,
   SchemaRegistryRestClient,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import { ComponentIndex } from './lib/ComponentIndex';
-import { KafkaClients } from './lib/KafkaClients';
 import { requestLimitsServiceRef } from './lib/requestLimits';
 import { SchemaService } from './lib/SchemaService';
 import {
@@ -44,12 +44,14 @@ export const dataMeshPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         cache: coreServices.cache,
         auth: coreServices.auth,
-        lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         // The one writer of products, shared with the scaffolder actions.
         writer: dataProductWriterServiceRef,
         // Caps on concurrent Kafka reads and synthetic generations.
         limits: requestLimitsServiceRef,
+        // The suite's one way to Kafka, shared with the catalog module and
+        // the scaffolder actions.
+        kafka: kafkaServiceRef,
       },
       async init({
         config,
@@ -59,14 +61,13 @@ export const dataMeshPlugin = createBackendPlugin({
         permissions,
         cache,
         auth,
-        lifecycle,
         catalog,
         writer,
         limits,
+        kafka,
       }) {
         const mesh = readDataMeshConfig(config);
         const governance = readGovernanceRules(config);
-        const kafka = new KafkaClients(mesh, DEFAULT_CALL_TIMEOUT_MS);
         const registry = createSchemaRegistry(mesh.schemaRegistry);
 
         httpRouter.use(
@@ -105,7 +106,6 @@ export const dataMeshPlugin = createBackendPlugin({
             secrets: secretsOf(mesh),
           }),
         );
-        lifecycle.addShutdownHook(() => kafka.stop());
       },
     });
   },

@@ -23,6 +23,17 @@ export type {
   ReadOffsetRangesOptions,
 } from './kafka/readOffsetRanges';
 export { UpstreamTimeoutError, withTimeout } from './kafka/withTimeout';
+export {
+  DEFAULT_KAFKA_CALL_TIMEOUT_MS,
+  DefaultKafkaService,
+} from './kafka/KafkaService';
+export type {
+  KafkaCluster,
+  KafkaService,
+  KafkaServiceOptions,
+} from './kafka/KafkaService';
+export { kafkaServiceRef } from './kafka/kafkaServiceRef';
+export { KafkaUnavailableError, isUnknownTopicError } from './kafka/errors';
 export type { CreateKafkaOptions } from './kafka/createKafka';
 export { createSchemaRegistry } from './registry/createSchemaRegistry';
 export {

@@ -3,7 +3,7 @@ import type {
   ProductConsumersResponse,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import { mapLimited } from '@kafka-mesh/plugin-data-mesh-node';
-import type { ClusterClient } from './KafkaClients';
+import type { KafkaCluster } from '@kafka-mesh/plugin-data-mesh-node';
 import { TAIL_GROUP_PREFIX } from './readTail';
 
 /** How many groups' offsets are fetched at the same time. */
@@ -15,14 +15,14 @@ const CONCURRENCY = 8;
  * `componentOf` names the catalog component annotated with a group.
  */
 export async function readConsumerLag(
-  cluster: ClusterClient,
+  cluster: KafkaCluster,
   topic: string,
   componentOf: (groupId: string) => string | undefined,
   now: () => number = Date.now,
 ): Promise<ProductConsumersResponse> {
   const [{ groups }, ends] = await Promise.all([
-    cluster.call('listing consumer groups', a => a.listGroups()),
-    cluster.call('fetching offsets', a => a.fetchTopicOffsets(topic), topic),
+    cluster.admin('listing consumer groups', a => a.listGroups()),
+    cluster.admin('fetching offsets', a => a.fetchTopicOffsets(topic), { topic },),
   ]);
   const endOf = new Map(ends.map(p => [p.partition, BigInt(p.high)]));
   const candidates = groups
@@ -30,7 +30,7 @@ export async function readConsumerLag(
     .filter(id => !id.startsWith(TAIL_GROUP_PREFIX));
 
   const committed = await mapLimited(candidates, CONCURRENCY, async groupId => {
-    const [offsets] = await cluster.call('fetching committed offsets', a =>
+    const [offsets] = await cluster.admin('fetching committed offsets', a =>
       a.fetchOffsets({ groupId, topics: [topic] }),
     );
     const partitions = (offsets?.partitions ?? []).filter(
@@ -43,7 +43,7 @@ export async function readConsumerLag(
     return { topic, groups: [], observedAt: new Date(now()).toISOString() };
   }
 
-  const described = await cluster.call('describing consumer groups', a =>
+  const described = await cluster.admin('describing consumer groups', a =>
     a.describeGroups(consuming.map(c => c.groupId)),
   );
   const stateOf = new Map(described.groups.map(g => [g.groupId, g.state]));

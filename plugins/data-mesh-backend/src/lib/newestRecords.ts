@@ -1,6 +1,6 @@
 import { NotFoundError } from '@backstage/errors';
 import { mapLimited } from '@kafka-mesh/plugin-data-mesh-node';
-import type { ClusterClient } from './KafkaClients';
+import type { KafkaCluster } from '@kafka-mesh/plugin-data-mesh-node';
 import { readTail } from './readTail';
 
 /** A partition's offsets, as `fetchTopicOffsets` gives them. */
@@ -26,12 +26,12 @@ const OFFSETS_CONCURRENCY = 8;
  * record did not arrive by the deadline is left out.
  */
 export async function readNewestRecordTimes(
-  cluster: ClusterClient,
+  cluster: KafkaCluster,
   topics: ReadonlyArray<{ topic: string; offsets: PartitionOffsets[] }>,
   options: TailReadOptions,
 ): Promise<Map<string, Map<number, number>>> {
   const records = await readTail(
-    cluster.kafka,
+    cluster,
     topics.flatMap(({ topic, offsets }) =>
       offsets
         .filter(p => BigInt(p.high) > BigInt(p.low))
@@ -72,13 +72,13 @@ export function newestOf(
  * offsets are fetched a few topics at a time, the records by one consumer.
  */
 export async function readNewestRecordAt(
-  cluster: ClusterClient,
+  cluster: KafkaCluster,
   topics: readonly string[],
   options: TailReadOptions,
 ): Promise<Map<string, number | undefined>> {
   const offsets = await mapLimited(topics, OFFSETS_CONCURRENCY, topic =>
     cluster
-      .call('fetching offsets', a => a.fetchTopicOffsets(topic), topic)
+      .admin('fetching offsets', a => a.fetchTopicOffsets(topic), { topic },)
       .then(
         found => ({ topic, offsets: found as PartitionOffsets[] }),
         error => {

@@ -5,7 +5,7 @@ import type {
 } from '@kafka-mesh/plugin-data-mesh-common';
 import { parseIsoDuration } from '@kafka-mesh/plugin-data-mesh-common';
 import { judgeFreshness } from './freshness';
-import type { ClusterClient } from './KafkaClients';
+import type { KafkaCluster } from '@kafka-mesh/plugin-data-mesh-node';
 import {
   newestOf,
   readNewestRecordTimes,
@@ -90,7 +90,7 @@ export interface HealthOptions extends TailReadOptions {
  * SLA and the records appended per minute over the last 10 minutes.
  */
 export async function readProductHealth(
-  cluster: ClusterClient,
+  cluster: KafkaCluster,
   topic: string,
   slaFreshness: string,
   options: HealthOptions,
@@ -98,9 +98,9 @@ export async function readProductHealth(
   const now = options.now ?? Date.now;
   const boundaries = throughputBoundaries(now());
   const [offsets, offsetsAtBoundaries] = await Promise.all([
-    cluster.call('fetching offsets', a => a.fetchTopicOffsets(topic), topic),
+    cluster.admin('fetching offsets', a => a.fetchTopicOffsets(topic), { topic },),
     // One call per boundary, all under the one time bound of a Kafka call.
-    cluster.call(
+    cluster.admin(
       'fetching offsets by time',
       a =>
         Promise.all(
@@ -111,7 +111,7 @@ export async function readProductHealth(
             }),
           ),
         ),
-      topic,
+      { topic },
     ),
   ]);
   const newestByPartition =

@@ -1,7 +1,7 @@
 import { NotFoundError } from '@backstage/errors';
 import type { DataProductEntity } from '@kafka-mesh/plugin-data-mesh-common';
 import { makeDataProduct } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
-import type { ClusterClient } from './KafkaClients';
+import type { KafkaCluster } from '@kafka-mesh/plugin-data-mesh-node';
 import { readNewestRecordAt } from './newestRecords';
 import { ProductsFreshness, topicsByCluster } from './productsFreshness';
 
@@ -46,7 +46,7 @@ function memoryCache() {
 function setup() {
   const cache = memoryCache();
   const clusters = new Map(
-    ['local', 'other'].map(name => [name, { name } as ClusterClient]),
+    ['local', 'other'].map(name => [name, { name } as KafkaCluster]),
   );
   const freshness = new ProductsFreshness({
     kafka: {
@@ -67,7 +67,7 @@ function setup() {
 
 /** Newest records at the given ages (ms) per topic; absent → none. */
 function newestAt(ages: Record<string, number>) {
-  return async (_cluster: ClusterClient, topics: readonly string[]) =>
+  return async (_cluster: KafkaCluster, topics: readonly string[]) =>
     new Map(
       topics.map(t => [t, t in ages ? now - ages[t] : undefined] as const),
     );

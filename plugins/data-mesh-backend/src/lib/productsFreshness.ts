@@ -6,14 +6,14 @@ import {
   ProductFreshness,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import { judgeFreshness } from './freshness';
-import type { KafkaClients } from './KafkaClients';
+import type { KafkaService } from '@kafka-mesh/plugin-data-mesh-node';
 import { readNewestRecordAt, TailReadOptions } from './newestRecords';
 
 /** What the cache holds per output topic; `null` when it has no record. */
 type CachedNewest = { newestAt: number | null };
 
 export interface ProductsFreshnessOptions extends TailReadOptions {
-  kafka: Pick<KafkaClients, 'cluster'>;
+  kafka: Pick<KafkaService, 'cluster'>;
   cache: Pick<CacheService, 'get' | 'set'>;
   /** How long a topic's newest record time is reused. */
   ttlMs: number;

@@ -1,7 +1,7 @@
 import type { SampleRecord } from '@kafka-mesh/plugin-data-mesh-common';
 import type { RangeRecord } from '@kafka-mesh/plugin-data-mesh-node';
 import { decodeValue, WireDecoder } from './decodeValue';
-import type { ClusterClient } from './KafkaClients';
+import type { KafkaCluster } from '@kafka-mesh/plugin-data-mesh-node';
 import { maskPii, MASK } from './maskPii';
 import { readTail } from './readTail';
 
@@ -69,14 +69,14 @@ export function maskSample(
  * newest `limit` of them kept.
  */
 export async function readSamples(
-  cluster: ClusterClient,
+  cluster: KafkaCluster,
   topic: string,
   options: SampleOptions,
 ): Promise<SampleRecord[]> {
-  const offsets = await cluster.call(
+  const offsets = await cluster.admin(
     'fetching offsets',
     a => a.fetchTopicOffsets(topic),
-    topic,
+    { topic },
   );
   const limit = BigInt(options.limit);
   const ranges = offsets
@@ -92,7 +92,7 @@ export async function readSamples(
       };
     });
   const records = newestFirst(
-    await readTail(cluster.kafka, ranges, {
+    await readTail(cluster, ranges, {
       deadlineMs: options.tailDeadlineMs,
       connectTimeoutMs: options.connectTimeoutMs,
     }),

@@ -1,7 +1,9 @@
 import type { ErrorRequestHandler } from 'express';
-import { KafkaUnavailableError } from '../lib/KafkaClients';
+import {
+  KafkaUnavailableError,
+  RegistryUnavailableError,
+} from '@kafka-mesh/plugin-data-mesh-node';
 import { TooManyRequestsError } from '../lib/TooManyRequestsError';
-import { RegistryUnavailableError } from '@kafka-mesh/plugin-data-mesh-node';
 import {
   redact,
   RETRY_AFTER_SECONDS,

@@ -26,6 +26,7 @@ import {
   generateSyntheticRecordsAsync,
   MAX_SYNTHETIC_RECORDS,
   toJsonSafe,
+  KafkaService,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import express, { Request, Router as ExpressRouter } from 'express';
 import Router from 'express-promise-router';
@@ -34,7 +35,6 @@ import { readConsumerLag } from '../lib/consumerLag';
 import type { WireDecoder } from '../lib/decodeValue';
 import { findProduct, findProducts } from '../lib/findProduct';
 import { InFlight } from '../lib/InFlight';
-import type { KafkaClients } from '../lib/KafkaClients';
 import { piiPathsOf } from '../lib/maskPiiPaths';
 import { latestSchemaFields } from '../lib/maskPiiSchema';
 import { parseProductRefs } from '../lib/parseEntityRefs';
@@ -53,7 +53,7 @@ export interface RouterOptions {
   catalog: CatalogService;
   cache: CacheService;
   schemas: SchemaService;
-  kafka: KafkaClients;
+  kafka: KafkaService;
   components: ComponentIndex;
   /** Decodes a wire-format value through the registry, bounded in time. */
   decode: WireDecoder;

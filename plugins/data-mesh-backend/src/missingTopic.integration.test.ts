@@ -1,0 +1,96 @@
+import {
+  eventually,
+  makeDataProduct,
+} from '@kafka-mesh/plugin-data-mesh-common/testUtils';
+import { createKafka, createTopics } from '@kafka-mesh/plugin-data-mesh-node';
+import type { Admin } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import {
+  startDataMeshBackend,
+  TestDataMeshBackend,
+} from './__testUtils__/testBackend';
+
+const brokers = process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092';
+const registryUrl =
+  process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
+  'http://localhost:8081/apis/ccompat/v7';
+
+const run = randomUUID().slice(0, 8);
+const healthy = `healthy-${run}`;
+const broken = `broken-${run}`;
+const healthyTopic = `it.${healthy}.v1`;
+const brokenTopic = `it.${broken}.v1`;
+
+// One product's missing topic must not break the live side of the others:
+// the backend shares one admin per cluster, which once kept the missing
+// topic among those whose metadata it refreshes, failing every call.
+jest.setTimeout(120_000);
+
+describe('a product whose topic does not exist, next to healthy ones', () => {
+  let admin: Admin;
+  let backend: TestDataMeshBackend;
+
+  beforeAll(async () => {
+    admin = createKafka(
+      { name: 'local', brokers: brokers.split(',') },
+      { clientId: 'it-missing-topic' },
+    ).admin();
+    await admin.connect();
+    await createTopics(admin, {
+      topics: [{ topic: healthyTopic, numPartitions: 1, replicationFactor: 1 }],
+    });
+    backend = await startDataMeshBackend({
+      brokers,
+      registryUrl,
+      entities: [
+        makeDataProduct(healthy, healthyTopic),
+        makeDataProduct(broken, brokenTopic),
+      ],
+    });
+    await eventually(async () => {
+      expect((await backend.get(`/products/default/${healthy}/health`)).status)
+        .toBe(200);
+      expect((await backend.get(`/products/default/${broken}/health`)).status)
+        .toBe(404);
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await backend?.stop();
+    await admin
+      ?.deleteTopics({ topics: [healthyTopic, brokenTopic] })
+      .catch(() => undefined);
+    await admin?.disconnect();
+  });
+
+  it('answers 404 for it alone, for as long as the others are asked', async () => {
+    // Past kafkajs's metadata refreshes, asking for both all along.
+    const until = Date.now() + 25_000;
+    const answers: string[] = [];
+    while (Date.now() < until) {
+      for (const route of ['health', 'consumers', 'samples']) {
+        const res = await backend.get(`/products/default/${healthy}/${route}`);
+        if (res.status !== 200) answers.push(`${route}: ${res.status} ${res.text}`);
+      }
+      const missing = await backend.get(`/products/default/${broken}/health`);
+      if (missing.status !== 404) {
+        answers.push(`broken health: ${missing.status} ${missing.text}`);
+      }
+      await new Promise(resolve => setTimeout(resolve, 1000));
+    }
+    expect(answers).toEqual([]);
+  });
+
+  it('serves it once its topic is created', async () => {
+    await createTopics(admin, {
+      topics: [{ topic: brokenTopic, numPartitions: 1, replicationFactor: 1 }],
+    });
+    await eventually(async () => {
+      const res = await backend.get(`/products/default/${broken}/health`);
+      expect([res.status, res.text]).toEqual([200, expect.any(String)]);
+    });
+    expect(
+      (await backend.get(`/products/default/${healthy}/health`)).status,
+    ).toBe(200);
+  });
+});

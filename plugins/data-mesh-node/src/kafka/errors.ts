@@ -1,0 +1,20 @@
+import { ServiceUnavailableError } from '@backstage/errors';
+
+/**
+ * A Kafka cluster could not be asked, or a call to it failed or ran out of
+ * time. Answered as 503 with Retry-After; the cause says why.
+ */
+export class KafkaUnavailableError extends ServiceUnavailableError {}
+
+/** Whether kafkajs reports that a topic or partition is not known. */
+export function isUnknownTopicError(error: unknown): boolean {
+  // kafkajs 2 wraps the broker's answer in the error of its last retry.
+  const e = error as {
+    type?: string;
+    originalError?: { type?: string };
+    cause?: { type?: string };
+  };
+  return [e?.type, e?.originalError?.type, e?.cause?.type].includes(
+    'UNKNOWN_TOPIC_OR_PARTITION',
+  );
+}
