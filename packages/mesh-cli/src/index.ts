@@ -1,40 +1,51 @@
 /**
- * `mesh`: publish, unpublish and export data product descriptors in the
- * registry topic. Argument parsing only; each command lives in its module.
+ * `mesh`: publish, deprecate and unpublish data products through the portal
+ * backend, and export published descriptors. Argument parsing only; each
+ * command lives in its module.
  *
  * @packageDocumentation
  */
 import { parseArgs } from 'node:util';
+import { deprecate } from './commands/deprecate';
 import {
   DEFAULT_EXPORT_FORMAT,
   EXPORT_FORMATS,
   exportProduct,
 } from './commands/export';
 import { publish } from './commands/publish';
-import type { GlobalOptions, Output } from './commands/types';
+import type { Output, WriteOptions } from './commands/types';
 import { unpublish } from './commands/unpublish';
 import { CliError } from './lib/CliError';
 import { BROKERS_ENV } from './lib/loadMeshConfig';
+import { BACKEND_URL_ENV, TOKEN_ENV } from './lib/portalClient';
 
 export { publish } from './commands/publish';
 export { unpublish } from './commands/unpublish';
+export { deprecate } from './commands/deprecate';
 export { exportProduct } from './commands/export';
 export { CliError } from './lib/CliError';
 
-const COMMON_OPTIONS = '[--config <path>]... [--cluster <name>]';
+const PORTAL_OPTIONS =
+  '[--dry-run] [--backend <url>] [--token <token>] [--config <path>]...';
 
 const COMMANDS = {
   publish: {
-    usage: `mesh publish <file.yaml>... ${COMMON_OPTIONS}`,
+    usage: `mesh publish <file.yaml>... [--acknowledge-sla-above-inputs] ${PORTAL_OPTIONS}`,
     summary:
-      'validate every descriptor in the files (--- separated) and check the governance rules, then publish them all, or none',
+      'check every descriptor in the files (--- separated), have the portal check them all, then publish them all, or none',
+  },
+  deprecate: {
+    usage: `mesh deprecate <namespace/name> --sunset <YYYY-MM-DD> --reason <text> [--replacement <product>] ${PORTAL_OPTIONS}`,
+    summary:
+      'mark a data product deprecated until the sunset date and notify the owners of its consumers',
   },
   unpublish: {
-    usage: `mesh unpublish <namespace/name> ${COMMON_OPTIONS}`,
-    summary: 'unpublish a data product: a tombstone for its id',
+    usage: `mesh unpublish <namespace/name> ${PORTAL_OPTIONS}`,
+    summary:
+      'unpublish a data product (refused while consumer groups read it, unless you are a data mesh admin)',
   },
   export: {
-    usage: `mesh export <namespace/name> [--format <format>] ${COMMON_OPTIONS}`,
+    usage: `mesh export <namespace/name> [--format <format>] [--config <path>]... [--cluster <name>]`,
     summary: `print the published descriptor in another format (${Object.keys(
       EXPORT_FORMATS,
     ).join(', ')}; default ${DEFAULT_EXPORT_FORMAT})`,
@@ -43,6 +54,12 @@ const COMMANDS = {
 
 type CommandName = keyof typeof COMMANDS;
 
+const WRITE_COMMANDS: readonly CommandName[] = [
+  'publish',
+  'deprecate',
+  'unpublish',
+];
+
 export const USAGE = `Usage: mesh <command> [options]
 
 Commands:
@@ -50,15 +67,31 @@ ${Object.values(COMMANDS)
   .map(({ usage, summary }) => `  ${usage}\n      ${summary}`)
   .join('\n')}
 
+publish, deprecate and unpublish go through the portal backend, which checks
+the publish barrier and that you own the product (or are a data mesh admin).
+
 Options:
-  --config <path>   app config file, repeatable, later files win
-                    (default: app-config.yaml and app-config.local.yaml at the repo root)
-  --cluster <name>  a cluster from dataMesh.kafka.clusters (default: the first)
-  --format <name>   export only: ${Object.keys(EXPORT_FORMATS).join(', ')}
-  -h, --help        show this help
+  --backend <url>     the portal backend (default: ${BACKEND_URL_ENV}, else
+                      backend.baseUrl of the config, e.g. http://localhost:7007)
+  --token <token>     your Backstage token (default: ${TOKEN_ENV}; prefer the
+                      variable, arguments show in process lists)
+  --dry-run           the backend checks everything and changes nothing
+  --acknowledge-sla-above-inputs
+                      publish: even where the SLA promises more than the inputs give
+  --sunset <date>     deprecate: the last day the product is served, YYYY-MM-DD
+  --reason <text>     deprecate: why, for the consumers
+  --replacement <product>
+                      deprecate: the product to move to
+  --config <path>     app config file, repeatable, later files win
+                      (default: app-config.yaml and app-config.local.yaml at the repo root)
+  --cluster <name>    export: a cluster from dataMesh.kafka.clusters (default: the first)
+  --format <name>     export: ${Object.keys(EXPORT_FORMATS).join(', ')}
+  -h, --help          show this help
 
 Environment:
-  ${BROKERS_ENV}  comma separated brokers that replace the chosen cluster's
+  ${BACKEND_URL_ENV}    the portal backend, when --backend is not given
+  ${TOKEN_ENV}          your Backstage token, when --token is not given
+  ${BROKERS_ENV}  export: comma separated brokers that replace the chosen cluster's
   APP_CONFIG_<path>        config overrides, as for the backend`;
 
 export interface MainIo {
@@ -70,6 +103,35 @@ export interface MainIo {
 const defaultIo: MainIo = {
   stdout: line => process.stdout.write(`${line}\n`),
   stderr: line => process.stderr.write(`${line}\n`),
+};
+
+const OPTIONS = {
+  config: { type: 'string', multiple: true },
+  cluster: { type: 'string' },
+  format: { type: 'string' },
+  backend: { type: 'string' },
+  token: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  'acknowledge-sla-above-inputs': { type: 'boolean' },
+  sunset: { type: 'string' },
+  reason: { type: 'string' },
+  replacement: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The commands an option means something to; the rest apply to all. */
+const OPTION_COMMANDS: Partial<
+  Record<keyof typeof OPTIONS, readonly CommandName[]>
+> = {
+  cluster: ['export'],
+  format: ['export'],
+  backend: WRITE_COMMANDS,
+  token: WRITE_COMMANDS,
+  'dry-run': WRITE_COMMANDS,
+  'acknowledge-sla-above-inputs': ['publish'],
+  sunset: ['deprecate'],
+  reason: ['deprecate'],
+  replacement: ['deprecate'],
 };
 
 function isCommand(name: string | undefined): name is CommandName {
@@ -91,12 +153,7 @@ function parse(argv: string[]) {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: {
-        config: { type: 'string', multiple: true },
-        cluster: { type: 'string' },
-        format: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: OPTIONS,
     });
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
@@ -108,6 +165,37 @@ function parse(argv: string[]) {
     // e.g. "Option '--config <value>' argument missing"
     throw usageError(command, message.split('\n')[0]);
   }
+}
+
+type Values = ReturnType<typeof parse>['values'];
+
+/** A usage error for an option given to a command it means nothing to. */
+function checkOptionScope(name: CommandName, values: Values) {
+  for (const [option, commands] of Object.entries(OPTION_COMMANDS)) {
+    if (
+      values[option as keyof Values] !== undefined &&
+      !commands.includes(name)
+    ) {
+      const list =
+        commands.length === 1
+          ? commands[0]
+          : `${commands.slice(0, -1).join(', ')} and ${commands.at(-1)}`;
+      throw usageError(name, `--${option} applies to ${list} only`);
+    }
+  }
+}
+
+/** The single `<namespace/name>` argument of a command. */
+function productArg(name: CommandName, args: string[]): string {
+  if (args.length !== 1) {
+    throw usageError(
+      name,
+      args.length
+        ? `expected one <namespace/name>, got ${args.length}`
+        : 'missing <namespace/name>',
+    );
+  }
+  return args[0];
 }
 
 async function run(argv: string[], io: MainIo): Promise<void> {
@@ -126,42 +214,58 @@ async function run(argv: string[], io: MainIo): Promise<void> {
       )}`,
     );
   }
-  const options: GlobalOptions = {
+  checkOptionScope(name, values);
+  const write: WriteOptions = {
     configPaths: values.config,
-    cluster: values.cluster,
     env: io.env,
+    backend: values.backend,
+    token: values.token,
+    dryRun: values['dry-run'],
   };
-  if (values.format !== undefined && name !== 'export') {
-    throw usageError(name, '--format applies to export only');
-  }
 
   switch (name) {
     case 'publish':
       if (!args.length) throw usageError(name, 'missing <file.yaml>');
-      await publish(args, options, io.stdout);
+      await publish(
+        args,
+        {
+          ...write,
+          acknowledgeSlaAboveInputs: values['acknowledge-sla-above-inputs'],
+        },
+        io.stdout,
+      );
       return;
-    case 'unpublish':
-    case 'export': {
-      if (args.length !== 1) {
-        throw usageError(
-          name,
-          args.length
-            ? `expected one <namespace/name>, got ${args.length}`
-            : 'missing <namespace/name>',
-        );
+    case 'deprecate': {
+      const id = productArg(name, args);
+      if (values.sunset === undefined) {
+        throw usageError(name, 'missing --sunset <YYYY-MM-DD>');
       }
-      if (name === 'unpublish') {
-        await unpublish(args[0], options, io.stdout);
-      } else {
-        await exportProduct(
-          args[0],
-          values.format ?? DEFAULT_EXPORT_FORMAT,
-          options,
-          io.stdout,
-        );
+      if (values.reason === undefined) {
+        throw usageError(name, 'missing --reason <text>');
       }
+      await deprecate(
+        id,
+        {
+          sunset: values.sunset,
+          reason: values.reason,
+          replacement: values.replacement,
+        },
+        write,
+        io.stdout,
+      );
       return;
     }
+    case 'unpublish':
+      await unpublish(productArg(name, args), write, io.stdout);
+      return;
+    case 'export':
+      await exportProduct(
+        productArg(name, args),
+        values.format ?? DEFAULT_EXPORT_FORMAT,
+        { configPaths: values.config, cluster: values.cluster, env: io.env },
+        io.stdout,
+      );
+      return;
     default:
       return;
   }

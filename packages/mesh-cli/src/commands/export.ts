@@ -13,7 +13,7 @@ import { CliError } from '../lib/CliError';
 import { loadMeshConfig } from '../lib/loadMeshConfig';
 import { meshKafka, registryLabel } from '../lib/meshKafka';
 import { checkProductId } from './productId';
-import type { GlobalOptions, Output } from './types';
+import type { ExportOptions, Output } from './types';
 
 /** The export formats, by `--format` name. */
 export const EXPORT_FORMATS: Record<
@@ -72,11 +72,15 @@ function latestDescriptor(
   return result.entity;
 }
 
-/** `mesh export <namespace/name> --format odps`: the latest published descriptor, converted. */
+/**
+ * `mesh export <namespace/name> --format odps`: the latest published
+ * descriptor, converted. Reads the registry topic itself (reading needs no
+ * owner; only writes go through the portal backend).
+ */
 export async function exportProduct(
   productId: string,
   format: string,
-  options: GlobalOptions,
+  options: ExportOptions,
   out: Output,
 ): Promise<void> {
   const id = checkProductId(productId);

@@ -1,7 +1,20 @@
-import type { LoadMeshConfigOptions } from '../lib/loadMeshConfig';
+import type { PortalOptions } from '../lib/connectPortal';
+import type { LoadAppConfigOptions } from '../lib/loadAppConfig';
 
-/** Options every command accepts: `--config`, `--cluster` and the environment. */
-export type GlobalOptions = Omit<LoadMeshConfigOptions, 'rootDir'>;
+/** Options every command accepts: `--config` and the environment. */
+export type GlobalOptions = Omit<LoadAppConfigOptions, 'rootDir'>;
+
+/** `mesh export` reads the registry topic of one cluster. */
+export interface ExportOptions extends GlobalOptions {
+  /** `--cluster`; none → the first configured cluster. */
+  cluster?: string;
+}
+
+/** The commands that change products, through the portal backend. */
+export interface WriteOptions extends GlobalOptions, PortalOptions {
+  /** `--dry-run`: the backend checks everything and writes nothing. */
+  dryRun?: boolean;
+}
 
 /** Where a command writes its result lines. */
 export type Output = (line: string) => void;

@@ -1,19 +1,23 @@
-import { unpublishDescriptor } from '@kafka-mesh/plugin-data-mesh-node';
-import { loadMeshConfig } from '../lib/loadMeshConfig';
-import { registryLabel, withRegistryProducer } from '../lib/meshKafka';
+import { connectPortal } from '../lib/connectPortal';
 import { checkProductId } from './productId';
-import type { GlobalOptions, Output } from './types';
+import type { Output, WriteOptions } from './types';
 
-/** `mesh unpublish <namespace/name>`: a tombstone for the product id. */
+/**
+ * `mesh unpublish <namespace/name>`: the backend checks that the caller
+ * owns the product (or is an admin) and that no consumer group still reads
+ * it, then tombstones it in the registry topic.
+ */
 export async function unpublish(
   productId: string,
-  options: GlobalOptions,
+  options: WriteOptions,
   out: Output,
 ): Promise<void> {
   const id = checkProductId(productId);
-  const mesh = await loadMeshConfig(options);
-  await withRegistryProducer(mesh, (producer, topic) =>
-    unpublishDescriptor(producer, topic, id),
+  const portal = await connectPortal(options);
+  await portal.unpublish(id, { dryRun: options.dryRun });
+  out(
+    options.dryRun
+      ? `checked ${id}: it may be unpublished (dry run, nothing changed)`
+      : `unpublished ${id}`,
   );
-  out(`unpublished ${id} from ${registryLabel(mesh)} (tombstone)`);
 }

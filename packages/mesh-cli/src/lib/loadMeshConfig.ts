@@ -1,77 +1,42 @@
-import { ConfigSources, EnvConfigSource } from '@backstage/config-loader';
-import type { GovernanceRules } from '@kafka-mesh/plugin-data-mesh-common';
 import {
   DataMeshConfig,
   KafkaClusterConfig,
   readDataMeshConfig,
-  readGovernanceRules,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import { CliError } from './CliError';
+import {
+  configError,
+  loadAppConfig,
+  LoadAppConfigOptions,
+} from './loadAppConfig';
 
 /** Comma separated brokers that replace the chosen cluster's, e.g. for the local stack. */
 export const BROKERS_ENV = 'DATA_MESH_KAFKA_BROKERS';
 
-export interface LoadMeshConfigOptions {
-  /** `--config` paths, relative to the working directory; none → the repo's app-config(.local).yaml. */
-  configPaths?: string[];
+export interface LoadMeshConfigOptions extends LoadAppConfigOptions {
   /** `--cluster`; none → the first configured cluster. */
   cluster?: string;
-  /** Defaults to `process.env`. */
-  env?: Record<string, string | undefined>;
-  /**
-   * Where the default config files are looked up; defaults, as in the
-   * backend, to the monorepo root above the working directory.
-   */
-  rootDir?: string;
 }
 
 export interface MeshConfig {
   dataMesh: DataMeshConfig;
   cluster: KafkaClusterConfig;
-  /** `dataMesh.governance`, the rules the backend enforces too. */
-  governance: GovernanceRules;
-}
-
-function firstLine(error: unknown): string {
-  return String((error as Error)?.message ?? error).split('\n')[0];
 }
 
 /**
- * Loads the app config the way the backend does (files plus `APP_CONFIG_*`
- * variables), reads its `dataMesh` section, governance rules included, and
- * picks one cluster.
+ * Reads the `dataMesh` section of the app config and picks one cluster: what
+ * `mesh export` needs to read the registry topic.
  */
 export async function loadMeshConfig(
   options: LoadMeshConfigOptions = {},
 ): Promise<MeshConfig> {
   const env = options.env ?? process.env;
+  const config = await loadAppConfig(options);
   let dataMesh: DataMeshConfig;
-  let governance: GovernanceRules;
   try {
-    const config = await ConfigSources.toConfig(
-      ConfigSources.merge([
-        ConfigSources.defaultForTargets({
-          rootDir: options.rootDir,
-          watch: false, // a watcher would keep the process alive
-          targets: (options.configPaths ?? []).map(target => ({
-            type: 'path' as const,
-            target,
-          })),
-        }),
-        // The same APP_CONFIG_* overrides the backend honours.
-        EnvConfigSource.create({ env }),
-      ]),
-    );
-    config.close();
     dataMesh = readDataMeshConfig(config);
-    governance = readGovernanceRules(config);
   } catch (error) {
-    const hint =
-      options.configPaths?.length &&
-      /^Missing required config value/.test(firstLine(error))
-        ? ' (--config replaces the default app-config.yaml; pass it first to layer on top of it)'
-        : '';
-    throw new CliError(`cannot load the config: ${firstLine(error)}${hint}`);
+    throw configError(error, options);
   }
 
   const name = options.cluster ?? dataMesh.clusters[0].name;
@@ -87,5 +52,5 @@ export async function loadMeshConfig(
     .map(b => b.trim())
     .filter(Boolean);
   const cluster = brokers?.length ? { ...configured, brokers } : configured;
-  return { dataMesh, cluster, governance };
+  return { dataMesh, cluster };
 }
