@@ -10,7 +10,11 @@ import type {
 import type { DataMeshConfig, KafkaClusterConfig } from '../config/types';
 import { Backoff } from './backoff';
 import { createKafka } from './createKafka';
-import { isUnknownTopicError, KafkaUnavailableError } from './errors';
+import {
+  isKafkaError,
+  isUnknownTopicError,
+  KafkaUnavailableError,
+} from './errors';
 import { Semaphore } from './Semaphore';
 import { withTimeout } from './withTimeout';
 
@@ -118,6 +122,9 @@ class ClusterConnection implements KafkaCluster {
     try {
       return await call(fn);
     } catch (error) {
+      // The caller's own errors (a conflict found with the admin's help)
+      // are theirs to report.
+      if (!isKafkaError(error)) throw error;
       if (!isUnknownTopicError(error)) throw unavailable(label, error);
       // withAdmin retired the admin that said so; fresh metadata decides.
       try {
@@ -131,7 +138,7 @@ class ClusterConnection implements KafkaCluster {
         }
         return await call(fn);
       } catch (retryError) {
-        if (retryError instanceof NotFoundError) throw retryError;
+        if (!isKafkaError(retryError)) throw retryError;
         throw unavailable(label, retryError);
       }
     }
@@ -208,7 +215,7 @@ class ClusterConnection implements KafkaCluster {
         this.backoff.succeeded();
         return result;
       } catch (error) {
-        this.retire(admin, error);
+        if (isKafkaError(error)) this.retire(admin, error);
         throw error;
       }
     });

@@ -1,4 +1,6 @@
 import { ServiceUnavailableError } from '@backstage/errors';
+import { KafkaJSError } from 'kafkajs';
+import { UpstreamTimeoutError } from './withTimeout';
 
 /**
  * A Kafka cluster could not be asked, or a call to it failed or ran out of
@@ -16,5 +18,16 @@ export function isUnknownTopicError(error: unknown): boolean {
   };
   return [e?.type, e?.originalError?.type, e?.cause?.type].includes(
     'UNKNOWN_TOPIC_OR_PARTITION',
+  );
+}
+
+/**
+ * Whether an error came from Kafka (or its deadline) rather than from the
+ * caller's own logic run with a client, e.g. a ConflictError thrown inside
+ * an admin call: only the former says anything about the connection.
+ */
+export function isKafkaError(error: unknown): boolean {
+  return (
+    error instanceof KafkaJSError || error instanceof UpstreamTimeoutError
   );
 }

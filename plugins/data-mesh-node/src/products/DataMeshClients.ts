@@ -1,34 +1,38 @@
 import { Config } from '@backstage/config';
-import { InputError, ServiceUnavailableError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import type { GovernanceRules } from '@kafka-mesh/plugin-data-mesh-common';
+import type { Admin, Producer } from 'kafkajs';
 import { readDataMeshConfig } from '../config/readDataMeshConfig';
 import type { DataMeshConfig, KafkaClusterConfig } from '../config/types';
 import { readGovernanceRules } from '../governance/readGovernanceRules';
-import { createKafka } from '../kafka/createKafka';
+import { DefaultKafkaService, KafkaService } from '../kafka/KafkaService';
 import { SchemaRegistryRestClient } from '../registry/SchemaRegistryRestClient';
-import type { Admin, Kafka, Producer } from 'kafkajs';
 
 /**
  * The suite's Kafka clusters, schema registry and governance rules, as the
- * actions use them. Actions run a few times a day, so every call connects
- * its own admin or producer and disconnects it afterwards: nothing stays
- * open between tasks, and a broken connection never outlives one step.
+ * product writer and the scaffolder actions use them. Kafka is reached
+ * through the shared {@link KafkaService}, so a write after an outage
+ * recovers by the same rules as the catalog and the live routes.
  */
 export class DataMeshClients {
-  private readonly kafkas = new Map<string, Kafka>();
-
   constructor(
     readonly mesh: DataMeshConfig,
     readonly rules: GovernanceRules,
     readonly registry: SchemaRegistryRestClient,
+    readonly kafka: KafkaService,
   ) {}
 
-  static fromConfig(config: Config): DataMeshClients {
+  /**
+   * From config; `kafka` is the backend's shared service (a tool or test
+   * without a backend gets one of its own).
+   */
+  static fromConfig(config: Config, kafka?: KafkaService): DataMeshClients {
     const mesh = readDataMeshConfig(config);
     return new DataMeshClients(
       mesh,
       readGovernanceRules(config),
       new SchemaRegistryRestClient(mesh.schemaRegistry),
+      kafka ?? new DefaultKafkaService(mesh),
     );
   }
 
@@ -53,57 +57,27 @@ export class DataMeshClients {
     return found;
   }
 
-  private kafka(name: string): Kafka {
-    let kafka = this.kafkas.get(name);
-    if (!kafka) {
-      kafka = createKafka(this.cluster(name), {
-        clientId: this.mesh.clientId,
-        retries: 2,
-      });
-      this.kafkas.set(name, kafka);
-    }
-    return kafka;
-  }
-
-  private async connected<T extends Admin | Producer, R>(
+  /**
+   * Runs `fn` with the shared admin of a configured cluster, under the
+   * service's deadline.
+   *
+   * @throws KafkaUnavailableError when the cluster cannot answer
+   */
+  withAdmin<T>(
     cluster: string,
-    client: T,
-    fn: (client: T) => Promise<R>,
-  ): Promise<R> {
-    try {
-      await client.connect();
-    } catch (error) {
-      throw new ServiceUnavailableError(
-        `The Kafka cluster '${cluster}' could not be reached: ${
-          (error as Error).message
-        }`,
-      );
-    }
-    try {
-      return await fn(client);
-    } finally {
-      await client.disconnect().catch(() => undefined);
-    }
+    fn: (admin: Admin) => Promise<T>,
+    what = 'an admin call',
+  ): Promise<T> {
+    this.cluster(cluster);
+    return this.kafka.cluster(cluster).admin(what, fn);
   }
 
-  /** Runs `fn` with an admin client of a configured cluster. */
-  withAdmin<T>(cluster: string, fn: (admin: Admin) => Promise<T>): Promise<T> {
-    return this.connected(cluster, this.kafka(cluster).admin(), fn);
-  }
-
-  /** Runs `fn` with a producer of a configured cluster. */
+  /** Runs `fn` with a producer of a configured cluster (idempotent). */
   withProducer<T>(
     cluster: string,
     fn: (producer: Producer) => Promise<T>,
   ): Promise<T> {
-    return this.connected(
-      cluster,
-      this.kafka(cluster).producer({
-        allowAutoTopicCreation: false,
-        idempotent: true,
-        maxInFlightRequests: 1,
-      }),
-      fn,
-    );
+    this.cluster(cluster);
+    return this.kafka.cluster(cluster).producer(fn);
   }
 }

@@ -6,6 +6,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { readPermissionsConfig } from '../config/readPermissionsConfig';
+import { kafkaServiceRef } from '../kafka/kafkaServiceRef';
 import { DataMeshClients } from './DataMeshClients';
 import { DataProductWriter } from './DataProductWriter';
 import { ProductAccess } from './productAccess';
@@ -26,11 +27,12 @@ export const dataProductWriterServiceRef = createServiceRef<DataProductWriter>({
         permissions: coreServices.permissions,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        kafka: kafkaServiceRef,
       },
-      factory({ config, auth, permissions, catalog, notifications }) {
+      factory({ config, auth, permissions, catalog, notifications, kafka }) {
         const { externalAccess } = readPermissionsConfig(config);
         return new DataProductWriter(
-          DataMeshClients.fromConfig(config),
+          DataMeshClients.fromConfig(config, kafka),
           catalog,
           new ProductAccess(permissions, auth, externalAccess),
           auth,
