@@ -34,6 +34,15 @@ export type {
 } from './kafka/KafkaService';
 export { kafkaServiceRef } from './kafka/kafkaServiceRef';
 export { KafkaUnavailableError, isUnknownTopicError } from './kafka/errors';
+export {
+  committedOffsets,
+  consumerGroupIds,
+  isPortalGroup,
+} from './kafka/consumerGroups';
+export type {
+  CommittedPartition,
+  GroupOffsets,
+} from './kafka/consumerGroups';
 export type { CreateKafkaOptions } from './kafka/createKafka';
 export { createSchemaRegistry } from './registry/createSchemaRegistry';
 export {

@@ -2,12 +2,10 @@ import type {
   ConsumerGroupLag,
   ProductConsumersResponse,
 } from '@kafka-mesh/plugin-data-mesh-common';
-import { mapLimited } from '@kafka-mesh/plugin-data-mesh-node';
-import type { KafkaCluster } from '@kafka-mesh/plugin-data-mesh-node';
-import { TAIL_GROUP_PREFIX } from './readTail';
-
-/** How many groups' offsets are fetched at the same time. */
-const CONCURRENCY = 8;
+import {
+  committedOffsets,
+  KafkaCluster,
+} from '@kafka-mesh/plugin-data-mesh-node';
 
 /**
  * The consumer groups that committed offsets on a topic, with their lag per
@@ -20,25 +18,17 @@ export async function readConsumerLag(
   componentOf: (groupId: string) => string | undefined,
   now: () => number = Date.now,
 ): Promise<ProductConsumersResponse> {
-  const [{ groups }, ends] = await Promise.all([
-    cluster.admin('listing consumer groups', a => a.listGroups()),
-    cluster.admin('fetching offsets', a => a.fetchTopicOffsets(topic), { topic },),
+  const [ends, committed] = await Promise.all([
+    cluster.admin('fetching offsets', a => a.fetchTopicOffsets(topic), {
+      topic,
+    }),
+    committedOffsets(cluster, { topic }),
   ]);
   const endOf = new Map(ends.map(p => [p.partition, BigInt(p.high)]));
-  const candidates = groups
-    .map(g => g.groupId)
-    .filter(id => !id.startsWith(TAIL_GROUP_PREFIX));
-
-  const committed = await mapLimited(candidates, CONCURRENCY, async groupId => {
-    const [offsets] = await cluster.admin('fetching committed offsets', a =>
-      a.fetchOffsets({ groupId, topics: [topic] }),
-    );
-    const partitions = (offsets?.partitions ?? []).filter(
-      p => Number(p.offset) >= 0,
-    );
-    return { groupId, partitions };
-  });
-  const consuming = committed.filter(c => c.partitions.length > 0);
+  const consuming = committed.map(g => ({
+    groupId: g.groupId,
+    partitions: g.topics[0].partitions,
+  }));
   if (consuming.length === 0) {
     return { topic, groups: [], observedAt: new Date(now()).toISOString() };
   }

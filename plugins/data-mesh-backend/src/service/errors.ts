@@ -1,3 +1,4 @@
+import { ServiceUnavailableError } from '@backstage/errors';
 import type { ErrorRequestHandler } from 'express';
 import {
   KafkaUnavailableError,
@@ -40,7 +41,7 @@ export function upstreamErrorHandler(
       error.message = redact(error.message, secrets);
       error.stack = undefined;
     }
-    if (mapped.name === 'ServiceUnavailableError' && !res.headersSent) {
+    if (mapped instanceof ServiceUnavailableError && !res.headersSent) {
       res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     }
     next(mapped);

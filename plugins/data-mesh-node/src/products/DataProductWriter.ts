@@ -260,9 +260,7 @@ export class DataProductWriter {
       'unpublish',
     );
     const { cluster, topic } = entity.spec.output;
-    const readers = await this.clients.withAdmin(cluster, admin =>
-      readersOfTopic(admin, topic),
-    );
+    const readers = await readersOfTopic(this.clients.kafka.cluster(cluster), topic);
     if (
       readers.length > 0 &&
       !(await this.access.isAllowed(

@@ -1,9 +1,6 @@
-import { PORTAL_CONSUMER_GROUP_PREFIX } from '@kafka-mesh/plugin-data-mesh-common';
 import { AssignerProtocol } from 'kafkajs';
-import type { Admin } from 'kafkajs';
-
-/** How many groups' offsets are fetched at once. */
-const CONCURRENCY = 8;
+import { committedOffsets, consumerGroupIds } from '../kafka/consumerGroups';
+import type { KafkaCluster } from '../kafka/KafkaService';
 
 /** A consumer group that reads a topic, and how we know. */
 export interface TopicReader {
@@ -30,29 +27,21 @@ const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
  * started may not have committed yet).
  */
 export async function readersOfTopic(
-  admin: Admin,
+  cluster: KafkaCluster,
   topic: string,
 ): Promise<TopicReader[]> {
-  const { groups } = await admin.listGroups();
-  const ids = groups
-    .map(g => g.groupId)
-    .filter(id => !id.startsWith(PORTAL_CONSUMER_GROUP_PREFIX))
-    .sort();
+  const ids = await consumerGroupIds(cluster);
   if (ids.length === 0) return [];
-
-  const committed = new Map<string, number>();
-  for (let i = 0; i < ids.length; i += CONCURRENCY) {
-    await Promise.all(
-      ids.slice(i, i + CONCURRENCY).map(async groupId => {
-        const offsets = await admin.fetchOffsets({ groupId, topics: [topic] });
-        const partitions = (offsets[0]?.partitions ?? []).filter(
-          p => Number(p.offset) >= 0,
-        ).length;
-        if (partitions > 0) committed.set(groupId, partitions);
-      }),
-    );
-  }
-  const { groups: described } = await admin.describeGroups(ids);
+  const committed = new Map(
+    (await committedOffsets(cluster, { topic, groupIds: ids })).map(g => [
+      g.groupId,
+      g.topics[0].partitions.length,
+    ]),
+  );
+  const { groups: described } = await cluster.admin(
+    'describing consumer groups',
+    admin => admin.describeGroups(ids),
+  );
   const members = new Map(
     described.map(g => [
       g.groupId,
