@@ -1,0 +1,115 @@
+import { ConfigReader } from '@backstage/config';
+import { ServiceUnavailableError } from '@backstage/errors';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { eventually } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
+import {
+  DataMeshClients,
+  RegistryUnavailableError,
+} from '@kafka-mesh/plugin-data-mesh-node';
+import { createSchemaRegisterAction } from './actions/schemaRegister';
+import { createTopicCreateAction } from './actions/topicCreate';
+import {
+  avroSchema,
+  ownerGroup,
+  runAction,
+  testWriter,
+  unique,
+} from './__testUtils__/testEnvironment';
+
+const stack = require('@kafka-mesh/local-stack');
+
+// The actions across outages: Kafka or the registry stopped, the action
+// fails cleanly (503, nothing half-created), and once the part is back the
+// same action succeeds, without a restart. A private stack on free ports:
+// the shared one other test files use stays up.
+jest.setTimeout(240_000);
+
+describe('the scaffolder actions when Kafka or the registry goes away', () => {
+  let isolated: {
+    brokers: string;
+    registryUrl: string;
+    stopPart(name: string): Promise<boolean>;
+    startPart(name: string): Promise<boolean>;
+    down(): Promise<void>;
+  };
+  let clients: DataMeshClients;
+  const catalog = catalogServiceMock({ entities: [ownerGroup] });
+  const writer = () => testWriter({ clients, catalog });
+
+  beforeAll(async () => {
+    isolated = await stack.startIsolated();
+    clients = DataMeshClients.fromConfig(
+      new ConfigReader({
+        dataMesh: {
+          registryTopic: `test.products.${unique()}`,
+          kafka: {
+            clientId: 'data-mesh-scaffolder-faults',
+            clusters: [{ name: 'local', brokers: isolated.brokers.split(',') }],
+          },
+          schemaRegistry: { url: isolated.registryUrl },
+        },
+      }),
+    );
+  }, 240_000);
+
+  afterAll(async () => {
+    await clients?.kafka.stop();
+    await isolated?.down();
+  });
+
+  const topicInput = (name: string) => ({
+    cluster: 'local',
+    topic: `commerce.${name}.v1`,
+    domain: 'commerce',
+    name,
+    partitions: 1,
+    slaTier: 'tier-2' as const,
+  });
+
+  it('kafka:topic:create answers 503 while Kafka is down, creates nothing, and works once it is back', async () => {
+    const name = `orders-${unique()}`;
+    const action = createTopicCreateAction({ writer: writer() });
+    await isolated.stopPart('kafka');
+    try {
+      const attempt = runAction(action, topicInput(name));
+      await expect(attempt).rejects.toBeInstanceOf(ServiceUnavailableError);
+    } finally {
+      await isolated.startPart('kafka');
+    }
+    // Nothing was half-created while it was down.
+    const topics = await eventually(
+      () => clients.withAdmin('local', admin => admin.listTopics()),
+      { deadlineMs: 60_000, intervalMs: 1000 },
+    );
+    expect(topics).not.toContain(`commerce.${name}.v1`);
+    // Within 30 s of its return, the same action succeeds.
+    const output = await eventually(() => runAction(action, topicInput(name)), {
+      deadlineMs: 30_000,
+      intervalMs: 1000,
+    });
+    expect(output).toMatchObject({ created: true, partitions: 1 });
+  });
+
+  it('schemaRegistry:schema:register answers 503 while the registry is down, and works once it is back', async () => {
+    const subject = `commerce.orders-${unique()}.v1-value`;
+    const action = createSchemaRegisterAction({ writer: writer() });
+    const input = {
+      subject,
+      format: 'avro' as const,
+      schema: avroSchema(['orderId']),
+      slaTier: 'tier-2' as const,
+    };
+    await isolated.stopPart('registry');
+    try {
+      const attempt = runAction(action, input);
+      await expect(attempt).rejects.toBeInstanceOf(RegistryUnavailableError);
+    } finally {
+      await isolated.startPart('registry');
+    }
+    const output = await eventually(() => runAction(action, input), {
+      deadlineMs: 30_000,
+      intervalMs: 1000,
+    });
+    expect(output).toMatchObject({ subject, version: 1, created: true });
+  });
+});
