@@ -1,4 +1,5 @@
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import { eventually } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 import { readDataMeshConfig } from '../config/readDataMeshConfig';
 import { localStackConfig, uniqueName } from '../testing/localStack';
 import { createTopics } from './createTopics';
@@ -62,7 +63,12 @@ describe('DefaultKafkaService on the local broker', () => {
         topics: [{ topic: late, numPartitions: 2, replicationFactor: 1 }],
       }),
     );
-    expect(await offsetsOf(late)).toHaveLength(2);
+    // A new topic's leaders are elected in a moment; then it is served.
+    const offsets = await eventually(() => offsetsOf(late), {
+      deadlineMs: 10_000,
+      intervalMs: 200,
+    });
+    expect(offsets).toHaveLength(2);
     await cluster.admin('delete', admin =>
       admin.deleteTopics({ topics: [late] }),
     );

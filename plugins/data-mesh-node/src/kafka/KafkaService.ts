@@ -245,7 +245,11 @@ class ClusterConnection implements KafkaCluster {
 
   private connected(): Promise<Admin> {
     this.admin_ ??= (async () => {
-      const admin = this.kafka.admin({ retry: { retries: 1 } });
+      // A few quick retries inside kafkajs cover a broker's passing states
+      // (a new topic's leader not elected yet); outages are the deadline's.
+      const admin = this.kafka.admin({
+        retry: { retries: 3, initialRetryTime: 100 },
+      });
       await admin.connect();
       return admin;
     })();
