@@ -66,28 +66,26 @@ describe('the scaffolder actions when Kafka or the registry goes away', () => {
     slaTier: 'tier-2' as const,
   });
 
-  it('kafka:topic:create answers 503 while Kafka is down, creates nothing, and works once it is back', async () => {
+  it('kafka:topic:create meeting a Kafka outage completes once Kafka is back', async () => {
     const name = `orders-${unique()}`;
     const action = createTopicCreateAction({ writer: writer() });
     await isolated.stopPart('kafka');
+    let step: Promise<Record<string, any>>;
     try {
-      const attempt = runAction(action, topicInput(name));
-      await expect(attempt).rejects.toBeInstanceOf(ServiceUnavailableError);
+      step = runAction(action, topicInput(name));
+      // The step waits the outage out instead of failing the task.
+      await new Promise(resolve => setTimeout(resolve, 3000));
     } finally {
       await isolated.startPart('kafka');
     }
-    // Nothing was half-created while it was down.
-    const topics = await eventually(
-      () => clients.withAdmin('local', admin => admin.listTopics()),
-      { deadlineMs: 60_000, intervalMs: 1000 },
-    );
-    expect(topics).not.toContain(`commerce.${name}.v1`);
-    // Within 30 s of its return, the same action succeeds.
-    const output = await eventually(() => runAction(action, topicInput(name)), {
-      deadlineMs: 30_000,
-      intervalMs: 1000,
+    expect(await step!).toMatchObject({
+      topic: `commerce.${name}.v1`,
+      partitions: 1,
     });
-    expect(output).toMatchObject({ created: true, partitions: 1 });
+    const topics = await clients.withAdmin('local', admin =>
+      admin.listTopics(),
+    );
+    expect(topics).toContain(`commerce.${name}.v1`);
   });
 
   it('schemaRegistry:schema:register answers 503 while the registry is down, and works once it is back', async () => {

@@ -1,6 +1,7 @@
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { DataProductWriter } from '@kafka-mesh/plugin-data-mesh-node';
+import { untilAvailable } from '../lib/untilAvailable';
 import { examples } from './productPublish.examples';
 
 const POLL_INTERVAL_MS = 1000;
@@ -66,12 +67,21 @@ export function createProductPublishAction(options: {
     },
     async handler(ctx) {
       const credentials = await ctx.getInitiatorCredentials();
-      const { entityRef, entityPath, updated } = await writer.publish(
+      // Publishing again is harmless, so an outage is waited out: a task
+      // that created the topic and schema does not stop short of the product.
+      const { entityRef, entityPath, updated } = await untilAvailable(
+        () =>
+          writer.publish(
+            {
+              descriptor: ctx.input.descriptor,
+              acknowledgeSlaAboveInputs: ctx.input.acknowledgeSlaAboveInputs,
+            },
+            { credentials, dryRun: ctx.isDryRun },
+          ),
         {
-          descriptor: ctx.input.descriptor,
-          acknowledgeSlaAboveInputs: ctx.input.acknowledgeSlaAboveInputs,
+          signal: ctx.signal,
+          onRetry: error => ctx.logger.warn(`${error.message}; trying again`),
         },
-        { credentials, dryRun: ctx.isDryRun },
       );
       ctx.output('entityRef', entityRef);
       ctx.output('entityPath', entityPath);

@@ -23,6 +23,7 @@ import {
   readTopicSettings,
   TopicSettings,
 } from '../lib/topicSettings';
+import { untilAvailable } from '../lib/untilAvailable';
 import { examples } from './topicCreate.examples';
 
 /** Kafka's own limits on topic names. */
@@ -169,59 +170,65 @@ export function createTopicCreateAction(options: {
         await ctx.getInitiatorCredentials(),
       );
 
-      const { settings, created } = await clients.withAdmin(
-        cluster,
-        async admin => {
-          const { brokers } = await admin.describeCluster();
-          const wanted: TopicSettings = {
-            ...planned,
-            replicationFactor: Math.min(
-              clients.rules.replicationFactor,
-              brokers.length,
-            ),
-          };
-          // Same settings: nothing to do. Other settings: refused, never altered.
-          const settle = (existing: TopicSettings) => {
-            const differences = describeDifferences(existing, wanted);
-            if (differences.length > 0) {
-              throw new ConflictError(
-                `The topic '${topic}' exists on the cluster '${cluster}' with other settings: ${differences.join(
-                  '; ',
-                )}. Choose another topic name (e.g. the next major version) or align the input with the topic`,
+      // Creating is idempotent (the same settings are "nothing to do"), so
+      // an outage is waited out rather than failing the task half-way.
+      const { settings, created } = await untilAvailable(
+        () =>
+          clients.withAdmin(cluster, async admin => {
+            const { brokers } = await admin.describeCluster();
+            const wanted: TopicSettings = {
+              ...planned,
+              replicationFactor: Math.min(
+                clients.rules.replicationFactor,
+                brokers.length,
+              ),
+            };
+            // Same settings: nothing to do. Other settings: refused, never altered.
+            const settle = (existing: TopicSettings) => {
+              const differences = describeDifferences(existing, wanted);
+              if (differences.length > 0) {
+                throw new ConflictError(
+                  `The topic '${topic}' exists on the cluster '${cluster}' with other settings: ${differences.join(
+                    '; ',
+                  )}. Choose another topic name (e.g. the next major version) or align the input with the topic`,
+                );
+              }
+              ctx.logger.info(
+                `The topic '${topic}' exists with the same settings; nothing to do`,
               );
+              return { settings: existing, created: false };
+            };
+            const existing = await readTopicSettings(admin, topic);
+            if (existing) return settle(existing);
+            if (ctx.isDryRun) {
+              ctx.logger.info(`Dry run: would create the topic '${topic}'`);
+              return { settings: wanted, created: false };
+            }
+            const made = await createTopics(admin, {
+              topics: [
+                {
+                  topic,
+                  numPartitions: wanted.partitions,
+                  replicationFactor: wanted.replicationFactor,
+                  configEntries: [
+                    { name: 'retention.ms', value: String(wanted.retentionMs) },
+                    { name: 'cleanup.policy', value: wanted.cleanupPolicy },
+                  ],
+                },
+              ],
+            });
+            if (!made) {
+              // Created by someone else between the check and now.
+              return settle((await readTopicSettings(admin, topic))!);
             }
             ctx.logger.info(
-              `The topic '${topic}' exists with the same settings; nothing to do`,
+              `Created the topic '${topic}' on the cluster '${cluster}'`,
             );
-            return { settings: existing, created: false };
-          };
-          const existing = await readTopicSettings(admin, topic);
-          if (existing) return settle(existing);
-          if (ctx.isDryRun) {
-            ctx.logger.info(`Dry run: would create the topic '${topic}'`);
-            return { settings: wanted, created: false };
-          }
-          const made = await createTopics(admin, {
-            topics: [
-              {
-                topic,
-                numPartitions: wanted.partitions,
-                replicationFactor: wanted.replicationFactor,
-                configEntries: [
-                  { name: 'retention.ms', value: String(wanted.retentionMs) },
-                  { name: 'cleanup.policy', value: wanted.cleanupPolicy },
-                ],
-              },
-            ],
-          });
-          if (!made) {
-            // Created by someone else between the check and now.
-            return settle((await readTopicSettings(admin, topic))!);
-          }
-          ctx.logger.info(
-            `Created the topic '${topic}' on the cluster '${cluster}'`,
-          );
-          return { settings: wanted, created: true };
+            return { settings: wanted, created: true };
+          }),
+        {
+          signal: ctx.signal,
+          onRetry: error => ctx.logger.warn(`${error.message}; trying again`),
         },
       );
 
