@@ -1,5 +1,4 @@
 import { ConfigReader } from '@backstage/config';
-import { ServiceUnavailableError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { eventually } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 import {

@@ -1,3 +1,4 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -7,6 +8,10 @@ import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import {
+  KafkaService,
+  kafkaServiceRef,
+} from '@kafka-mesh/plugin-data-mesh-node';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +27,11 @@ export interface TestCatalog {
     body?: unknown,
   ): Promise<{ status: number; body: T }>;
   entity(ref: string): Promise<Entity | undefined>;
+  /**
+   * The backend's Kafka service, the very one the module uses: a test can
+   * make calls on it as the backend plugin's routes would.
+   */
+  kafka: KafkaService;
   /**
    * Runs the module's scheduled enrichment refresh now, as its schedule
    * would; resolves once the scheduler has taken the request.
@@ -50,10 +60,24 @@ export async function startTestCatalog(options: {
     file,
     (options.entities ?? []).map(e => JSON.stringify(e)).join('\n---\n'),
   );
+  let kafka: KafkaService | undefined;
+  const kafkaProbe = createBackendModule({
+    pluginId: 'catalog',
+    moduleId: 'data-mesh-test-kafka',
+    register(reg) {
+      reg.registerInit({
+        deps: { service: kafkaServiceRef },
+        async init({ service }) {
+          kafka = service;
+        },
+      });
+    },
+  });
   const backend = await startTestBackend({
     features: [
       catalogPlugin,
       catalogModuleDataMesh,
+      kafkaProbe,
       // The real scheduler: the module's consumer group refresh runs on it.
       schedulerServiceFactory,
       ...(options.databaseDir ? [databaseServiceFactory] : []),
@@ -130,6 +154,7 @@ export async function startTestCatalog(options: {
   return {
     get,
     request,
+    kafka: kafka!,
     async triggerRefresh() {
       // 409 while a run is under way; the caller's `eventually` asks again.
       const { status } = await request(

@@ -1,4 +1,5 @@
-import type { Admin } from 'kafkajs';
+import { KafkaUnavailableError } from '@kafka-mesh/plugin-data-mesh-node';
+import { fakeCluster } from '../__testUtils__/fakeCluster';
 import {
   ConsumerGroupIndex,
   groupKey,
@@ -31,10 +32,7 @@ function fakeAdmin(initial: Offsets) {
   return { admin, state };
 }
 
-const cluster = (name: string, admin: unknown) => ({
-  cluster: name,
-  admin: async () => admin as Admin,
-});
+const cluster = (name: string, admin: object) => fakeCluster(admin, { name });
 
 describe('groupKey', () => {
   it('joins cluster and group as the consumer-groups annotation does', () => {
@@ -129,17 +127,14 @@ describe('ConsumerGroupIndex', () => {
     expect(index.topicsOf('eu', 'g3')).toEqual(['payments']);
   });
 
-  it('keeps the last known groups when the admin client cannot connect', async () => {
+  it('keeps the last known groups when the cluster cannot be asked', async () => {
     const { admin } = fakeAdmin({ g1: { orders: ['1'] } });
     let up = true;
     const index = new ConsumerGroupIndex([
-      {
-        cluster: 'local',
-        admin: async () => {
-          if (!up) throw new Error('connection refused');
-          return admin as unknown as Admin;
-        },
-      },
+      fakeCluster(() => {
+        if (!up) throw new KafkaUnavailableError('connection refused');
+        return admin as never;
+      }),
     ]);
     await index.refresh();
     up = false;

@@ -1,13 +1,14 @@
 import { PORTAL_CONSUMER_GROUP_PREFIX } from '@kafka-mesh/plugin-data-mesh-common';
-import type { Admin } from 'kafkajs';
+import {
+  committedOffsets,
+  KafkaCluster,
+} from '@kafka-mesh/plugin-data-mesh-node';
 
 /** Consumer groups of the suite's own registry readers; never consumers of products. */
 export const READER_GROUP_PREFIX = `${PORTAL_CONSUMER_GROUP_PREFIX}reader-`;
 
-export interface ClusterAdmin {
-  cluster: string;
-  admin: () => Promise<Admin>;
-}
+/** What the index needs of a cluster. */
+export type GroupsCluster = Pick<KafkaCluster, 'name' | 'admin'>;
 
 /** `<cluster>/<group>`, the form of the consumer-groups annotation. */
 export const groupKey = (cluster: string, group: string) =>
@@ -21,7 +22,7 @@ export const groupKey = (cluster: string, group: string) =>
 export class ConsumerGroupIndex {
   private topicsByGroup = new Map<string, string[]>();
 
-  constructor(private readonly clusters: ClusterAdmin[]) {}
+  constructor(private readonly clusters: GroupsCluster[]) {}
 
   topicsOf(cluster: string, group: string): string[] {
     return this.topicsByGroup.get(groupKey(cluster, group)) ?? [];
@@ -35,38 +36,34 @@ export class ConsumerGroupIndex {
   /** Re-reads every cluster. */
   async refresh(): Promise<void> {
     const next = new Map(this.topicsByGroup);
-    for (const { cluster, admin } of this.clusters) {
+    for (const cluster of this.clusters) {
       let groups: Map<string, string[]>;
       try {
-        groups = await readGroups(await admin());
+        groups = await readGroups(cluster);
       } catch {
         continue;
       }
       for (const key of next.keys()) {
-        if (key.startsWith(`${cluster}/`)) next.delete(key);
+        if (key.startsWith(`${cluster.name}/`)) next.delete(key);
       }
       for (const [group, topics] of groups) {
-        next.set(groupKey(cluster, group), topics);
+        next.set(groupKey(cluster.name, group), topics);
       }
     }
     this.topicsByGroup = next;
   }
 }
 
-async function readGroups(admin: Admin): Promise<Map<string, string[]>> {
-  const { groups } = await admin.listGroups();
-  const result = new Map<string, string[]>();
-  await Promise.all(
-    groups
-      .filter(g => !g.groupId.startsWith(READER_GROUP_PREFIX))
-      .map(async ({ groupId }) => {
-        const offsets = await admin.fetchOffsets({ groupId });
-        const topics = offsets
-          .filter(t => t.partitions.some(p => Number(p.offset) >= 0))
-          .map(t => t.topic)
-          .sort();
-        if (topics.length) result.set(groupId, topics);
-      }),
+/**
+ * Every group's topics with committed offsets (the suite's own groups left
+ * out); rejects if any cannot be read. The one reader of committed offsets
+ * that the live routes and unpublish use too.
+ */
+async function readGroups(
+  cluster: GroupsCluster,
+): Promise<Map<string, string[]>> {
+  const groups = await committedOffsets(cluster);
+  return new Map(
+    groups.map(g => [g.groupId, g.topics.map(t => t.topic)] as const),
   );
-  return result;
 }

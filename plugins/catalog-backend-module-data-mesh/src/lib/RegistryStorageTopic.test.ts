@@ -1,12 +1,12 @@
-import type { Admin, Kafka } from 'kafkajs';
+import { NotFoundError } from '@backstage/errors';
+import { fakeCluster } from '../__testUtils__/fakeCluster';
 import { RegistryStorageTopic } from './RegistryStorageTopic';
 
 // Reading what was appended needs a real consumer: covered by
 // SchemaInspector.integration.test.ts on the local stack's journal.
 function topicWith(fetchTopicOffsets: jest.Mock) {
   return new RegistryStorageTopic({
-    kafka: {} as Kafka,
-    admin: async () => ({ fetchTopicOffsets } as unknown as Admin),
+    cluster: fakeCluster({ fetchTopicOffsets }),
     topic: 'kafkasql-journal',
   });
 }
@@ -37,6 +37,31 @@ describe('RegistryStorageTopic', () => {
       mark: '0:42,1:7',
       subjects: 'all',
     });
+  });
+
+  it('names its topic to the shared admin, so that a missing one is told apart', async () => {
+    const cluster = fakeCluster({ fetchTopicOffsets: offsets });
+    const call = jest.spyOn(cluster, 'admin');
+    await new RegistryStorageTopic({
+      cluster,
+      topic: 'kafkasql-journal',
+    }).changesSince(undefined);
+    expect(call).toHaveBeenCalledWith(
+      expect.any(String),
+      expect.any(Function),
+      {
+        topic: 'kafkasql-journal',
+      },
+    );
+  });
+
+  it('gives no answer when the topic does not exist', async () => {
+    const missing = jest.fn(async () => {
+      throw new NotFoundError('no such topic');
+    });
+    await expect(
+      topicWith(missing).changesSince('0:42,1:7'),
+    ).resolves.toBeUndefined();
   });
 
   it('gives no answer when Kafka cannot be asked', async () => {

@@ -1,6 +1,8 @@
 import { PORTAL_CONSUMER_GROUP_PREFIX } from '@kafka-mesh/plugin-data-mesh-common';
-import { readOffsetRanges } from '@kafka-mesh/plugin-data-mesh-node';
-import type { Admin, Kafka } from 'kafkajs';
+import {
+  KafkaCluster,
+  readOffsetRanges,
+} from '@kafka-mesh/plugin-data-mesh-node';
 import { subjectsOfStorageRecords } from './subjectsOfStorageRecords';
 
 /** What a registry had written to since a mark. */
@@ -48,8 +50,7 @@ const decodeMark = (mark: string) =>
 export class RegistryStorageTopic implements RegistryChangeSignal {
   constructor(
     private readonly options: {
-      kafka: Kafka;
-      admin: () => Promise<Admin>;
+      cluster: Pick<KafkaCluster, 'admin' | 'reading'>;
       topic: string;
     },
   ) {}
@@ -57,9 +58,13 @@ export class RegistryStorageTopic implements RegistryChangeSignal {
   async changesSince(
     since: string | undefined,
   ): Promise<RegistryChanges | undefined> {
-    const { kafka, admin, topic } = this.options;
+    const { cluster, topic } = this.options;
     try {
-      const offsets = await (await admin()).fetchTopicOffsets(topic);
+      const offsets = await cluster.admin(
+        'fetching registry storage offsets',
+        admin => admin.fetchTopicOffsets(topic),
+        { topic },
+      );
       const ends = new Map(offsets.map(o => [o.partition, BigInt(o.high)]));
       const mark = encodeMark(ends);
       if (since === undefined) return { mark, subjects: 'all' };
@@ -77,11 +82,14 @@ export class RegistryStorageTopic implements RegistryChangeSignal {
           last: high - 1n,
         }));
       if (ranges.length === 0) return { mark, subjects: new Set() };
-      const records = await readOffsetRanges(kafka, ranges, {
-        deadlineMs: READ_DEADLINE_MS,
-        connectTimeoutMs: CONNECT_TIMEOUT_MS,
-        groupPrefix: GROUP_PREFIX,
-      });
+      // A short read: one place of the cluster's bounded pool of readers.
+      const records = await cluster.reading(kafka =>
+        readOffsetRanges(kafka, ranges, {
+          deadlineMs: READ_DEADLINE_MS,
+          connectTimeoutMs: CONNECT_TIMEOUT_MS,
+          groupPrefix: GROUP_PREFIX,
+        }),
+      );
       const complete = ranges.every(range =>
         records.some(
           r =>
@@ -93,6 +101,7 @@ export class RegistryStorageTopic implements RegistryChangeSignal {
         subjects: complete ? subjectsOfStorageRecords(records) : 'all',
       };
     } catch {
+      // Kafka away or the topic gone (NotFoundError): no signal this time.
       return undefined;
     }
   }

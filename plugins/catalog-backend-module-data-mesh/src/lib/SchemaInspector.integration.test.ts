@@ -1,9 +1,8 @@
 import {
-  createKafka,
+  DefaultKafkaService,
   SchemaRegistryRestClient,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import { randomUUID } from 'node:crypto';
-import type { Admin } from 'kafkajs';
 import { RegistryStorageTopic } from './RegistryStorageTopic';
 import { SchemaInspector } from './SchemaInspector';
 
@@ -39,11 +38,13 @@ describe("SchemaInspector with the real registry's storage topic as change signa
     `it.inspector-b-${run}-value`,
   ];
   const client = new SchemaRegistryRestClient({ url: registryUrl });
-  const kafka = createKafka(
-    { name: 'local', brokers: brokers.split(',') },
-    { clientId: 'inspector-it' },
-  );
-  let admin: Admin;
+  // The real service, as the module gets it: shared admin, pooled reads.
+  const kafka = new DefaultKafkaService({
+    registryTopic: '_data-products',
+    clientId: 'inspector-it',
+    clusters: [{ name: 'local', brokers: brokers.split(',') }],
+    schemaRegistry: { url: registryUrl },
+  });
   let inspector: SchemaInspector;
   const latest = jest.spyOn(client, 'latestVersion');
   const compatibility = jest.spyOn(client, 'compatibility');
@@ -51,15 +52,12 @@ describe("SchemaInspector with the real registry's storage topic as change signa
     latest.mock.calls.length + compatibility.mock.calls.length;
 
   beforeAll(async () => {
-    admin = kafka.admin();
-    await admin.connect();
     for (const subject of subjects) {
       await client.register(subject, schema(['orderId']));
     }
     inspector = new SchemaInspector(client, {
       changes: new RegistryStorageTopic({
-        kafka,
-        admin: async () => admin,
+        cluster: kafka.cluster('local'),
         topic: REGISTRY_STORAGE_TOPIC,
       }),
     });
@@ -67,7 +65,7 @@ describe("SchemaInspector with the real registry's storage topic as change signa
 
   afterAll(async () => {
     for (const subject of subjects) await client.deleteSubject(subject);
-    await admin.disconnect();
+    await kafka.stop();
   });
 
   it('reads every subject once, then only what the registry was written to', async () => {

@@ -1,4 +1,5 @@
-import type { Admin } from 'kafkajs';
+import { KafkaUnavailableError } from '@kafka-mesh/plugin-data-mesh-node';
+import { fakeCluster } from '../__testUtils__/fakeCluster';
 import { TopicInspector } from './TopicInspector';
 
 interface FakeTopic {
@@ -62,7 +63,7 @@ function fakeAdmin(topics: Record<string, FakeTopic>) {
 }
 
 const inspector = (admin: ReturnType<typeof fakeAdmin>) =>
-  new TopicInspector(async () => admin as unknown as Admin);
+  new TopicInspector(fakeCluster(admin));
 
 describe('TopicInspector', () => {
   it('describes partitions, replication, retention and cleanup policy', async () => {
@@ -156,10 +157,20 @@ describe('TopicInspector', () => {
   });
 
   it('asks nothing for no topics', async () => {
-    const getAdmin = jest.fn();
-    const facts = await new TopicInspector(getAdmin).describe([]);
+    const admin = jest.fn();
+    const facts = await new TopicInspector({ admin }).describe([]);
     expect(facts.size).toBe(0);
-    expect(getAdmin).not.toHaveBeenCalled();
+    expect(admin).not.toHaveBeenCalled();
+  });
+
+  it('makes its three requests in one call of the shared admin', async () => {
+    const admin = fakeAdmin({ a: { partitions: 1, replicas: 1 } });
+    const cluster = fakeCluster(admin);
+    const call = jest.spyOn(cluster, 'admin');
+    await new TopicInspector(cluster).describe(['a', 'b']);
+    // Run again after an unknown topic, the call lists afresh.
+    expect(call).toHaveBeenCalledTimes(1);
+    expect(admin.listTopics).toHaveBeenCalledTimes(1);
   });
 
   it('makes three admin requests whatever the number of topics', async () => {
@@ -180,10 +191,12 @@ describe('TopicInspector', () => {
     expect(admin.fetchTopicMetadata.mock.calls[0][0].topics).toHaveLength(200);
   });
 
-  it('says unknown for every topic when the admin client cannot connect', async () => {
-    const facts = await new TopicInspector(async () => {
-      throw new Error('connection refused');
-    }).describe(['a', 'b']);
+  it('says unknown for every topic when the cluster cannot be asked', async () => {
+    const facts = await new TopicInspector(
+      fakeCluster(() => {
+        throw new KafkaUnavailableError('connection refused');
+      }),
+    ).describe(['a', 'b']);
     expect(facts).toEqual(
       new Map([
         ['a', { status: 'unknown' }],

@@ -1,6 +1,6 @@
 import type { SchemaFacts } from '@kafka-mesh/plugin-data-mesh-common';
 import { ServiceUnavailableError } from '@backstage/errors';
-import type { Admin } from 'kafkajs';
+import { fakeCluster } from '../__testUtils__/fakeCluster';
 import {
   candidateStreams,
   CandidateStreamSources,
@@ -60,10 +60,9 @@ describe('listCandidateStreams', () => {
         ),
     );
     const listed: CandidateStreamSources = {
-      clusters: Object.entries(byCluster).map(([name, topics]) => ({
-        name,
-        admin: async () => ({ listTopics: async () => topics } as Admin),
-      })),
+      clusters: Object.entries(byCluster).map(([name, topics]) =>
+        fakeCluster({ listTopics: async () => topics }, { name }),
+      ),
       registry: {
         listSubjects: async () =>
           [...byCluster.local, ...byCluster.analytics]

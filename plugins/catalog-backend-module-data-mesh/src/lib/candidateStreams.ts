@@ -1,7 +1,9 @@
-import { ServiceUnavailableError } from '@backstage/errors';
+import { isError, ServiceUnavailableError } from '@backstage/errors';
 import type { CandidateStream } from '@kafka-mesh/plugin-data-mesh-common';
-import type { SchemaRegistryRestClient } from '@kafka-mesh/plugin-data-mesh-node';
-import type { Admin } from 'kafkajs';
+import type {
+  KafkaCluster,
+  SchemaRegistryRestClient,
+} from '@kafka-mesh/plugin-data-mesh-node';
 import type { ProductIndex } from './ProductIndex';
 import type { SchemaInspector } from './SchemaInspector';
 
@@ -42,7 +44,7 @@ export function candidateStreams(
 }
 
 export interface CandidateStreamSources {
-  clusters: Array<{ name: string; admin: () => Promise<Admin> }>;
+  clusters: Array<Pick<KafkaCluster, 'name' | 'admin'>>;
   registry: Pick<SchemaRegistryRestClient, 'listSubjects'>;
   index: Pick<ProductIndex, 'productTopics'>;
   schemas: Pick<SchemaInspector, 'describe'>;
@@ -68,7 +70,7 @@ export async function listCandidateStreams({
       clusters.map(async cluster =>
         candidateStreams(
           cluster.name,
-          await (await cluster.admin()).listTopics(),
+          await cluster.admin('listing topics', admin => admin.listTopics()),
           subjects,
           index.productTopics(cluster.name),
         ),
@@ -78,8 +80,9 @@ export async function listCandidateStreams({
   } catch (error) {
     throw new ServiceUnavailableError(
       `Kafka or the schema registry is unreachable: ${
-        (error as Error).message
+        isError(error) ? error.message : String(error)
       }`,
+      error,
     );
   }
   // The format is all a candidate needs.

@@ -1,3 +1,4 @@
+import { isError } from '@backstage/errors';
 import {
   DataProductEntity,
   formatValidationErrors,
@@ -34,7 +35,7 @@ export function parseDescriptorRecord(
   try {
     parseProductId(id);
   } catch (error) {
-    return { type: 'invalid', reason: (error as Error).message };
+    return { type: 'invalid', reason: messageOf(error) };
   }
   if (value === null) return { type: 'tombstone', id };
   if (value.length > maxBytes) {
@@ -51,7 +52,7 @@ export function parseDescriptorRecord(
     return {
       type: 'invalid',
       id,
-      reason: `the descriptor is not JSON: ${(error as Error).message}`,
+      reason: `the descriptor is not JSON: ${messageOf(error)}`,
     };
   }
   const result = validateDataProductEntity(parsed);
@@ -71,4 +72,8 @@ export function parseDescriptorRecord(
     };
   }
   return { type: 'upsert', id, entity: result.entity };
+}
+
+function messageOf(error: unknown): string {
+  return isError(error) ? error.message : String(error);
 }

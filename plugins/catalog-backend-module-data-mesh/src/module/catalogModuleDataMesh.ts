@@ -7,11 +7,10 @@ import {
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
 import {
-  createKafka,
+  kafkaServiceRef,
   readDataMeshConfig,
   SchemaRegistryRestClient,
 } from '@kafka-mesh/plugin-data-mesh-node';
-import type { Admin, Kafka } from 'kafkajs';
 import { listCandidateStreams } from '../lib/candidateStreams';
 import { ConsumerGroupIndex } from '../lib/ConsumerGroupIndex';
 import { IngestionErrors } from '../lib/IngestionErrors';
@@ -25,20 +24,6 @@ import { ConsumerGroupsProvider } from '../providers/ConsumerGroupsProvider';
 import { DataProductProvider } from '../providers/DataProductProvider';
 import { createRouter } from '../service/createRouter';
 import { readModuleConfig } from './readModuleConfig';
-
-/** One connected admin client per cluster, reconnected after a failure. */
-function sharedAdmin(kafka: Kafka): () => Promise<Admin> {
-  let admin: Promise<Admin> | undefined;
-  return () =>
-    (admin ??= (async () => {
-      const client = kafka.admin();
-      await client.connect();
-      return client;
-    })().catch(error => {
-      admin = undefined;
-      throw error;
-    }));
-}
 
 /** The data mesh catalog module: wiring only. */
 export const catalogModuleDataMesh = createBackendModule({
@@ -55,6 +40,9 @@ export const catalogModuleDataMesh = createBackendModule({
         scheduler: coreServices.scheduler,
         httpRouter: coreServices.httpRouter,
         lifecycle: coreServices.lifecycle,
+        // The suite's one way to Kafka, shared with the backend plugin and
+        // the scaffolder actions: admins, deadlines and recovery alike.
+        kafka: kafkaServiceRef,
       },
       async init({
         catalog,
@@ -65,6 +53,7 @@ export const catalogModuleDataMesh = createBackendModule({
         scheduler,
         httpRouter,
         lifecycle,
+        kafka,
       }) {
         const mesh = readDataMeshConfig(config);
         const moduleConfig = readModuleConfig(config);
@@ -72,43 +61,30 @@ export const catalogModuleDataMesh = createBackendModule({
         const errors = new IngestionErrors();
         const registry = new SchemaRegistryRestClient(mesh.schemaRegistry);
 
-        const clusters = mesh.clusters.map(cluster => {
-          // Few retries: the reader owns the backoff and reports outages.
-          const kafka = createKafka(cluster, {
-            clientId: mesh.clientId,
-            retries: 2,
-          });
-          return { name: cluster.name, kafka, admin: sharedAdmin(kafka) };
-        });
+        const clusters = mesh.clusters.map(c => kafka.cluster(c.name));
         const storage = mesh.schemaRegistry.storageTopic;
-        const storageCluster =
-          storage && clusters.find(c => c.name === storage.cluster)!;
         const schemas = new SchemaInspector(registry, {
           changes:
-            storageCluster &&
+            storage &&
             new RegistryStorageTopic({
-              kafka: storageCluster.kafka,
-              admin: storageCluster.admin,
+              cluster: kafka.cluster(storage.cluster),
               topic: storage.topic,
             }),
         });
         const providers = clusters.map(
           cluster =>
             new DataProductProvider({
-              clusterName: cluster.name,
+              cluster,
               registryTopic: mesh.registryTopic,
-              kafka: cluster.kafka,
               index,
-              topics: new TopicInspector(cluster.admin),
+              topics: new TopicInspector(cluster),
               schemas,
               errors,
               governance: moduleConfig.governance,
               logger,
             }),
         );
-        const groups = new ConsumerGroupIndex(
-          clusters.map(c => ({ cluster: c.name, admin: c.admin })),
-        );
+        const groups = new ConsumerGroupIndex(clusters);
         const consumers = new ConsumerGroupsProvider(groups, index);
 
         catalog.addEntityProvider([...providers, consumers]);
@@ -155,16 +131,10 @@ export const catalogModuleDataMesh = createBackendModule({
           }),
         );
 
+        // Only the module's own consumers: the admins are the Kafka
+        // service's, which closes them when the whole backend stops.
         lifecycle.addShutdownHook(async () => {
           await Promise.all(providers.map(p => p.stop()));
-          await Promise.all(
-            clusters.map(c =>
-              c.admin().then(
-                a => a.disconnect(),
-                () => undefined,
-              ),
-            ),
-          );
         });
       },
     });

@@ -6,6 +6,7 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { ANNOTATION_CONSUMER_GROUPS } from '@kafka-mesh/plugin-data-mesh-common';
 import type { Admin } from 'kafkajs';
+import { fakeCluster } from '../__testUtils__/fakeCluster';
 import { ConsumerGroupIndex } from '../lib/ConsumerGroupIndex';
 import { ProductIndex } from '../lib/ProductIndex';
 import { makeDataProduct } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
@@ -60,15 +61,13 @@ async function setup() {
     }),
   );
   const groups = new ConsumerGroupIndex([
-    {
-      cluster: 'local',
-      admin: async () =>
-        fakeAdmin({
-          g1: ['orders.v1', 'not-a-product'],
-          g2: ['refunds.v1'],
-          g3: ['payments.v1'],
-        }),
-    },
+    fakeCluster(
+      fakeAdmin({
+        g1: ['orders.v1', 'not-a-product'],
+        g2: ['refunds.v1'],
+        g3: ['payments.v1'],
+      }),
+    ),
   ]);
   await groups.refresh();
   const processor = new DataProductConsumerProcessor(groups, products);

@@ -1,5 +1,5 @@
 import type { EntityProviderConnection } from '@backstage/plugin-catalog-node';
-import type { Admin } from 'kafkajs';
+import { fakeCluster } from '../__testUtils__/fakeCluster';
 import { ConsumerGroupIndex } from '../lib/ConsumerGroupIndex';
 import { ProductIndex } from '../lib/ProductIndex';
 import { makeDataProduct } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
@@ -9,7 +9,7 @@ import {
 } from './ConsumerGroupsProvider';
 
 /** group → topics with a committed offset, changeable between refreshes. */
-function fakeCluster(initial: Record<string, string[]>) {
+function clusterWith(initial: Record<string, string[]>) {
   const state = { groups: initial };
   const admin = {
     listGroups: async () => ({
@@ -24,16 +24,16 @@ function fakeCluster(initial: Record<string, string[]>) {
         partitions: [{ partition: 0, offset: '3', metadata: null }],
       })),
   };
-  return { state, admin: async () => admin as unknown as Admin };
+  return { state, cluster: fakeCluster(admin) };
 }
 
 async function setup(groups: Record<string, string[]>) {
-  const cluster = fakeCluster(groups);
+  const { state, cluster } = clusterWith(groups);
   const products = new ProductIndex();
   products.set(makeDataProduct('orders', 'orders.v1'));
   products.set(makeDataProduct('refunds', 'refunds.v1'));
   const provider = new ConsumerGroupsProvider(
-    new ConsumerGroupIndex([{ cluster: 'local', admin: cluster.admin }]),
+    new ConsumerGroupIndex([cluster]),
     products,
   );
   const connection = {
@@ -41,7 +41,7 @@ async function setup(groups: Record<string, string[]>) {
     refresh: jest.fn(async (_: { keys: string[] }) => {}),
   };
   await provider.connect(connection as unknown as EntityProviderConnection);
-  return { provider, products, state: cluster.state, connection };
+  return { provider, products, state, connection };
 }
 
 const keysOf = (connection: { refresh: jest.Mock }) =>

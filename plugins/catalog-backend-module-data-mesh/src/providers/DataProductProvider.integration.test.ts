@@ -6,6 +6,7 @@ import type {
 } from '@backstage/plugin-catalog-node';
 import {
   createKafka,
+  DefaultKafkaService,
   ensureRegistryTopic,
   publishDescriptor,
   SchemaRegistryRestClient,
@@ -71,6 +72,13 @@ describe('DataProductProvider on the real broker', () => {
     { name: 'local', brokers: brokers.split(',') },
     { clientId: 'data-mesh-provider-it' },
   );
+  // The provider's own way to Kafka, as the module gets it.
+  const service = new DefaultKafkaService({
+    registryTopic: '_data-products',
+    clientId: 'data-mesh-provider-it',
+    clusters: [{ name: 'local', brokers: brokers.split(',') }],
+    schemaRegistry: { url: registryUrl },
+  });
   let admin: Admin;
   let producer: Producer;
   const topics: string[] = [];
@@ -89,12 +97,12 @@ describe('DataProductProvider on the real broker', () => {
     connection: FlakyConnection,
     options: Partial<DataProductProviderOptions> = {},
   ) => {
+    const cluster = service.cluster('local');
     const provider = new DataProductProvider({
-      clusterName: 'local',
+      cluster,
       registryTopic: topic,
-      kafka,
       index: new ProductIndex(),
-      topics: new TopicInspector(async () => admin),
+      topics: new TopicInspector(cluster),
       schemas: new SchemaInspector(
         new SchemaRegistryRestClient({ url: registryUrl }),
       ),
@@ -124,6 +132,7 @@ describe('DataProductProvider on the real broker', () => {
     await producer?.disconnect();
     await admin?.deleteTopics({ topics }).catch(() => undefined);
     await admin?.disconnect();
+    await service.stop();
   });
 
   it('applies a full mutation that failed once at the next refresh instead of staying not ready', async () => {

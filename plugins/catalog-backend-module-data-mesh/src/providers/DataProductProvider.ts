@@ -12,7 +12,6 @@ import {
   schemaSubjectOf,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import { createHash } from 'node:crypto';
-import type { Kafka } from 'kafkajs';
 import { CatalogWriteError, RegistryTopicMissingError } from '../lib/errors';
 import { IngestionErrors } from '../lib/IngestionErrors';
 import { ProductIndex } from '../lib/ProductIndex';
@@ -26,14 +25,15 @@ import { SchemaInspector } from '../lib/SchemaInspector';
 import { toCatalogEntity } from '../lib/toCatalogEntity';
 import { TopicInspector } from '../lib/TopicInspector';
 import {
+  RegistryTopicCluster,
   RegistryTopicListener,
   RegistryTopicReader,
 } from './RegistryTopicReader';
 
 export interface DataProductProviderOptions {
-  clusterName: string;
+  /** The cluster whose registry topic this provider reads. */
+  cluster: RegistryTopicCluster;
   registryTopic: string;
-  kafka: Kafka;
   index: ProductIndex;
   topics: TopicInspector;
   schemas: SchemaInspector;
@@ -116,13 +116,12 @@ export class DataProductProvider
 
   constructor(private readonly options: DataProductProviderOptions) {
     this.location = registryLocation(
-      options.clusterName,
+      options.cluster.name,
       options.registryTopic,
     );
     this.writeRetryDelayMs = options.writeRetry?.minMs ?? 1_000;
     this.reader = new RegistryTopicReader({
-      kafka: options.kafka,
-      cluster: options.clusterName,
+      cluster: options.cluster,
       topic: options.registryTopic,
       logger: options.logger,
       listener: this,
@@ -132,7 +131,7 @@ export class DataProductProvider
   }
 
   getProviderName(): string {
-    return `data-mesh-products:${this.options.clusterName}`;
+    return `data-mesh-products:${this.options.cluster.name}`;
   }
 
   async connect(connection: EntityProviderConnection): Promise<void> {
@@ -151,13 +150,13 @@ export class DataProductProvider
   status(): DataProductProviderStatus {
     const productsAtRisk = this.current?.rejectedUpdates() ?? [];
     return {
-      cluster: this.options.clusterName,
+      cluster: this.options.cluster.name,
       registryTopic: this.options.registryTopic,
       products: this.current?.size ?? 0,
       ready: this.ready,
       staleSince: this.staleSince?.toISOString(),
       problems: describeProblems({
-        cluster: this.options.clusterName,
+        cluster: this.options.cluster.name,
         registryTopic: this.options.registryTopic,
         products: this.current?.size,
         topicMissing: !!this.topicMissing,
@@ -172,7 +171,7 @@ export class DataProductProvider
   }
 
   onPassStart(): void {
-    this.pending = new RegistryState(this.options.clusterName);
+    this.pending = new RegistryState(this.options.cluster.name);
     this.topicMissing = undefined;
     this.passStartedAt = performance.now();
   }
@@ -195,7 +194,7 @@ export class DataProductProvider
     if (this.staleSince) {
       this.options.logger.info(
         `Kafka cluster ${
-          this.options.clusterName
+          this.options.cluster.name
         } is reachable again after an outage since ${this.staleSince.toISOString()}`,
       );
     }
@@ -206,7 +205,7 @@ export class DataProductProvider
   onOutage(error: Error): void {
     this.staleSince ??= new Date();
     this.options.logger.warn(
-      `Kafka cluster ${this.options.clusterName} is unreachable (${error.message}); ` +
+      `Kafka cluster ${this.options.cluster.name} is unreachable (${error.message}); ` +
         `the catalog keeps the ${
           this.current?.size ?? 0
         } products last read and retries with backoff`,
@@ -241,7 +240,7 @@ export class DataProductProvider
     const outcome = state.apply(record);
     if (outcome.type === 'applied') return outcome.ref;
     this.options.errors.add({
-      cluster: this.options.clusterName,
+      cluster: this.options.cluster.name,
       topic: this.options.registryTopic,
       partition: record.partition,
       offset: record.offset,
@@ -267,7 +266,7 @@ export class DataProductProvider
 
   private writeFailed(cause: unknown): void {
     const error = new CatalogWriteError(
-      `Data product catalog update for Kafka cluster ${this.options.clusterName} failed`,
+      `Data product catalog update for Kafka cluster ${this.options.cluster.name} failed`,
       cause,
     );
     this.needsFull = true;
@@ -338,7 +337,7 @@ export class DataProductProvider
     if (this.writeFailure) {
       this.options.logger.info(
         `Data products of Kafka cluster ${
-          this.options.clusterName
+          this.options.cluster.name
         } written to the catalog again after a failed update at ${this.writeFailure.at.toISOString()}`,
       );
       this.writeFailure = undefined;
@@ -349,9 +348,12 @@ export class DataProductProvider
       `${((to - from) / 1000).toFixed(1)} s`;
     const appliedAt = performance.now();
     this.options.logger.info(
-      `Read ${entities.length} data products from ${this.options.clusterName}/${
-        this.options.registryTopic
-      } in ${seconds(this.passStartedAt, appliedAt)}: registry topic ${seconds(
+      `Read ${entities.length} data products from ${
+        this.options.cluster.name
+      }/${this.options.registryTopic} in ${seconds(
+        this.passStartedAt,
+        appliedAt,
+      )}: registry topic ${seconds(
         this.passStartedAt,
         caughtUpAt,
       )}, topic and schema facts ${seconds(

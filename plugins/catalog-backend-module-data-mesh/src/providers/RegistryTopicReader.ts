@@ -1,6 +1,8 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import { isError, NotFoundError } from '@backstage/errors';
+import type { KafkaCluster } from '@kafka-mesh/plugin-data-mesh-node';
 import { randomUUID } from 'node:crypto';
-import type { Consumer, Kafka } from 'kafkajs';
+import type { Consumer } from 'kafkajs';
 import { READER_GROUP_PREFIX } from '../lib/ConsumerGroupIndex';
 import { RegistryTopicMissingError } from '../lib/errors';
 import type { RegistryRecord } from '../lib/RegistryState';
@@ -23,10 +25,18 @@ export interface RegistryTopicListener {
   onRegistryTopicMissing(error: RegistryTopicMissingError): void;
 }
 
+/**
+ * What the reader needs of a cluster: its shared admin for the offsets, and
+ * the client itself for the follower, a consumer that runs for as long as
+ * the reader does and so takes no place in the pool of short reads.
+ */
+export type RegistryTopicCluster = Pick<
+  KafkaCluster,
+  'name' | 'admin' | 'kafka'
+>;
+
 export interface RegistryTopicReaderOptions {
-  kafka: Kafka;
-  /** The cluster's name, for messages. */
-  cluster: string;
+  cluster: RegistryTopicCluster;
   topic: string;
   logger: LoggerService;
   listener: RegistryTopicListener;
@@ -94,21 +104,19 @@ export class RegistryTopicReader {
    * far as reading the topic.
    */
   private async pass(): Promise<{ failure: Error; began: boolean }> {
-    const { kafka, cluster, topic, listener, logger } = this.options;
-    const admin = kafka.admin();
+    const { cluster, topic, listener, logger } = this.options;
     let began = false;
     try {
-      await admin.connect();
-      // Listing asks for no topic by name, so no broker auto-creates it.
-      if (!(await admin.listTopics()).includes(topic)) {
-        await admin.disconnect();
+      const ends = await this.endOffsets();
+      if (!ends) {
         return {
-          failure: new RegistryTopicMissingError(cluster, topic),
+          failure: new RegistryTopicMissingError(cluster.name, topic),
           began,
         };
       }
-      const ends = await admin.fetchTopicOffsets(topic);
-      await admin.disconnect();
+      // Stopped while the offsets were read: stop() cannot reach a consumer
+      // made after it, which would then follow the topic forever.
+      if (this.stopped) return { failure: new Error('stopped'), began };
 
       // Records below these offsets existed when the pass began.
       const pending = new Map<number, bigint>();
@@ -127,7 +135,7 @@ export class RegistryTopicReader {
         }
       };
 
-      const consumer = kafka.consumer({
+      const consumer = cluster.kafka.consumer({
         groupId: `${READER_GROUP_PREFIX}${randomUUID()}`,
         // Should the topic be deleted while followed, a broker that allows
         // it would otherwise re-create it empty.
@@ -169,9 +177,32 @@ export class RegistryTopicReader {
       logger.debug(`registry topic reader stopped: ${error.message}`);
       return { failure: error, began };
     } catch (error) {
-      await admin.disconnect().catch(() => undefined);
       await this.consumer?.disconnect().catch(() => undefined);
-      return { failure: error as Error, began };
+      return { failure: toError(error), began };
     }
   }
+
+  /** The end offsets of the registry topic; undefined when it does not exist. */
+  private async endOffsets() {
+    const { cluster, topic } = this.options;
+    try {
+      return await cluster.admin(
+        'reading the registry topic offsets',
+        async admin => {
+          // Listing asks for no topic by name, so no broker auto-creates it.
+          if (!(await admin.listTopics()).includes(topic)) return undefined;
+          return admin.fetchTopicOffsets(topic);
+        },
+        { topic },
+      );
+    } catch (error) {
+      // Deleted between listing and reading: the cluster checked afresh.
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    }
+  }
+}
+
+function toError(error: unknown): Error {
+  return isError(error) ? error : new Error(String(error));
 }

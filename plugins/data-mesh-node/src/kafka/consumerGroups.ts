@@ -27,7 +27,7 @@ export const isPortalGroup = (groupId: string) =>
 
 /** The groups on the cluster that are not the suite's own, sorted. */
 export async function consumerGroupIds(
-  cluster: KafkaCluster,
+  cluster: Pick<KafkaCluster, 'admin'>,
 ): Promise<string[]> {
   const { groups } = await cluster.admin('listing consumer groups', admin =>
     admin.listGroups(),
@@ -45,7 +45,7 @@ export async function consumerGroupIds(
  * topics without a committed offset are left out.
  */
 export async function committedOffsets(
-  cluster: KafkaCluster,
+  cluster: Pick<KafkaCluster, 'admin'>,
   options: { topic?: string; groupIds?: string[] } = {},
 ): Promise<GroupOffsets[]> {
   const { topic } = options;
