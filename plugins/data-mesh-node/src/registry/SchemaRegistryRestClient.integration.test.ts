@@ -1,4 +1,9 @@
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import { once } from 'node:events';
 import { AddressInfo, createServer } from 'node:net';
 import { readDataMeshConfig } from '../config/readDataMeshConfig';
@@ -180,8 +185,13 @@ describe('SchemaRegistryRestClient writing to the real registry', () => {
     );
     const failure = offline.register('x-value', v1);
     await expect(failure).rejects.toThrow(RegistryUnavailableError);
+    await expect(failure).rejects.toThrow(ServiceUnavailableError);
+    // The cause is fetch's own error, which names neither.
     await expect(failure).rejects.toThrow(
-      new RegistryUnavailableError('unreachable (ECONNREFUSED)'),
+      'unreachable (ECONNREFUSED); caused by TypeError: fetch failed',
     );
+    const { message } = await failure.catch(e => e);
+    expect(message).not.toContain(String(port));
+    expect(message).not.toContain('secret-pw');
   });
 });

@@ -7,6 +7,10 @@ import type { SchemaRegistryConfig } from '../config/types';
 import { describeIncompatibilities } from '../schema/compatibility/describeIncompatibilities';
 import { SchemaSyntaxError } from '../schema/SchemaSyntaxError';
 import { formatOfSchemaType, RegistrySchemaType } from '../schema/schemaTypes';
+import { RegistryUnavailableError } from './errors';
+
+// Its public home has been this module; it lives in ./errors.
+export { RegistryUnavailableError };
 
 /** One registered version of a subject, as Confluent's REST API describes it. */
 export interface SubjectVersion {
@@ -28,14 +32,6 @@ export interface CompatibilityResult {
   compatible: boolean;
   /** One sentence per incompatible change; empty when compatible. */
   messages: string[];
-}
-
-/** The registry could not be asked, or answered with an unexpected error. */
-export class RegistryUnavailableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RegistryUnavailableError';
-  }
 }
 
 /** The system error code behind a failed fetch, e.g. ECONNREFUSED. */
@@ -108,20 +104,27 @@ export class SchemaRegistryRestClient {
     { method = 'GET', body }: { method?: string; body?: unknown } = {},
   ): Promise<T> {
     let res: Response;
+    const deadline = AbortSignal.timeout(this.timeoutMs);
     try {
+      // Node's global fetch pools keep-alive connections and drops those
+      // the registry closed; a request that ran out of time is aborted with
+      // its connection, so nothing dead is kept across an outage.
       res = await fetch(`${this.config.url}${path}`, {
         method,
         headers: body
           ? { ...this.headers, 'Content-Type': CONTENT_TYPE }
           : this.headers,
         body: body ? JSON.stringify(body) : undefined,
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: deadline,
       });
     } catch (error) {
+      // The cause is fetch's own error ("fetch failed"), not the system
+      // error beneath it, which names the address.
       throw new RegistryUnavailableError(
-        (error as Error).name === 'TimeoutError'
+        deadline.aborted
           ? `no answer within ${this.timeoutMs} ms`
           : `unreachable (${errorCode(error)})`,
+        error,
       );
     }
     if (res.status === 404) {
@@ -140,8 +143,14 @@ export class SchemaRegistryRestClient {
     }
     try {
       return (await res.json()) as T;
-    } catch {
-      throw new RegistryUnavailableError('answered with invalid JSON');
+    } catch (error) {
+      // The deadline covers the body too.
+      throw new RegistryUnavailableError(
+        deadline.aborted
+          ? `no answer within ${this.timeoutMs} ms`
+          : 'answered with invalid JSON',
+        error,
+      );
     }
   }
 

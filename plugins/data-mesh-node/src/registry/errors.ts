@@ -1,0 +1,10 @@
+import { ServiceUnavailableError } from '@backstage/errors';
+
+/**
+ * The registry could not be asked, or answered with an unexpected error.
+ * A ServiceUnavailableError, like KafkaUnavailableError, so that every
+ * caller answers it as 503 with Retry-After by type; the cause (the failed
+ * fetch or the unparsable answer) says why. Messages never carry the
+ * registry's URL or credentials.
+ */
+export class RegistryUnavailableError extends ServiceUnavailableError {}
