@@ -1,6 +1,8 @@
+import { stringifyError } from '@backstage/errors';
 import {
   RegistryUnavailableError,
   toJsonSafe,
+  UpstreamTimeoutError,
 } from '@kafka-mesh/plugin-data-mesh-node';
 
 /** Decodes Confluent wire format (magic byte 0, 4-byte schema id, payload). */
@@ -28,15 +30,20 @@ export async function decodeValue(
     try {
       return toJsonSafe(await decode(buffer));
     } catch (error) {
-      const status = (error as { status?: number }).status;
-      const name = (error as Error).name;
+      // The client's HTTP errors carry the response status (its error
+      // classes are not exported); 404 means this schema id is unknown.
+      const status = (error as { status?: unknown }).status;
+      const httpFailure = typeof status === 'number' && status !== 404;
       if (
         error instanceof RegistryUnavailableError ||
-        name === 'UpstreamTimeoutError' ||
-        (name === 'ResponseError' && status !== 404)
+        error instanceof UpstreamTimeoutError ||
+        httpFailure
       ) {
         throw new RegistryUnavailableError(
-          `decoding failed (${status ? `HTTP ${status}` : name})`,
+          `decoding failed (${
+            httpFailure ? `HTTP ${status}` : stringifyError(error)
+          })`,
+          error,
         );
       }
       return undecodable(

@@ -1,8 +1,9 @@
-/** A call to Kafka or the registry did not answer in time. */
-export class UpstreamTimeoutError extends Error {
+import { ServiceUnavailableError } from '@backstage/errors';
+
+/** A call to Kafka or the registry did not answer in time: an outage, 503. */
+export class UpstreamTimeoutError extends ServiceUnavailableError {
   constructor(what: string, ms: number) {
     super(`${what} did not answer within ${ms} ms`);
-    this.name = 'UpstreamTimeoutError';
   }
 }
 
