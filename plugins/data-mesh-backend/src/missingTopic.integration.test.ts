@@ -47,11 +47,15 @@ describe('a product whose topic does not exist, next to healthy ones', () => {
         makeDataProduct(broken, brokenTopic),
       ],
     });
+    // Ready once the catalog has both products and Kafka answers for them.
     await eventually(async () => {
-      expect((await backend.get(`/products/default/${healthy}/health`)).status)
-        .toBe(200);
-      expect((await backend.get(`/products/default/${broken}/health`)).status)
-        .toBe(404);
+      const [ok, missing] = await Promise.all([
+        backend.get(`/products/default/${healthy}/health`),
+        backend.get(`/products/default/${broken}/health`),
+      ]);
+      if (ok.status !== 200 || missing.status !== 404) {
+        throw new Error(`not ready: ${ok.status} / ${missing.status}`);
+      }
     });
   }, 120_000);
 
@@ -70,7 +74,8 @@ describe('a product whose topic does not exist, next to healthy ones', () => {
     while (Date.now() < until) {
       for (const route of ['health', 'consumers', 'samples']) {
         const res = await backend.get(`/products/default/${healthy}/${route}`);
-        if (res.status !== 200) answers.push(`${route}: ${res.status} ${res.text}`);
+        if (res.status !== 200)
+          answers.push(`${route}: ${res.status} ${res.text}`);
       }
       const missing = await backend.get(`/products/default/${broken}/health`);
       if (missing.status !== 404) {

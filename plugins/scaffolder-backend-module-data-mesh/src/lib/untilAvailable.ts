@@ -1,5 +1,7 @@
 import { ServiceUnavailableError } from '@backstage/errors';
 
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
 /** How long a step waits for Kafka or the registry to come back. */
 export const DEFAULT_OUTAGE_WAIT_MS = 60_000;
 
@@ -32,7 +34,7 @@ export async function untilAvailable<T>(
         throw error;
       }
       options.onRetry?.(error);
-      await new Promise(resolve => setTimeout(resolve, pause));
+      await sleep(pause);
       pause = Math.min(pause * 2, 5000);
     }
   }
