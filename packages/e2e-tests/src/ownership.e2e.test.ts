@@ -44,6 +44,10 @@ const productionDataMesh = parse(
   fs.readFileSync(path.join(repoRoot, 'app-config.production.yaml'), 'utf8'),
 ).dataMesh;
 
+/** Static external-access tokens, as a CI pipeline would use. */
+const CI_TOKEN = `checkout-ci-${randomUUID()}`;
+const UNGRANTED_TOKEN = `other-ci-${randomUUID()}`;
+
 /** Signed in with app-config.yaml's development users. */
 const OWNER = 'amara.okafor'; // checkout-team, which owns the products
 const NON_OWNER = 'guest'; // guests
@@ -117,7 +121,34 @@ describe('who may change a data product', () => {
     kafkaAdmin = kafka.admin();
     await kafkaAdmin.connect();
     backend = await startBackend({
-      dataMesh: { ...productionDataMesh, registryTopic },
+      dataMesh: {
+        ...productionDataMesh,
+        registryTopic,
+        permissions: {
+          ...productionDataMesh.permissions,
+          externalAccess: [
+            {
+              subject: 'checkout-ci',
+              actsFor: ['group:default/checkout-team'],
+            },
+          ],
+        },
+      },
+      // Static tokens of two CI pipelines; only checkout-ci is granted a team.
+      backend: {
+        auth: {
+          externalAccess: [
+            {
+              type: 'static',
+              options: { token: CI_TOKEN, subject: 'checkout-ci' },
+            },
+            {
+              type: 'static',
+              options: { token: UNGRANTED_TOKEN, subject: 'other-ci' },
+            },
+          ],
+        },
+      },
     });
     // The users sign in once the catalog has read the organisation.
     [owner, nonOwner, admin] = await Promise.all(
@@ -222,6 +253,36 @@ describe('who may change a data product', () => {
         forAnotherTeam,
       );
       expect(published.status).toBe(201);
+    });
+
+    it('lets a CI token publish for the team it is granted, and nothing else', async () => {
+      const put = (product: DataProductEntity, token: string) =>
+        fetch(`${backend.baseUrl}${pathOf(product)}`, {
+          method: 'PUT',
+          headers: {
+            Authorization: `Bearer ${token}`,
+            'Content-Type': 'application/json',
+          },
+          body: JSON.stringify(product),
+        });
+      const own = await readyProduct();
+      const published = await put(own, CI_TOKEN);
+      expect(published.status).toBe(201);
+
+      const others = await readyProduct();
+      others.spec.owner = 'group:default/customer-team';
+      const refused = await put(others, CI_TOKEN);
+      expect(refused.status).toBe(403);
+      expect((await refused.json()).error.message).toContain(
+        'only its owner (group:default/customer-team)',
+      );
+
+      const ungranted = await readyProduct();
+      expect((await put(ungranted, UNGRANTED_TOKEN)).status).toBe(403);
+      const records = await registryRecords();
+      expect(records.has(`default/${own.metadata.name}`)).toBe(true);
+      expect(records.has(`default/${others.metadata.name}`)).toBe(false);
+      expect(records.has(`default/${ungranted.metadata.name}`)).toBe(false);
     });
 
     it('refuses a caller without a token', async () => {

@@ -27,7 +27,7 @@ export interface DataMeshConfig {
 
 /** A static external-access token and the owners it acts for. */
 export interface ExternalAccessGrant {
-  /** The token's subject; its principal is `external:<subject>`. */
+  /** The token's `subject` in backend.auth.externalAccess (its principal's subject). */
   subject: string;
   /** Full owner refs, lower case like a user's ownership claims. */
   actsFor: string[];

@@ -71,8 +71,10 @@ export class ProductAccess {
     private readonly auth: AuthService,
     externalAccess: ExternalAccessGrant[] = [],
   ) {
+    // A static token's principal is a service whose subject is the one
+    // configured with the token.
     this.externalAccess = new Map(
-      externalAccess.map(g => [`external:${g.subject}`, g.actsFor]),
+      externalAccess.map(g => [g.subject, g.actsFor]),
     );
   }
 
