@@ -357,6 +357,32 @@ describe('who may change a data product', () => {
       ).toEqual(before);
     });
 
+    it('cannot create a product for a team the caller is not in: no topic, subject or product', async () => {
+      const name = `planted-${randomUUID().slice(0, 8)}`;
+      const topic = `commerce.${name}.v1`;
+      const result = await nonOwner.runTemplate('create-data-product', {
+        owner: 'group:default/checkout-team',
+        domain: 'domain:default/commerce',
+        name,
+        title: 'Not mine',
+        description: 'A product for a team the caller is not in.',
+        tags: ['e2e'],
+        major: 1,
+        ...contract,
+        format: 'avro',
+        schema: avroSchema,
+        cluster: 'local',
+        partitions: 1,
+      });
+      expect(result.status).toBe('failed');
+      expect(result.error?.message).toContain(
+        `You may not publish dataproduct:default/${name}: only its owner (group:default/checkout-team)`,
+      );
+      expect(await kafkaAdmin.listTopics()).not.toContain(topic);
+      expect(await registry.latestVersion(`${topic}-value`)).toBeUndefined();
+      expect((await registryRecords()).has(`default/${name}`)).toBe(false);
+    });
+
     it("cannot deprecate someone else's product", async () => {
       const product = await publishedProduct();
       const result = await nonOwner.runTemplate('deprecate-data-product', {
