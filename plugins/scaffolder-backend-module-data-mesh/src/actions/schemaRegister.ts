@@ -15,6 +15,7 @@ import {
   parseOrExplain,
   readSubject,
 } from '@kafka-mesh/plugin-data-mesh-node';
+import { untilAvailable } from '../lib/untilAvailable';
 import { examples } from './schemaRegister.examples';
 
 /**
@@ -75,101 +76,119 @@ export function createSchemaRegisterAction(options: {
         await ctx.getInitiatorCredentials(),
       );
 
-      const problems: string[] = [];
-      const parsing = parseOrExplain(format, ctx.input.schema);
-      if ('problem' in parsing) problems.push(parsing.problem);
-      const state = await readSubject(clients, subject);
-      const level: CompatibilityLevel | undefined =
-        ctx.input.compatibility ??
-        (state.latest
-          ? state.level
-          : (slaTier && rules.minCompatibility[slaTier]) ?? state.level);
-      const violations = [
-        ...checkSchemaFormat(format, rules),
-        ...(slaTier && level ? checkCompatibility(slaTier, level, rules) : []),
-      ];
-      problems.push(...violations.map(v => formatViolations([v])));
-      // A schema registered already needs no compatibility check: re-running
-      // a template after a later version was added must still succeed.
-      const candidate =
-        'parsed' in parsing
-          ? {
-              schema: parsing.parsed.text,
-              schemaType: parsing.parsed.schemaType,
-            }
-          : undefined;
-      const existing =
-        candidate && state.latest
-          ? await registry.lookup(subject, candidate)
-          : undefined;
-      if ('parsed' in parsing && !existing) {
-        problems.push(
-          ...(await incompatibilities(
-            clients,
-            subject,
-            state,
-            parsing.parsed,
-            level,
-          )),
-        );
-      }
-      if (problems.length > 0 || !candidate) {
-        throw new InputError(
-          `The schema cannot be registered under '${subject}':\n${problems
-            .map(p => `  - ${p}`)
-            .join('\n')}`,
-        );
-      }
-
-      if (ctx.isDryRun) {
-        ctx.logger.info(
-          existing
-            ? `Dry run: the schema is version ${existing.version} of '${subject}' already`
-            : `Dry run: would register the schema under '${subject}'`,
-        );
-        ctx.output('subject', subject);
-        ctx.output('id', existing?.id ?? 0);
-        ctx.output('version', existing?.version ?? 0);
-        ctx.output('created', false);
-        return;
-      }
-
-      let registered = existing;
-      if (!registered) {
-        await registry.register(subject, candidate);
-        registered = await registry.lookup(subject, candidate);
-        if (!registered) {
-          throw new Error(
-            `The registry accepted the schema under '${subject}' but cannot find it again`,
-          );
-        }
-        ctx.logger.info(
-          `Registered version ${registered.version} of '${subject}' (schema id ${registered.id})`,
-        );
-      } else {
-        ctx.logger.info(
-          `The schema is version ${registered.version} of '${subject}' already; nothing registered`,
-        );
-      }
-
-      // A new subject always gets its own level, never the global default's.
-      if (level && (!state.latest || level !== state.level)) {
-        try {
-          await registry.setCompatibility(subject, level);
-        } catch (error) {
-          if (!state.latest) {
-            // A new subject without its level would accept any evolution.
-            await registry.deleteSubject(subject).catch(() => undefined);
+      // Registering again is harmless (a schema registered already is
+      // "nothing to do"), so a registry outage is waited out rather than
+      // failing the task half-way.
+      const result = await untilAvailable(
+        async () => {
+          const problems: string[] = [];
+          const parsing = parseOrExplain(format, ctx.input.schema);
+          if ('problem' in parsing) problems.push(parsing.problem);
+          const state = await readSubject(clients, subject);
+          const level: CompatibilityLevel | undefined =
+            ctx.input.compatibility ??
+            (state.latest
+              ? state.level
+              : (slaTier && rules.minCompatibility[slaTier]) ?? state.level);
+          const violations = [
+            ...checkSchemaFormat(format, rules),
+            ...(slaTier && level
+              ? checkCompatibility(slaTier, level, rules)
+              : []),
+          ];
+          problems.push(...violations.map(v => formatViolations([v])));
+          // A schema registered already needs no compatibility check: re-running
+          // a template after a later version was added must still succeed.
+          const candidate =
+            'parsed' in parsing
+              ? {
+                  schema: parsing.parsed.text,
+                  schemaType: parsing.parsed.schemaType,
+                }
+              : undefined;
+          const existing =
+            candidate && state.latest
+              ? await registry.lookup(subject, candidate)
+              : undefined;
+          if ('parsed' in parsing && !existing) {
+            problems.push(
+              ...(await incompatibilities(
+                clients,
+                subject,
+                state,
+                parsing.parsed,
+                level,
+              )),
+            );
           }
-          throw error;
-        }
-        ctx.logger.info(`Compatibility of '${subject}' set to ${level}`);
-      }
+          if (problems.length > 0 || !candidate) {
+            throw new InputError(
+              `The schema cannot be registered under '${subject}':\n${problems
+                .map(p => `  - ${p}`)
+                .join('\n')}`,
+            );
+          }
 
+          if (ctx.isDryRun) {
+            ctx.logger.info(
+              existing
+                ? `Dry run: the schema is version ${existing.version} of '${subject}' already`
+                : `Dry run: would register the schema under '${subject}'`,
+            );
+            return {
+              id: existing?.id ?? 0,
+              version: existing?.version ?? 0,
+              created: false,
+            };
+          }
+
+          let registered = existing;
+          if (!registered) {
+            await registry.register(subject, candidate);
+            registered = await registry.lookup(subject, candidate);
+            if (!registered) {
+              throw new Error(
+                `The registry accepted the schema under '${subject}' but cannot find it again`,
+              );
+            }
+            ctx.logger.info(
+              `Registered version ${registered.version} of '${subject}' (schema id ${registered.id})`,
+            );
+          } else {
+            ctx.logger.info(
+              `The schema is version ${registered.version} of '${subject}' already; nothing registered`,
+            );
+          }
+
+          // A new subject always gets its own level, never the global default's.
+          if (level && (!state.latest || level !== state.level)) {
+            try {
+              await registry.setCompatibility(subject, level);
+            } catch (error) {
+              if (!state.latest) {
+                // A new subject without its level would accept any evolution.
+                await registry.deleteSubject(subject).catch(() => undefined);
+              }
+              throw error;
+            }
+            ctx.logger.info(`Compatibility of '${subject}' set to ${level}`);
+          }
+
+          return {
+            id: registered.id,
+            version: registered.version,
+            created: !existing,
+          };
+        },
+        {
+          signal: ctx.signal,
+          onRetry: error => ctx.logger.warn(`${error.message}; trying again`),
+        },
+      );
       ctx.output('subject', subject);
-      ctx.output('id', registered.id);
-      ctx.output('version', registered.version);
-      ctx.output('created', !existing);
+      ctx.output('id', result.id);
+      ctx.output('version', result.version);
+      ctx.output('created', result.created);
     },
   });
 }
