@@ -2,12 +2,9 @@ import {
   DEFAULT_GOVERNANCE_RULES,
   GovernanceRulesResponse,
 } from '@kafka-mesh/plugin-data-mesh-common';
-import { startDataMeshBackend } from './__testUtils__/testBackend';
+import { startDataMeshBackend, sharedStack } from './__testUtils__/testBackend';
 
-const brokers = process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092';
-const registryUrl =
-  process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
-  'http://localhost:8081/apis/ccompat/v7';
+const { brokers, registryUrl } = sharedStack;
 
 jest.setTimeout(60_000);
 

@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import {
   startDataMeshBackend,
   TestDataMeshBackend,
+  sharedStack,
 } from './__testUtils__/testBackend';
 import {
   BUSY_RETRY_AFTER_SECONDS,
@@ -21,10 +22,7 @@ import {
   requestLimitsServiceRef,
 } from './lib/requestLimits';
 
-const brokers = process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092';
-const registryUrl =
-  process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
-  'http://localhost:8081/apis/ccompat/v7';
+const { brokers, registryUrl } = sharedStack;
 
 const run = randomUUID().slice(0, 8);
 const topics = {

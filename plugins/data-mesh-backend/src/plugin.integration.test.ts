@@ -26,12 +26,10 @@ import {
 import {
   startDataMeshBackend,
   TestDataMeshBackend,
+  sharedStack,
 } from './__testUtils__/testBackend';
 
-const brokers = process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092';
-const registryUrl =
-  process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
-  'http://localhost:8081/apis/ccompat/v7';
+const { brokers, registryUrl } = sharedStack;
 
 const run = randomUUID().slice(0, 8);
 const topic = `it.dm-orders-${run}.v1`;

@@ -184,3 +184,14 @@ export async function startDataMeshBackend(options: {
     },
   };
 }
+
+/**
+ * The shared local stack's addresses, as jest's global setup exported them
+ * (or the defaults of `yarn stack`).
+ */
+export const sharedStack = {
+  brokers: process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092',
+  registryUrl:
+    process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
+    'http://localhost:8081/apis/ccompat/v7',
+};
