@@ -1,6 +1,7 @@
 import { schemaSubjectOf } from '@kafka-mesh/plugin-data-mesh-common';
 import {
   createKafka,
+  DefaultKafkaService,
   ensureRegistryTopic,
   mapLimited,
   readRegistryTopic,
@@ -37,9 +38,18 @@ async function rawColdRead(session: Session): Promise<number> {
     { name: 'local', brokers: session.brokers.split(',') },
     { clientId: 'bench-floor' },
   );
-  const records = await readRegistryTopic(kafka, session.registryTopic, {
-    timeoutMs: 300_000,
+  // The suite's one registry-topic reader, on a service of its own.
+  const service = new DefaultKafkaService({
+    registryTopic: session.registryTopic,
+    clientId: 'bench-floor',
+    clusters: [{ name: 'local', brokers: session.brokers.split(',') }],
+    schemaRegistry: { url: '' },
   });
+  const records = await readRegistryTopic(
+    service.cluster('local'),
+    session.registryTopic,
+    { timeoutMs: 300_000 },
+  ).finally(() => service.stop());
   const descriptors = records.map(r => JSON.parse(r.value!.toString()));
   const topics = descriptors.map(d => d.spec.output.topic as string);
   const admin = kafka.admin();

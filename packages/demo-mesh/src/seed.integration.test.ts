@@ -1,5 +1,6 @@
 import { productIdOf } from '@kafka-mesh/plugin-data-mesh-common';
 import {
+  DefaultKafkaService,
   publishDescriptor,
   readRegistryTopic,
   SchemaRegistryRestClient,
@@ -22,8 +23,19 @@ describe('seedDemoMesh against the local stack', () => {
   const kafka = testKafka(options);
   const products = loadDemoProducts(options);
   const ids = products.map(p => productIdOf(p.descriptor)).sort();
+  // The registry topic is read the way the portal reads it.
+  const kafkaService = new DefaultKafkaService({
+    registryTopic: options.registryTopic!,
+    clientId: 'demo-mesh-it',
+    clusters: [{ name: 'local', brokers: options.brokers }],
+    schemaRegistry: { url: options.registryUrl },
+  });
+  const cluster = kafkaService.cluster('local');
 
-  afterAll(() => cleanupTestMesh(options));
+  afterAll(async () => {
+    await kafkaService.stop();
+    await cleanupTestMesh(options);
+  });
 
   it('creates topics, schemas and descriptors once; a second run writes nothing', async () => {
     // The expected set is the demo's product list, not what the files load.
@@ -51,11 +63,11 @@ describe('seedDemoMesh against the local stack', () => {
     });
     expect(second.unchanged).toHaveLength(ids.length);
 
-    const records = await readRegistryTopic(kafka, options.registryTopic!);
-    expect(records.map(r => r.key).sort()).toEqual(ids);
+    const records = await readRegistryTopic(cluster, options.registryTopic!);
+    expect(records.map(r => r.key?.toString()).sort()).toEqual(ids);
     for (const record of records) {
       const product = products.find(
-        p => productIdOf(p.descriptor) === record.key,
+        p => productIdOf(p.descriptor) === record.key?.toString(),
       )!;
       expect(JSON.parse(record.value!.toString())).toEqual(product.descriptor);
     }
@@ -112,7 +124,7 @@ describe('seedDemoMesh against the local stack', () => {
     const summary = await seedDemoMesh(options);
     expect(summary.published).toEqual([productIdOf(edited.descriptor)]);
 
-    const records = await readRegistryTopic(kafka, options.registryTopic!);
+    const records = await readRegistryTopic(cluster, options.registryTopic!);
     expect(records).toHaveLength(ids.length + 2);
     expect(JSON.parse(records[records.length - 1].value!.toString())).toEqual(
       edited.descriptor,

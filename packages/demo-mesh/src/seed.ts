@@ -3,12 +3,26 @@ import {
   DEFAULT_GOVERNANCE_RULES,
   productIdOf,
 } from '@kafka-mesh/plugin-data-mesh-common';
-import { ensureRegistryTopic, parseSchema, publishDescriptor, readRegistryTopic, SchemaRegistryRestClient, createTopics } from '@kafka-mesh/plugin-data-mesh-node';
-import type { Admin, Kafka } from 'kafkajs';
+import {
+  ensureRegistryTopic,
+  parseSchema,
+  parseDescriptorRecord,
+  publishDescriptor,
+  readRegistryTopic,
+  SchemaRegistryRestClient,
+  createTopics,
+  DefaultKafkaService,
+} from '@kafka-mesh/plugin-data-mesh-node';
+import type { Admin } from 'kafkajs';
 import { isDeepStrictEqual } from 'node:util';
 import { DemoProduct, loadDemoProducts } from './mesh/demoProducts';
 import { compatibilityOf, topicSettingsOf } from './mesh/topicSettings';
-import { demoClients, DemoMeshOptions, registryTopicOf } from './options';
+import {
+  DEMO_CLUSTER,
+  demoClients,
+  DemoMeshOptions,
+  registryTopicOf,
+} from './options';
 
 export interface SeedSummary {
   /** Topics this run created. */
@@ -29,7 +43,8 @@ async function createMissingTopics(
   const missing = products.filter(p => !existing.has(p.topic));
   if (missing.length === 0) return [];
   const { brokers } = await admin.describeCluster();
-  await createTopics(admin, {topics: missing.map(p => ({
+  await createTopics(admin, {
+    topics: missing.map(p => ({
       topic: p.topic,
       replicationFactor: Math.min(
         DEFAULT_GOVERNANCE_RULES.replicationFactor,
@@ -65,23 +80,34 @@ async function registerSchema(
   return true;
 }
 
-/** The latest value per product id in the registry topic (null = tombstone). */
+/**
+ * The latest descriptor per product id in the registry topic (null =
+ * tombstone, undefined = unreadable or invalid: publish ours over it).
+ */
 async function latestDescriptors(
-  kafka: Kafka,
+  options: DemoMeshOptions,
   topic: string,
-): Promise<Map<string, unknown>> {
-  const latest = new Map<string, unknown>();
-  for (const record of await readRegistryTopic(kafka, topic)) {
-    if (record.key === null) continue;
-    let value: unknown = null;
-    if (record.value !== null) {
-      try {
-        value = JSON.parse(record.value.toString('utf8'));
-      } catch {
-        value = undefined; // unreadable: publish ours over it
-      }
-    }
-    latest.set(record.key, value);
+): Promise<Map<string, DataProductEntity | null | undefined>> {
+  const kafka = new DefaultKafkaService({
+    registryTopic: topic,
+    clientId: 'demo-mesh',
+    clusters: [{ name: DEMO_CLUSTER, brokers: options.brokers }],
+    schemaRegistry: { url: options.registryUrl },
+  });
+  let records;
+  try {
+    records = await readRegistryTopic(kafka.cluster(DEMO_CLUSTER), topic);
+  } finally {
+    await kafka.stop();
+  }
+  const latest = new Map<string, DataProductEntity | null | undefined>();
+  for (const record of records) {
+    const parsed = parseDescriptorRecord(record.key, record.value);
+    // A record without a product id for a key is no product's.
+    if (parsed.id === undefined) continue;
+    if (parsed.type === 'upsert') latest.set(parsed.id, parsed.entity);
+    else if (parsed.type === 'tombstone') latest.set(parsed.id, null);
+    else latest.set(parsed.id, undefined);
   }
   return latest;
 }
@@ -121,7 +147,7 @@ export async function seedDemoMesh(
     .filter((_, i) => registered[i])
     .map(p => p.subject);
 
-  const latest = await latestDescriptors(kafka, registryTopic);
+  const latest = await latestDescriptors(options, registryTopic);
   const changed: DataProductEntity[] = [];
   const unchanged: string[] = [];
   for (const { descriptor } of products) {

@@ -8,6 +8,7 @@ import {
   createKafka,
   createSchemaRegistry,
   createTopics,
+  DefaultKafkaService,
   readRegistryTopic,
   SchemaRegistryRestClient,
 } from '@kafka-mesh/plugin-data-mesh-node';
@@ -67,6 +68,13 @@ describe('who may change a data product', () => {
   let admin: PortalApi;
   let kafkaAdmin: Admin;
   const kafka = createKafka({ name: 'local', brokers }, { clientId: 'e2e' });
+  /** Reads the registry topic the way the portal reads it. */
+  const kafkaService = new DefaultKafkaService({
+    registryTopic,
+    clientId: 'e2e',
+    clusters: [{ name: 'local', brokers }],
+    schemaRegistry: { url: registryUrl },
+  });
   const registry = new SchemaRegistryRestClient({ url: registryUrl });
   const topics: string[] = [];
 
@@ -108,10 +116,13 @@ describe('who may change a data product', () => {
 
   /** The latest registry record per product id (null: tombstone). */
   async function registryRecords(): Promise<Map<string, unknown>> {
-    const records = await readRegistryTopic(kafka, registryTopic);
+    const records = await readRegistryTopic(
+      kafkaService.cluster('local'),
+      registryTopic,
+    );
     return new Map(
       records.map(r => [
-        r.key!,
+        r.key!.toString(),
         r.value ? JSON.parse(r.value.toString()) : null,
       ]),
     );
@@ -163,6 +174,7 @@ describe('who may change a data product', () => {
 
   afterAll(async () => {
     await backend?.stop();
+    await kafkaService.stop();
     if (kafkaAdmin) {
       await kafkaAdmin
         .deleteTopics({ topics: [...topics, registryTopic] })

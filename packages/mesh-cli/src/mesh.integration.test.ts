@@ -6,6 +6,7 @@ import {
 import {
   createKafka,
   createTopics,
+  DefaultKafkaService,
   readRegistryTopic,
   SchemaRegistryRestClient,
 } from '@kafka-mesh/plugin-data-mesh-node';
@@ -77,6 +78,20 @@ const registry = new SchemaRegistryRestClient({
   url:
     process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
     'http://localhost:8081/apis/ccompat/v7',
+});
+/** Reads the registry topic the way the portal reads it. */
+const kafkaService = new DefaultKafkaService({
+  registryTopic,
+  clientId: 'mesh-cli-it',
+  clusters: [
+    {
+      name: 'local',
+      brokers: (process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092').split(
+        ',',
+      ),
+    },
+  ],
+  schemaRegistry: { url: '' }, // not used by the service
 });
 
 /** A token of a development user, as the portal's sign-in gets it. */
@@ -185,9 +200,15 @@ async function descriptorFile(
 
 /** The latest registry record per product id (null: a tombstone). */
 async function registryRecords(): Promise<Map<string, any>> {
-  const records = await readRegistryTopic(kafka, registryTopic);
+  const records = await readRegistryTopic(
+    kafkaService.cluster('local'),
+    registryTopic,
+  );
   return new Map(
-    records.map(r => [r.key!, r.value ? JSON.parse(r.value.toString()) : null]),
+    records.map(r => [
+      r.key!.toString(),
+      r.value ? JSON.parse(r.value.toString()) : null,
+    ]),
   );
 }
 
@@ -241,6 +262,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await backend?.stop();
+  await kafkaService.stop();
   if (admin) {
     await admin
       .deleteTopics({ topics: [...topics, registryTopic] })

@@ -39,10 +39,7 @@ export {
   consumerGroupIds,
   isPortalGroup,
 } from './kafka/consumerGroups';
-export type {
-  CommittedPartition,
-  GroupOffsets,
-} from './kafka/consumerGroups';
+export type { CommittedPartition, GroupOffsets } from './kafka/consumerGroups';
 export type { CreateKafkaOptions } from './kafka/createKafka';
 export { createSchemaRegistry } from './registry/createSchemaRegistry';
 export {
@@ -83,10 +80,18 @@ export {
   unpublishDescriptor,
 } from './registryTopic/registryTopic';
 export { readRegistryTopic } from './registryTopic/readRegistryTopic';
+export type { ReadRegistryTopicOptions } from './registryTopic/readRegistryTopic';
+export { READER_GROUP_PREFIX } from './registryTopic/RegistryRecord';
+export type { RegistryRecord } from './registryTopic/RegistryRecord';
+export { RegistryTopicReader } from './registryTopic/RegistryTopicReader';
 export type {
-  ReadRegistryTopicOptions,
-  RegistryRecord,
-} from './registryTopic/readRegistryTopic';
+  RegistryTopicCluster,
+  RegistryTopicListener,
+  RegistryTopicReaderOptions,
+} from './registryTopic/RegistryTopicReader';
+export { RegistryTopicMissingError } from './registryTopic/errors';
+export { parseDescriptorRecord } from './registryTopic/parseDescriptorRecord';
+export type { DescriptorRecord } from './registryTopic/parseDescriptorRecord';
 export { DataMeshClients } from './products/DataMeshClients';
 export { DataProductWriter } from './products/DataProductWriter';
 export type {

@@ -1,17 +1,15 @@
 import {
   DataProductEntity,
-  formatValidationErrors,
-  productIdOf,
   toOdpsYaml,
-  validateDataProductEntity,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import {
+  parseDescriptorRecord,
   readRegistryTopic,
   type RegistryRecord,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import { CliError } from '../lib/CliError';
 import { loadMeshConfig } from '../lib/loadMeshConfig';
-import { meshKafka, registryLabel } from '../lib/meshKafka';
+import { registryLabel, withMeshKafka } from '../lib/meshKafka';
 import { checkProductId } from './productId';
 import type { ExportOptions, Output } from './types';
 
@@ -47,29 +45,21 @@ function latestDescriptor(
 ): DataProductEntity | undefined {
   let latest: RegistryRecord | undefined;
   for (const record of records) {
-    if (record.key === id) latest = record;
+    if (record.key?.toString('utf8') === id) latest = record;
   }
-  if (!latest?.value) return undefined; // never published, or a tombstone
-  const problem = (reason: string) =>
-    new CliError(
-      `${where} holds an invalid descriptor for ${id} at offset ${
-        latest!.offset
-      }: ${reason}`,
-    );
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(latest.value.toString('utf8'));
-  } catch (error) {
-    throw problem(`not JSON: ${(error as Error).message}`);
+  if (!latest) return undefined; // never published
+  // Decoded by the rules the catalog reads the topic with.
+  const parsed = parseDescriptorRecord(latest.key, latest.value);
+  switch (parsed.type) {
+    case 'tombstone':
+      return undefined;
+    case 'invalid':
+      throw new CliError(
+        `${where} holds an invalid descriptor for ${id} at offset ${latest.offset}: ${parsed.reason}`,
+      );
+    default:
+      return parsed.entity;
   }
-  const result = validateDataProductEntity(parsed);
-  if (!result.valid) {
-    throw problem(formatValidationErrors(result.errors).replace(/\n/g, '; '));
-  }
-  if (productIdOf(result.entity) !== id) {
-    throw problem(`it names ${productIdOf(result.entity)}`);
-  }
-  return result.entity;
 }
 
 /**
@@ -86,9 +76,8 @@ export async function exportProduct(
   const id = checkProductId(productId);
   const render = checkFormat(format);
   const mesh = await loadMeshConfig(options);
-  const records = await readRegistryTopic(
-    meshKafka(mesh),
-    mesh.dataMesh.registryTopic,
+  const records = await withMeshKafka(mesh, cluster =>
+    readRegistryTopic(cluster, mesh.dataMesh.registryTopic),
   );
   const entity = latestDescriptor(records, id, registryLabel(mesh));
   if (!entity) throw new CliError(`${id} is not published`);

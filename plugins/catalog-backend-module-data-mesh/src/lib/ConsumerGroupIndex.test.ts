@@ -1,10 +1,9 @@
-import { KafkaUnavailableError } from '@kafka-mesh/plugin-data-mesh-node';
-import { fakeCluster } from '../__testUtils__/fakeCluster';
 import {
-  ConsumerGroupIndex,
-  groupKey,
+  KafkaUnavailableError,
   READER_GROUP_PREFIX,
-} from './ConsumerGroupIndex';
+} from '@kafka-mesh/plugin-data-mesh-node';
+import { fakeCluster } from '../__testUtils__/fakeCluster';
+import { ConsumerGroupIndex, groupKey } from './ConsumerGroupIndex';
 
 /** group → topic → committed offset per partition ('-1': none). */
 type Offsets = Record<string, Record<string, string[]>>;

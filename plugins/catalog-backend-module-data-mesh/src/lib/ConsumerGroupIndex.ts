@@ -1,11 +1,7 @@
-import { PORTAL_CONSUMER_GROUP_PREFIX } from '@kafka-mesh/plugin-data-mesh-common';
 import {
   committedOffsets,
   KafkaCluster,
 } from '@kafka-mesh/plugin-data-mesh-node';
-
-/** Consumer groups of the suite's own registry readers; never consumers of products. */
-export const READER_GROUP_PREFIX = `${PORTAL_CONSUMER_GROUP_PREFIX}reader-`;
 
 /** What the index needs of a cluster. */
 export type GroupsCluster = Pick<KafkaCluster, 'name' | 'admin'>;

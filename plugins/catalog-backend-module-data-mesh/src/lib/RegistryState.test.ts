@@ -1,6 +1,7 @@
 import { DataProductEntity } from '@kafka-mesh/plugin-data-mesh-common';
 import { makeDataProduct } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
-import { RegistryRecord, RegistryState } from './RegistryState';
+import type { RegistryRecord } from '@kafka-mesh/plugin-data-mesh-node';
+import { RegistryState } from './RegistryState';
 
 let offset = 0;
 

@@ -5,15 +5,10 @@ import {
   parseProductId,
   productIdOf,
 } from '@kafka-mesh/plugin-data-mesh-common';
-import { parseDescriptorRecord } from './parseDescriptorRecord';
-
-/** One record of the registry topic. */
-export interface RegistryRecord {
-  partition: number;
-  offset: string;
-  key: Buffer | null;
-  value: Buffer | null;
-}
+import {
+  parseDescriptorRecord,
+  type RegistryRecord,
+} from '@kafka-mesh/plugin-data-mesh-node';
 
 /**
  * A product whose newest record was rejected, so the catalog shows its last

@@ -11,24 +11,22 @@ import {
   registryLocation,
   schemaSubjectOf,
 } from '@kafka-mesh/plugin-data-mesh-common';
-import { createHash } from 'node:crypto';
-import { CatalogWriteError, RegistryTopicMissingError } from '../lib/errors';
-import { IngestionErrors } from '../lib/IngestionErrors';
-import { ProductIndex } from '../lib/ProductIndex';
 import {
   RegistryRecord,
-  RegistryState,
-  RejectedUpdate,
-} from '../lib/RegistryState';
+  RegistryTopicCluster,
+  RegistryTopicListener,
+  RegistryTopicMissingError,
+  RegistryTopicReader,
+} from '@kafka-mesh/plugin-data-mesh-node';
+import { createHash } from 'node:crypto';
+import { CatalogWriteError } from '../lib/errors';
+import { IngestionErrors } from '../lib/IngestionErrors';
+import { ProductIndex } from '../lib/ProductIndex';
+import { RegistryState, RejectedUpdate } from '../lib/RegistryState';
 import { describeProblems } from '../lib/describeProblems';
 import { SchemaInspector } from '../lib/SchemaInspector';
 import { toCatalogEntity } from '../lib/toCatalogEntity';
 import { TopicInspector } from '../lib/TopicInspector';
-import {
-  RegistryTopicCluster,
-  RegistryTopicListener,
-  RegistryTopicReader,
-} from './RegistryTopicReader';
 
 export interface DataProductProviderOptions {
   /** The cluster whose registry topic this provider reads. */

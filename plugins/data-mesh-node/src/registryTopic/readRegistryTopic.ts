@@ -1,114 +1,117 @@
-import { PORTAL_CONSUMER_GROUP_PREFIX } from '@kafka-mesh/plugin-data-mesh-common';
-import { randomUUID } from 'node:crypto';
-import type { Kafka } from 'kafkajs';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { stringifyError } from '@backstage/errors';
+import { KafkaUnavailableError } from '../kafka/errors';
+import type { RegistryRecord } from './RegistryRecord';
+import {
+  RegistryTopicCluster,
+  RegistryTopicReader,
+} from './RegistryTopicReader';
 
-/** One record of the registry topic: key = product id, value = descriptor JSON or null (tombstone). */
-export interface RegistryRecord {
-  partition: number;
-  offset: string;
-  key: string | null;
-  value: Buffer | null;
-}
+const silentLogger: LoggerService = {
+  error() {},
+  warn() {},
+  info() {},
+  debug() {},
+  child() {
+    return silentLogger;
+  },
+};
 
 export interface ReadRegistryTopicOptions {
-  /** Gives up when the snapshot is not read by then. */
+  /** Gives up when the snapshot is not read by then; 30 s when absent. */
   timeoutMs?: number;
+  /** Where the reader logs; silent when absent. */
+  logger?: LoggerService;
 }
 
-/** Prefix of the throwaway consumer groups of {@link readRegistryTopic}; they never commit. */
-export const SNAPSHOT_GROUP_PREFIX = `${PORTAL_CONSUMER_GROUP_PREFIX}snapshot-`;
-
 /**
- * Reads what the registry topic holds right now: every record below the end
- * offsets captured at the start, in offset order per partition. Uses a fresh
- * consumer group that never commits. A topic that does not exist or is empty
- * reads as no records, without creating anything.
+ * Reads what the registry topic holds right now: one pass of a
+ * {@link RegistryTopicReader} (a fresh consumer group that never commits),
+ * every record up to its catching up, in offset order per partition. A topic
+ * that does not exist reads as no records, and is not created.
+ *
+ * @throws KafkaUnavailableError when Kafka cannot be read (the first outage
+ *   ends the read: a snapshot has no one to wait for Kafka's return), or
+ *   when the pass has not caught up within `timeoutMs`
  */
 export async function readRegistryTopic(
-  kafka: Kafka,
+  cluster: RegistryTopicCluster,
   topic: string,
   options: ReadRegistryTopicOptions = {},
 ): Promise<RegistryRecord[]> {
   const timeoutMs = options.timeoutMs ?? 30_000;
-
-  // Records below these offsets existed when the read began.
-  const pending = new Map<number, bigint>();
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    if (!(await admin.listTopics()).includes(topic)) return [];
-    for (const { partition, high, low } of await admin.fetchTopicOffsets(
-      topic,
-    )) {
-      if (BigInt(high) > BigInt(low)) pending.set(partition, BigInt(high));
-    }
-  } finally {
-    await admin.disconnect();
-  }
-  if (pending.size === 0) return [];
-
-  const ends = new Map(pending);
-  const records: RegistryRecord[] = [];
-  let resolveDone!: () => void;
-  let rejectDone!: (error: Error) => void;
-  const done = new Promise<void>((resolve, reject) => {
-    resolveDone = resolve;
-    rejectDone = reject;
+  let records: RegistryRecord[] = [];
+  let settled = false;
+  let resolveRead!: (records: RegistryRecord[]) => void;
+  let rejectRead!: (error: Error) => void;
+  const read = new Promise<RegistryRecord[]>((resolve, reject) => {
+    resolveRead = resolve;
+    rejectRead = reject;
   });
-  done.catch(() => undefined); // may settle before it is awaited
+  // The listener only settles the promise: stopping the reader from inside
+  // its callbacks (called from the consumer's eachBatch) would deadlock.
+  const settle = (outcome: RegistryRecord[] | Error) => {
+    if (settled) return;
+    settled = true;
+    if (outcome instanceof Error) rejectRead(outcome);
+    else resolveRead(outcome);
+  };
 
-  const consumer = kafka.consumer({
-    groupId: `${SNAPSHOT_GROUP_PREFIX}${randomUUID()}`,
-    retry: { retries: 3, restartOnFailure: async () => false },
+  const reader = new RegistryTopicReader({
+    cluster,
+    topic,
+    logger: options.logger ?? silentLogger,
+    // Stopping waits for the fetch under way, which on a topic with nothing
+    // more to read lasts this long.
+    maxWaitTimeInMs: 100,
+    listener: {
+      onPassStart() {
+        // A new pass reads everything again.
+        records = [];
+      },
+      async onRecords(batch) {
+        if (!settled) records.push(...batch);
+      },
+      async onCaughtUp() {
+        settle(records);
+      },
+      onOutage(error) {
+        settle(
+          error instanceof KafkaUnavailableError
+            ? error
+            : new KafkaUnavailableError(
+                `Reading the registry topic '${topic}' of Kafka cluster '${
+                  cluster.name
+                }' failed: ${stringifyError(error)}`,
+                error,
+              ),
+        );
+      },
+      onRegistryTopicMissing() {
+        settle([]);
+      },
+    },
   });
-  consumer.on(consumer.events.CRASH, ({ payload }) =>
-    rejectDone(payload.error),
-  );
+
   const timer = setTimeout(
     () =>
-      rejectDone(
-        new Error(
-          `timed out after ${Math.round(
+      settle(
+        new KafkaUnavailableError(
+          `Timed out after ${Math.round(
             timeoutMs / 1000,
-          )}s reading the registry topic ${topic} (${
-            records.length
-          } records read)`,
+          )} s reading the registry topic '${topic}' of Kafka cluster '${
+            cluster.name
+          }' (${records.length} records read)`,
         ),
       ),
     timeoutMs,
   );
+  // run() never rejects; it ends once stopped.
+  void reader.run();
   try {
-    await consumer.connect();
-    await consumer.subscribe({ topics: [topic], fromBeginning: true });
-    await consumer.run({
-      autoCommit: false,
-      eachBatch: async ({ batch }) => {
-        const end = ends.get(batch.partition) ?? 0n;
-        for (const message of batch.messages) {
-          if (BigInt(message.offset) >= end) break;
-          records.push({
-            partition: batch.partition,
-            offset: message.offset,
-            key: message.key?.toString('utf8') ?? null,
-            value: message.value,
-          });
-        }
-        const target = pending.get(batch.partition);
-        if (
-          target !== undefined &&
-          !batch.isEmpty() &&
-          BigInt(batch.lastOffset()) + 1n >= target
-        ) {
-          pending.delete(batch.partition);
-        }
-        // Stopping the consumer from inside eachBatch would deadlock; signal instead.
-        if (pending.size === 0) resolveDone();
-      },
-    });
-    await done;
+    return await read;
   } finally {
     clearTimeout(timer);
-    await consumer.disconnect().catch(() => undefined);
+    await reader.stop();
   }
-  return records;
 }

@@ -1,13 +1,10 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { isError, NotFoundError } from '@backstage/errors';
-import type { KafkaCluster } from '@kafka-mesh/plugin-data-mesh-node';
 import { randomUUID } from 'node:crypto';
 import type { Consumer } from 'kafkajs';
-import { READER_GROUP_PREFIX } from '../lib/ConsumerGroupIndex';
-import { RegistryTopicMissingError } from '../lib/errors';
-import type { RegistryRecord } from '../lib/RegistryState';
-
-export type { RegistryRecord };
+import type { KafkaCluster } from '../kafka/KafkaService';
+import { RegistryTopicMissingError } from './errors';
+import { READER_GROUP_PREFIX, type RegistryRecord } from './RegistryRecord';
 
 /** What the reader tells its owner, in this order for every pass. */
 export interface RegistryTopicListener {
@@ -43,6 +40,13 @@ export interface RegistryTopicReaderOptions {
   /** Backoff bounds between attempts while Kafka is unreachable or the topic missing. */
   minBackoffMs?: number;
   maxBackoffMs?: number;
+  /**
+   * How long a fetch waits at the broker for new records (kafkajs' default,
+   * 5 s, when absent). {@link RegistryTopicReader.stop} waits for the fetch
+   * under way, so a short read that stops right after catching up wants it
+   * short.
+   */
+  maxWaitTimeInMs?: number;
 }
 
 /**
@@ -141,6 +145,9 @@ export class RegistryTopicReader {
         // it would otherwise re-create it empty.
         allowAutoTopicCreation: false,
         retry: { retries: 3, restartOnFailure: async () => false },
+        ...(this.options.maxWaitTimeInMs !== undefined && {
+          maxWaitTimeInMs: this.options.maxWaitTimeInMs,
+        }),
       });
       this.consumer = consumer;
       const ended = new Promise<Error>(resolve => {
