@@ -30,6 +30,15 @@ export type TaskRun = {
 
 type Reply<T> = { status: number; body: T };
 
+/** One event of a task, as its events route lists them. */
+type TaskEvent = { type: string; body: Record<string, any> };
+
+/** A task's log lines, as `[stepId] message`. */
+const logOf = (events: TaskEvent[]) =>
+  events
+    .filter(e => e.type === 'log')
+    .map(e => `[${e.body.stepId ?? '-'}] ${e.body.message}`);
+
 const DONE = ['completed', 'failed', 'cancelled'];
 
 /**
@@ -131,34 +140,56 @@ export class PortalApi {
         )}`,
       );
     }
-    const id = started.body.id;
-    const path = `/api/scaffolder/v2/tasks/${id}`;
+    return this.waitForTask(started.body.id);
+  }
+
+  /** A task's status now: open, processing, completed, failed, … */
+  async taskStatus(id: string): Promise<string> {
+    const { status, body } = await this.request<{ status: string }>(
+      'GET',
+      `/api/scaffolder/v2/tasks/${id}`,
+    );
+    if (status !== 200) throw new Error(`task ${id}: HTTP ${status}`);
+    return body.status;
+  }
+
+  /** Every log line of the task so far, as `[stepId] message`. */
+  async taskLog(id: string): Promise<string[]> {
+    return logOf(await this.taskEvents(id));
+  }
+
+  /** Waits until a started task ends, and says how. */
+  async waitForTask(
+    id: string,
+    { deadlineMs = 180_000 } = {},
+  ): Promise<TaskRun> {
     await eventually(
       async () => {
-        const { body } = await this.request<{ status: string }>('GET', path);
-        if (!DONE.includes(body.status)) {
-          throw new Error(`task ${id} of ${template} is ${body.status}`);
+        const status = await this.taskStatus(id);
+        if (!DONE.includes(status)) {
+          throw new Error(`task ${id} is ${status}`);
         }
       },
-      { deadlineMs: 180_000, intervalMs: 500 },
+      { deadlineMs, intervalMs: 500 },
     );
-    const { body: events } = await this.request<
-      Array<{ type: string; body: Record<string, any> }>
-    >('GET', `${path}/events`);
+    const events = await this.taskEvents(id);
     const completion = events.find(e => e.type === 'completion');
-    const { body: task } = await this.request<{ status: TaskRun['status'] }>(
-      'GET',
-      path,
-    );
     return {
       id,
-      status: task.status,
+      status: (await this.taskStatus(id)) as TaskRun['status'],
       output: completion?.body.output ?? {},
       error: completion?.body.error,
-      log: events
-        .filter(e => e.type === 'log')
-        .map(e => `[${e.body.stepId ?? '-'}] ${e.body.message}`),
+      log: logOf(events),
     };
+  }
+
+  private async taskEvents(id: string): Promise<TaskEvent[]> {
+    const { status, body } = await this.request<TaskEvent[]>(
+      'GET',
+      `/api/scaffolder/v2/tasks/${id}/events`,
+    );
+    if (status !== 200) throw new Error(`task ${id} events: HTTP ${status}`);
+    return body;
   }
 }
 

@@ -1,4 +1,9 @@
-import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import {
+  InputError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import { KafkaJSConnectionError } from 'kafkajs';
 import { eventually } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 import { readDataMeshConfig } from '../config/readDataMeshConfig';
 import { localStackConfig, uniqueName } from '../testing/localStack';
@@ -81,6 +86,25 @@ describe('DefaultKafkaService on the local broker', () => {
       return 'connected';
     });
     expect(seen).toBe('connected');
+  });
+
+  it("reports Kafka failing a producer's work as a ServiceUnavailableError with its cause; the caller's own errors pass through", async () => {
+    const lost = new KafkaJSConnectionError('Connection error: lost');
+    const failed = cluster.producer(async () => {
+      throw lost;
+    });
+    await expect(failed).rejects.toThrow(KafkaUnavailableError);
+    await expect(failed).rejects.toThrow(
+      "Kafka cluster 'local' (produce) failed",
+    );
+    expect((await failed.catch(e => e)).cause).toBe(lost);
+
+    const refused = new InputError('not a valid descriptor');
+    await expect(
+      cluster.producer(async () => {
+        throw refused;
+      }),
+    ).rejects.toBe(refused);
   });
 
   it('refuses an unknown cluster by name', () => {

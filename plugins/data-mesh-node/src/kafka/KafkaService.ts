@@ -51,7 +51,12 @@ export interface KafkaCluster {
     fn: (admin: Admin) => Promise<T>,
     options?: { topic?: string },
   ): Promise<T>;
-  /** A producer for `fn`, connected and always disconnected. */
+  /**
+   * A producer for `fn`, connected and always disconnected.
+   *
+   * @throws KafkaUnavailableError when Kafka cannot be reached or fails the
+   *   work (the caller's own errors pass through)
+   */
   producer<T>(
     fn: (producer: Producer) => Promise<T>,
     config?: ProducerConfig,
@@ -165,6 +170,12 @@ class ClusterConnection implements KafkaCluster {
     }
     try {
       return await fn(producer);
+    } catch (error) {
+      // Kafka failing the work (a send meeting an outage) is an outage like
+      // a failed connect, so that callers wait it out or answer 503; the
+      // caller's own errors pass through.
+      if (!isKafkaError(error)) throw error;
+      throw unavailable(`Kafka cluster '${this.name}' (produce)`, error);
     } finally {
       await producer.disconnect().catch(() => undefined);
     }
