@@ -17,15 +17,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { catalogModuleDataMesh } from '../module/catalogModuleDataMesh';
 
+/** An answer of the catalog plugin's API; `body` is undefined unless JSON. */
+export interface TestResponse<T> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
 export interface TestCatalog {
   /** GET from the catalog plugin's API; undefined on 404. */
-  get<T = unknown>(pathname: string): Promise<{ status: number; body: T }>;
+  get<T = unknown>(pathname: string): Promise<TestResponse<T>>;
   /** Any request to the catalog plugin's API, with a JSON body if given. */
   request<T = unknown>(
     method: string,
     pathname: string,
     body?: unknown,
-  ): Promise<{ status: number; body: T }>;
+  ): Promise<TestResponse<T>>;
   entity(ref: string): Promise<Entity | undefined>;
   /**
    * The backend's Kafka service, the very one the module uses: a test can
@@ -136,7 +143,7 @@ export async function startTestCatalog(options: {
     method: string,
     pathname: string,
     body?: unknown,
-  ) => {
+  ): Promise<TestResponse<T>> => {
     const res = await fetch(`http://localhost:${port}/api/catalog${pathname}`, {
       method,
       headers: {
@@ -147,6 +154,7 @@ export async function startTestCatalog(options: {
     });
     return {
       status: res.status,
+      headers: res.headers,
       body: (await res.json().catch(() => undefined)) as T,
     };
   };

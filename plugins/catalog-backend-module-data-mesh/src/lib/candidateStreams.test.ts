@@ -1,5 +1,9 @@
 import type { SchemaFacts } from '@kafka-mesh/plugin-data-mesh-common';
 import { ServiceUnavailableError } from '@backstage/errors';
+import {
+  KafkaUnavailableError,
+  RegistryUnavailableError,
+} from '@kafka-mesh/plugin-data-mesh-node';
 import { fakeCluster } from '../__testUtils__/fakeCluster';
 import {
   candidateStreams,
@@ -127,6 +131,35 @@ describe('listCandidateStreams', () => {
     await expect(result).rejects.toThrow(ServiceUnavailableError);
     await expect(result).rejects.toThrow(
       'Kafka or the schema registry is unreachable: registry answered HTTP 503',
+    );
+  });
+
+  it('names the registry when the registry is away', async () => {
+    const { listed } = sources([]);
+    listed.registry.listSubjects = async () => {
+      throw new RegistryUnavailableError('unreachable (ECONNREFUSED)');
+    };
+    const result = listCandidateStreams(listed);
+    await expect(result).rejects.toThrow(RegistryUnavailableError);
+    await expect(result).rejects.toThrow(
+      'The schema registry is unavailable: unreachable (ECONNREFUSED)',
+    );
+  });
+
+  it('names Kafka when a cluster is away', async () => {
+    const { listed } = sources([]);
+    listed.clusters[1] = fakeCluster(
+      () => {
+        throw new KafkaUnavailableError(
+          "Kafka cluster 'analytics' (listing topics) failed: Connection error",
+        );
+      },
+      { name: 'analytics' },
+    );
+    const result = listCandidateStreams(listed);
+    await expect(result).rejects.toThrow(KafkaUnavailableError);
+    await expect(result).rejects.toThrow(
+      "Kafka is unavailable: Kafka cluster 'analytics' (listing topics) failed: Connection error",
     );
   });
 });

@@ -1,8 +1,10 @@
 import { isError, ServiceUnavailableError } from '@backstage/errors';
 import type { CandidateStream } from '@kafka-mesh/plugin-data-mesh-common';
-import type {
-  KafkaCluster,
-  SchemaRegistryRestClient,
+import {
+  KafkaUnavailableError,
+  RegistryUnavailableError,
+  type KafkaCluster,
+  type SchemaRegistryRestClient,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import type { ProductIndex } from './ProductIndex';
 import type { SchemaInspector } from './SchemaInspector';
@@ -78,12 +80,7 @@ export async function listCandidateStreams({
     );
     streams = lists.flat();
   } catch (error) {
-    throw new ServiceUnavailableError(
-      `Kafka or the schema registry is unreachable: ${
-        isError(error) ? error.message : String(error)
-      }`,
-      error,
-    );
+    throw unavailable(error);
   }
   // The format is all a candidate needs.
   const facts = await schemas.describe(
@@ -96,4 +93,26 @@ export async function listCandidateStreams({
       ? [{ ...stream, format: schema.format }]
       : [];
   });
+}
+
+/**
+ * A failed listing as a 503 that says which part is away, so that an
+ * operator knows whether to look at Kafka or at the registry; of the type
+ * of the failure, when it has one.
+ */
+function unavailable(error: unknown): ServiceUnavailableError {
+  const cause = isError(error) ? error.message : String(error);
+  if (error instanceof KafkaUnavailableError) {
+    return new KafkaUnavailableError(`Kafka is unavailable: ${cause}`, error);
+  }
+  if (error instanceof RegistryUnavailableError) {
+    return new RegistryUnavailableError(
+      `The schema registry is unavailable: ${cause}`,
+      error,
+    );
+  }
+  return new ServiceUnavailableError(
+    `Kafka or the schema registry is unreachable: ${cause}`,
+    error,
+  );
 }

@@ -1,8 +1,12 @@
+import { ServiceUnavailableError } from '@backstage/errors';
 import Router from 'express-promise-router';
-import type { Router as ExpressRouter } from 'express';
+import type { ErrorRequestHandler, Router as ExpressRouter } from 'express';
 import type { CandidateStream } from '@kafka-mesh/plugin-data-mesh-common';
 import type { IngestionErrors } from '../lib/IngestionErrors';
 import type { DataProductProviderStatus } from '../providers/DataProductProvider';
+
+/** Seconds a client should wait before asking again after a 503. */
+export const RETRY_AFTER_SECONDS = 5;
 
 export interface DataMeshCatalogRouterOptions {
   status: () => DataProductProviderStatus[];
@@ -28,5 +32,15 @@ export function createRouter(
   router.get('/data-mesh/candidate-streams', async (_req, res) => {
     res.json({ items: await options.candidates() });
   });
+  // Kafka or the registry away (KafkaUnavailableError, RegistryUnavailableError
+  // and the like): 503 with Retry-After, as the backend plugin answers it.
+  // Backstage's error handler, after this one, writes the answer.
+  const retryAfter: ErrorRequestHandler = (error, _req, res, next) => {
+    if (error instanceof ServiceUnavailableError && !res.headersSent) {
+      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    }
+    next(error);
+  };
+  router.use(retryAfter);
   return router;
 }
