@@ -1,4 +1,7 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import { ANNOTATION_LOCATION, Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import {
@@ -128,6 +131,7 @@ function meshActions(writer: DataProductWriter, catalog: CatalogService) {
     unpublish: createProductUnpublishAction({ writer }),
     syntheticWrite: createSyntheticWriteAction({
       catalog,
+      permissions: mockServices.permissions(),
       registry: writer.clients.registry,
     }),
   };

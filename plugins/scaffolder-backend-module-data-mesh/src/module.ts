@@ -25,10 +25,11 @@ export const scaffolderModuleDataMesh = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
+        permissions: coreServices.permissions,
         // The one writer of products, shared with the data mesh REST API.
         writer: dataProductWriterServiceRef,
       },
-      async init({ scaffolder, config, catalog, writer }) {
+      async init({ scaffolder, config, catalog, permissions, writer }) {
         const { repositories, catalogWaitMs } = readScaffolderConfig(config);
         scaffolder.addActions(
           createProductValidateAction({ writer }),
@@ -40,6 +41,7 @@ export const scaffolderModuleDataMesh = createBackendModule({
           createRepoPublishLocalAction({ catalog, repositories }),
           createSyntheticWriteAction({
             catalog,
+            permissions,
             registry: writer.clients.registry,
           }),
         );

@@ -1,4 +1,9 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { dataMeshSyntheticReadPermission } from '@kafka-mesh/plugin-data-mesh-common';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { recordValidator } from '@kafka-mesh/plugin-data-mesh-node';
@@ -55,6 +60,7 @@ describe('dataMesh:synthetic:write', () => {
         unregistered.descriptor,
       ],
     }),
+    permissions: mockServices.permissions(),
     registry: clients.registry,
   });
   const mockDir = createMockDirectory();
@@ -153,11 +159,43 @@ describe('dataMesh:synthetic:write', () => {
     expect(fs.existsSync(mockDir.resolve('workspace', 'x.json'))).toBe(false);
   });
 
+  it('refuses a caller without the synthetic permission on the product, writing nothing', async () => {
+    const permissions = mockServices.permissions.mock({
+      authorize: async requests =>
+        requests.map(() => ({ result: AuthorizeResult.DENY })),
+    });
+    const denied = createSyntheticWriteAction({
+      catalog: catalogServiceMock({ entities: [orders.descriptor] }),
+      permissions,
+      registry: clients.registry,
+    });
+    await expect(
+      runAction(
+        denied,
+        { entityRef: orders.ref, path: 'denied.json' },
+        { workspacePath },
+      ),
+    ).rejects.toThrow(NotAllowedError);
+    expect(permissions.authorize).toHaveBeenCalledWith(
+      [
+        {
+          permission: dataMeshSyntheticReadPermission,
+          resourceRef: orders.ref,
+        },
+      ],
+      expect.anything(),
+    );
+    expect(fs.existsSync(mockDir.resolve('workspace', 'denied.json'))).toBe(
+      false,
+    );
+  });
+
   it('refuses a ref that is not a data product ref before reading anything', async () => {
     const planted = `dataproduct:default/x\n---\nkind: Group`;
     const catalog = catalogServiceMock.mock();
     const guarded = createSyntheticWriteAction({
       catalog,
+      permissions: mockServices.permissions(),
       registry: clients.registry,
     });
     await expect(

@@ -1,9 +1,12 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import type { PermissionsService } from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   DATA_PRODUCT_KIND,
+  dataMeshSyntheticReadPermission,
   schemaSubjectOf,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import {
@@ -30,9 +33,10 @@ const DEFAULT_COUNT = 20;
  */
 export function createSyntheticWriteAction(options: {
   catalog: CatalogService;
+  permissions: PermissionsService;
   registry: SchemaRegistryRestClient;
 }) {
-  const { catalog, registry } = options;
+  const { catalog, permissions, registry } = options;
   return createTemplateAction({
     id: 'dataMesh:synthetic:write',
     description:
@@ -90,6 +94,17 @@ export function createSyntheticWriteAction(options: {
         { catalog, credentials },
         entityRef,
       );
+      // The same permission as the backend's synthetic route: seeing the
+      // product is not enough to take records shaped like its data.
+      const [decision] = await permissions.authorize(
+        [{ permission: dataMeshSyntheticReadPermission, resourceRef: ref }],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(
+          `You may not generate synthetic records of ${ref}`,
+        );
+      }
       const subject = schemaSubjectOf(entity);
       const latest = await registry.latestVersion(subject);
       if (!latest) {
