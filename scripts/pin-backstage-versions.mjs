@@ -13,12 +13,25 @@
  * files, we walk the registry and raise each package to that bound, then write
  * the result as root `resolutions`.
  *
- * Usage: node scripts/pin-backstage-versions.mjs   (then `yarn install`)
+ * Ranges keep their form: the plugins, which other apps install, ask for
+ * `^<version>` of the release; the monorepo's own apps ask for it exactly.
+ * The root `resolutions` keep the monorepo itself on the one set.
+ *
+ * Usage: node scripts/pin-backstage-versions.mjs [--latest] [dir]
+ *   --latest  first raises every direct dependency to the newest version the
+ *             registry serves (its `latest` tag), i.e. moves to the newest
+ *             release; without it the workspaces' own versions are the start.
+ *   dir       the repository to pin (default: this one), e.g. a fresh app.
+ * Then run `yarn install`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 
-const root = path.resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const toLatest = args.includes('--latest');
+const root = path.resolve(
+  args.find(a => !a.startsWith('--')) ?? path.join(import.meta.dirname, '..'),
+);
 const registry =
   process.env.npm_config_registry ?? 'https://registry.npmjs.org';
 const depFields = ['dependencies', 'devDependencies', 'optionalDependencies'];
@@ -35,6 +48,7 @@ function workspaceManifests() {
 }
 
 const lowerBound = range => range.replace(/^[\^~=]/, '').trim();
+const rangePrefix = range => /^[\^~]/.exec(range)?.[0] ?? '';
 
 function compare(a, b) {
   const pa = a.split(/[.-]/).map(Number);
@@ -50,6 +64,14 @@ async function manifestOf(name, version) {
   return res.json();
 }
 
+async function latestVersionOf(name) {
+  const res = await fetch(`${registry}/${name.replace('/', '%2f')}`, {
+    headers: { accept: 'application/vnd.npm.install-v1+json' },
+  });
+  if (!res.ok) throw new Error(`${name}: registry answered ${res.status}`);
+  return (await res.json())['dist-tags'].latest;
+}
+
 const selected = new Map();
 for (const file of workspaceManifests()) {
   const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -61,6 +83,12 @@ for (const file of workspaceManifests()) {
         selected.set(name, v);
     }
   }
+}
+
+if (toLatest) {
+  const names = [...selected.keys()];
+  const versions = await Promise.all(names.map(latestVersionOf));
+  names.forEach((name, i) => selected.set(name, versions[i]));
 }
 
 // Fixpoint: re-read a package whenever its selected version rises.
@@ -93,7 +121,9 @@ for (const file of workspaceManifests()) {
   const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
   for (const field of depFields) {
     for (const name of Object.keys(pkg[field] ?? {})) {
-      if (pins[name]) pkg[field][name] = pins[name];
+      if (pins[name]) {
+        pkg[field][name] = rangePrefix(pkg[field][name]) + pins[name];
+      }
     }
   }
   if (file === path.join(root, 'package.json')) {

@@ -2,6 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { SchemaType } from '@kafkajs/confluent-schema-registry';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  dataMeshPermissions,
   ANNOTATION_CONSUMER_GROUPS,
   dataMeshPiiReadPermission,
   dataMeshSamplesReadPermission,
@@ -354,6 +355,17 @@ describe('the data mesh backend on the real broker and registry', () => {
     const bad = await backend.get(`${base}/samples?limit=51`);
     expect(bad.status).toBe(400);
     expect(bad.body.error.name).toBe('InputError');
+  });
+
+  it("lists the suite's permissions in the plugin's permission metadata", async () => {
+    const res = await backend.get(
+      '/.well-known/backstage/permissions/metadata',
+    );
+    expect(res.status).toBe(200);
+    const names = res.body.permissions.map((p: { name: string }) => p.name);
+    expect(names).toEqual(
+      expect.arrayContaining(dataMeshPermissions.map(p => p.name)),
+    );
   });
 
   it('answers 404 for an unknown product on every route', async () => {

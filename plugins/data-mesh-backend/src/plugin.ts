@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { dataMeshPermissions } from '@kafka-mesh/plugin-data-mesh-common';
 import {
   createSchemaRegistry,
   dataProductWriterServiceRef,
@@ -42,6 +43,7 @@ export const dataMeshPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         cache: coreServices.cache,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
@@ -59,6 +61,7 @@ export const dataMeshPlugin = createBackendPlugin({
         httpRouter,
         httpAuth,
         permissions,
+        permissionsRegistry,
         cache,
         auth,
         catalog,
@@ -66,6 +69,9 @@ export const dataMeshPlugin = createBackendPlugin({
         limits,
         kafka,
       }) {
+        // Listed in the backend's permission metadata, so that policy
+        // editors and `/.well-known/backstage/permissions/metadata` show them.
+        permissionsRegistry.addPermissions(dataMeshPermissions);
         const mesh = readDataMeshConfig(config);
         const governance = readGovernanceRules(config);
         const registry = createSchemaRegistry(mesh.schemaRegistry);

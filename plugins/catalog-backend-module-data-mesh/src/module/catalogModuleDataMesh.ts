@@ -106,19 +106,21 @@ export const catalogModuleDataMesh = createBackendModule({
           new DataProductConsumerProcessor(groups, index),
         );
 
-        // Local scope: every replica keeps its own provider state.
+        // Local scope: every replica keeps its own provider state. It comes
+        // after the configured schedule, whose reader sets `scope` (to
+        // undefined, i.e. global) when the key is not configured.
         await scheduler.scheduleTask({
           id: 'data-mesh-enrichment',
-          scope: 'local',
           ...moduleConfig.enrichmentSchedule,
+          scope: 'local',
           fn: async () => {
             await Promise.all(providers.map(p => p.refresh()));
           },
         });
         await scheduler.scheduleTask({
           id: 'data-mesh-consumer-groups',
-          scope: 'local',
           ...moduleConfig.consumerGroupSchedule,
+          scope: 'local',
           fn: () => consumers.refresh(),
         });
 
