@@ -2,7 +2,7 @@
 
 // The local stack, then one production build of the app that every browser
 // test file's backend serves (workers see E2E_APP_BUILT and skip building).
-const stackSetup = require('../../local-stack/jest/globalSetup');
+const stackSetup = require('@kafka-mesh/local-stack/jest/globalSetup');
 const { buildApp } = require('../src/buildApp');
 
 module.exports = async function globalSetup(...args) {

@@ -5,7 +5,7 @@
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 
-const repoRoot = path.resolve(__dirname, '../../..');
+const { repoRoot } = require('./repoPaths');
 
 /**
  * Builds the frontend so the backend's app plugin serves it, as in

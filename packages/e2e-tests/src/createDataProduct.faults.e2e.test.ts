@@ -11,11 +11,9 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  RunningBackend,
-  startBackend,
-} from '../../backend/src/testing/startBackend';
+import { RunningBackend, startBackend } from 'backend/testing';
 import { describeRun, PortalApi } from './__testUtils__/portalApi';
+import { testResults } from './repoPaths';
 
 const stack = require('@kafka-mesh/local-stack');
 
@@ -42,7 +40,6 @@ interface IsolatedStack {
 
 const run = randomUUID().slice(0, 8);
 const registryTopic = `_data-products-e2e-faults-${run}`;
-const testResults = path.resolve(__dirname, '../../../test-results');
 const owner = 'group:default/guests';
 const domainName = 'e2e';
 

@@ -9,6 +9,7 @@ import {
   pressCreate,
 } from './createWizard';
 import { WizardPortal, startWizardPortal } from './wizardPortal';
+import { testResults } from './repoPaths';
 
 // The self-service path end to end in a real Chromium: the "Create data
 // product" template with the data mesh form fields, run by the real
@@ -16,10 +17,7 @@ import { WizardPortal, startWizardPortal } from './wizardPortal';
 // page renders.
 jest.setTimeout(300_000);
 
-const screenshots = path.resolve(
-  __dirname,
-  '../../../test-results/screenshots',
-);
+const screenshots = path.join(testResults, 'screenshots');
 
 describe('the Create data product wizard in Chromium', () => {
   let portal: WizardPortal;

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse, parseAllDocuments, stringify } from 'yaml';
+import { repoRoot } from './repoPaths';
 
-const repoRoot = path.resolve(__dirname, '../../..');
 /** The backend resolves file locations from its own folder. */
 const backendDir = path.join(repoRoot, 'packages/backend');
 

@@ -9,24 +9,21 @@ import { eventually } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import {
-  RunningBackend,
-  startBackend,
-} from '../../backend/src/testing/startBackend';
+import { RunningBackend, startBackend } from 'backend/testing';
 import {
   cleanupTestMesh,
   testMeshOptions,
-} from '../../demo-mesh/src/__testUtils__/testMesh';
+} from '@kafka-mesh/demo-mesh/src/__testUtils__/testMesh';
 import { launchChromium } from './browser';
 import { buildApp } from './buildApp';
 import { catalogLocationsWithDemo } from './demoCatalogLocations';
+import { repoRoot } from './repoPaths';
 
 // The living demo mesh in the real portal, in a real Chromium: what a
 // newcomer sees after `yarn dev`. Seeded into a registry topic and topic
 // prefix of its own, so it never touches a developer's running demo.
 jest.setTimeout(180_000);
 
-const repoRoot = path.resolve(__dirname, '../../..');
 const screenshots = path.join(repoRoot, 'test-results/screenshots');
 const docsScreenshots = path.join(repoRoot, 'docs/screenshots');
 /** Long enough for a throughput window and several sales flushes. */

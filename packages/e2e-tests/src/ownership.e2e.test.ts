@@ -17,11 +17,9 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import {
-  RunningBackend,
-  startBackend,
-} from '../../backend/src/testing/startBackend';
+import { RunningBackend, startBackend } from 'backend/testing';
 import { describeRun, PortalApi } from './__testUtils__/portalApi';
+import { repoRoot } from './repoPaths';
 
 // Ownership is enforced, not only shown: every way to change a product (the
 // scaffolder API and the REST API) under the portal's real permission
@@ -39,7 +37,7 @@ const brokers = (process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092').split(
 const registryUrl =
   process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
   'http://localhost:8081/apis/ccompat/v7';
-const repoRoot = path.resolve(__dirname, '../../..');
+
 /** app-config.production.yaml's data mesh settings: permissions, no file locations. */
 const productionDataMesh = parse(
   fs.readFileSync(path.join(repoRoot, 'app-config.production.yaml'), 'utf8'),

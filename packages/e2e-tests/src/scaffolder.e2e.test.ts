@@ -24,10 +24,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  RunningBackend,
-  startBackend,
-} from '../../backend/src/testing/startBackend';
+import { RunningBackend, startBackend } from 'backend/testing';
 import { GeneratedRepo } from './__testUtils__/generatedRepo';
 import {
   CatalogEntity,
@@ -36,6 +33,7 @@ import {
   relationsOf,
   TaskRun,
 } from './__testUtils__/portalApi';
+import { testResults } from './repoPaths';
 
 // The self-service templates end to end: each one run through the real
 // scaffolder REST API of the real backend (as the portal's form submits
@@ -51,7 +49,6 @@ const registryUrl =
   process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
   'http://localhost:8081/apis/ccompat/v7';
 
-const testResults = path.resolve(__dirname, '../../../test-results');
 const owner = 'group:default/guests';
 // As the form's domain picker submits it. No Domain entity is needed: the
 // catalog links to it by name.

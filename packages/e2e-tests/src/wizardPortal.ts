@@ -14,10 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import {
-  RunningBackend,
-  startBackend,
-} from '../../backend/src/testing/startBackend';
+import { RunningBackend, startBackend } from 'backend/testing';
 import { launchChromium } from './browser';
 import { buildApp } from './buildApp';
 

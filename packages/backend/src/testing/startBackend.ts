@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from './freePort';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 
 export interface RunningBackend {
   baseUrl: string;
@@ -34,7 +35,8 @@ export interface StartBackendOptions {
   registryUrl?: string;
 }
 
-const backendDir = path.resolve(__dirname, '../..');
+// Found by package name: a path from this file would differ once bundled.
+const backendDir = resolvePackagePath('backend');
 const repoRoot = path.resolve(backendDir, '../..');
 
 /**

@@ -2,8 +2,8 @@ import { ChildProcess, execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { repoRoot } from '../repoPaths';
 
-const repoRoot = path.resolve(__dirname, '../../../..');
 const run = promisify(execFile);
 
 /** The Kafka and registry the generated code should use: jest's stack. */
