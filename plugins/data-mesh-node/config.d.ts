@@ -56,7 +56,7 @@ export interface Config {
       /**
        * Live reads (health, consumers, freshness, samples) at once per Kafka
        * cluster; more get 429 with Retry-After.
-       * @default 4
+       * @default 16
        */
       kafkaReadsPerCluster?: number;
       /**

@@ -1,7 +1,14 @@
-import { isError, ServiceUnavailableError } from '@backstage/errors';
+import {
+  isError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import { answerJson, FakeRegistry } from './__testUtils__/FakeRegistry';
 import { RegistryUnavailableError } from './errors';
-import { SchemaRegistryRestClient } from './SchemaRegistryRestClient';
+import {
+  SchemaRegistryRestClient,
+  SETTLING_MS,
+} from './SchemaRegistryRestClient';
 
 describe('SchemaRegistryRestClient when the registry fails', () => {
   // A registry of its own per test, on a port of its own: a restart on
@@ -86,5 +93,37 @@ describe('SchemaRegistryRestClient when the registry fails', () => {
     // The parser's error (from fetch's own realm, so not by instanceof).
     const { cause } = error as RegistryUnavailableError;
     expect(isError(cause) && cause.message).toMatch(/JSON/);
+  });
+
+  it('takes a 404 soon after an outage for a registry still starting up, and trusts it again later', async () => {
+    const notFound = (_req: unknown, res: any) =>
+      answerJson(res, { error_code: 40401, message: 'not found' }, 404);
+    registry.handler = notFound;
+    // Before any outage a 404 means what it says.
+    expect(await failureOf(client.versions('orders-value'))).toBeInstanceOf(
+      NotFoundError,
+    );
+
+    const now = jest.spyOn(Date, 'now');
+    try {
+      await registry.stop();
+      await failureOf(client.versions('orders-value'));
+      await registry.start();
+      registry.handler = notFound;
+      // Back, but not loaded yet: not to be trusted, and a 503 by type.
+      const early = await failureOf(client.versions('orders-value'));
+      expectUnavailable(early, /^is starting up/);
+      expect((early as RegistryUnavailableError).cause).toBeInstanceOf(
+        NotFoundError,
+      );
+      // Once the registry has had time to load, 404 is "no such subject".
+      const later = Date.now() + SETTLING_MS + 1;
+      now.mockReturnValue(later);
+      expect(await failureOf(client.versions('orders-value'))).toBeInstanceOf(
+        NotFoundError,
+      );
+    } finally {
+      now.mockRestore();
+    }
   });
 });
