@@ -6,7 +6,7 @@ import {
   DEFAULT_NAMESPACE,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { ConflictError, InputError } from '@backstage/errors';
+import { ConflictError, InputError, isError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import {
@@ -65,6 +65,12 @@ export interface DeprecateResult {
   entityRef: string;
   /** Owners of the consumers, who were (or would be) notified. */
   notified: string[];
+  /**
+   * Why the owners in `notified` could not be told (the product is
+   * deprecated all the same); absent when they were, or when there was
+   * no one to tell.
+   */
+  notificationProblem?: string;
 }
 
 export interface UnpublishResult {
@@ -223,23 +229,36 @@ export class DataProductWriter {
     await publishToRegistry(this.clients, descriptor);
     if (owners.length > 0) {
       const namespace = entity.metadata.namespace ?? DEFAULT_NAMESPACE;
-      await this.notifications.send({
-        recipients: { type: 'entity', entityRef: owners },
-        payload: {
-          title: `${
-            entity.metadata.title ?? entity.metadata.name
-          } is deprecated`,
-          description: `The data product ${ref}, read by ${consumers.join(
-            ', ',
-          )}, will be served until ${request.sunset}. ${reason}${
-            replacementRef ? ` Move to ${replacementRef}.` : ''
+      // The deprecation is published by now: a notification service that
+      // fails (or an app without the notifications backend) must not turn
+      // it into an error the caller would retry; it is reported instead.
+      try {
+        await this.notifications.send({
+          recipients: { type: 'entity', entityRef: owners },
+          payload: {
+            title: `${
+              entity.metadata.title ?? entity.metadata.name
+            } is deprecated`,
+            description: `The data product ${ref}, read by ${consumers.join(
+              ', ',
+            )}, will be served until ${request.sunset}. ${reason}${
+              replacementRef ? ` Move to ${replacementRef}.` : ''
+            }`,
+            link: `/catalog/${namespace}/dataproduct/${entity.metadata.name}`,
+            severity: 'high',
+            topic: 'data-product-deprecated',
+            scope: ref,
+          },
+        });
+      } catch (error) {
+        return {
+          entityRef: ref,
+          notified: owners,
+          notificationProblem: `the consumers' owners could not be notified: ${
+            isError(error) ? error.message : String(error)
           }`,
-          link: `/catalog/${namespace}/dataproduct/${entity.metadata.name}`,
-          severity: 'high',
-          topic: 'data-product-deprecated',
-          scope: ref,
-        },
-      });
+        };
+      }
     }
     return { entityRef: ref, notified: owners };
   }
@@ -260,7 +279,10 @@ export class DataProductWriter {
       'unpublish',
     );
     const { cluster, topic } = entity.spec.output;
-    const readers = await readersOfTopic(this.clients.kafka.cluster(cluster), topic);
+    const readers = await readersOfTopic(
+      this.clients.kafka.cluster(cluster),
+      topic,
+    );
     if (
       readers.length > 0 &&
       !(await this.access.isAllowed(

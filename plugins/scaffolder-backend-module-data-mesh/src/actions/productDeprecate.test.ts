@@ -152,6 +152,23 @@ describe('dataMesh:product:deprecate', () => {
     });
   });
 
+  it('deprecates all the same when the owners cannot be notified, and says so', async () => {
+    notifications.send.mockRejectedValue(new Error('notifications are off'));
+    const output = await runAction(action, {
+      ...exampleInput(examples, 0),
+      entityRef: consumed.ref,
+      replacement: replacement.ref,
+      sunset: '2031-01-31',
+    });
+    // Nobody was told, so nobody is listed as notified.
+    expect(output).toEqual({ notified: [] });
+    expect(notifications.send).toHaveBeenCalledTimes(1);
+    const published = (await registryRecords(clients)).get(
+      `default/${consumed.name}`,
+    ) as DataProductEntity;
+    expect(published.spec.deprecation?.sunset).toBe('2031-01-31');
+  });
+
   it('deprecates a product nobody reads without notifying anyone (example 2)', async () => {
     const output = await runAction(action, {
       ...exampleInput(examples, 1),

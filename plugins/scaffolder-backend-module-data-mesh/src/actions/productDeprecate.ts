@@ -41,18 +41,19 @@ export function createProductDeprecateAction(options: {
       },
     },
     async handler(ctx) {
-      const { entityRef, notified } = await writer.deprecate(
-        {
-          entityRef: ctx.input.entityRef,
-          sunset: ctx.input.sunset,
-          reason: ctx.input.reason,
-          replacement: ctx.input.replacement,
-        },
-        {
-          credentials: await ctx.getInitiatorCredentials(),
-          dryRun: ctx.isDryRun,
-        },
-      );
+      const { entityRef, notified, notificationProblem } =
+        await writer.deprecate(
+          {
+            entityRef: ctx.input.entityRef,
+            sunset: ctx.input.sunset,
+            reason: ctx.input.reason,
+            replacement: ctx.input.replacement,
+          },
+          {
+            credentials: await ctx.getInitiatorCredentials(),
+            dryRun: ctx.isDryRun,
+          },
+        );
       ctx.logger.info(
         ctx.isDryRun
           ? `Dry run: would deprecate ${entityRef} and notify ${
@@ -62,7 +63,19 @@ export function createProductDeprecateAction(options: {
               notified.join(', ') || 'nobody'
             }`,
       );
-      ctx.output('notified', ctx.isDryRun ? [] : notified);
+      if (notificationProblem) {
+        // Deprecated all the same; failing the step now would make the
+        // owner retry a deprecation that is already published.
+        ctx.logger.warn(
+          `${entityRef} is deprecated, but ${notificationProblem}; tell ${notified.join(
+            ', ',
+          )} yourself`,
+        );
+      }
+      ctx.output(
+        'notified',
+        ctx.isDryRun || notificationProblem ? [] : notified,
+      );
     },
   });
 }
