@@ -53,19 +53,6 @@ describe('SchemaRegistryRestClient writing to the real registry', () => {
     expect((await client.version(s, 'latest')).schemaType).toBe('AVRO');
   });
 
-  it("answers the subject's own compatibility level, else the registry's global one", async () => {
-    const s = subject();
-    await client.register(s, v1);
-    const global = (
-      await (await fetch(`${config.schemaRegistry.url}/config`)).json()
-    ).compatibilityLevel;
-    expect(global).toEqual(expect.any(String));
-    expect(await client.compatibility(s)).toBe(global);
-    const other = global === 'FULL' ? 'NONE' : 'FULL';
-    await client.setCompatibility(s, other);
-    expect(await client.compatibility(s)).toBe(other);
-  });
-
   it('sets the compatibility level and tests schemas against it', async () => {
     const s = subject();
     expect(await client.testCompatibility(s, v1)).toEqual({

@@ -230,22 +230,12 @@ export class SchemaRegistryRestClient {
 
   /** The subject's compatibility level, falling back to the global one. */
   async compatibility(subject: string): Promise<string | undefined> {
-    // The subject's own level first, then the global one, rather than
-    // `defaultToGlobal`: a registry still loading after a restart answers
-    // the global default for a subject whose level it has not read yet,
-    // while a 404 in that window is taken for what it is (see request()).
-    const level = (path: string) =>
-      this.request<{ compatibilityLevel?: string }>(
-        path,
+    try {
+      const found = await this.request<{ compatibilityLevel?: string }>(
+        `/config/${encodeURIComponent(subject)}?defaultToGlobal=true`,
         'no compatibility level',
-      ).then(found => found.compatibilityLevel);
-    try {
-      return await level(`/config/${encodeURIComponent(subject)}`);
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
-    }
-    try {
-      return await level('/config');
+      );
+      return found.compatibilityLevel;
     } catch (error) {
       if (error instanceof NotFoundError) return undefined;
       throw error;
