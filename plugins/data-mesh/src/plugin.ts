@@ -15,7 +15,11 @@ import {
   dataMeshSchemaEditorField,
 } from './scaffolder';
 
-/** The data mesh frontend plugin for the legacy frontend system. */
+/**
+ * The data mesh frontend plugin for the legacy frontend system.
+ *
+ * @public
+ */
 export const dataMeshPlugin = createPlugin({
   id: 'data-mesh',
   apis: [
@@ -31,7 +35,11 @@ export const dataMeshPlugin = createPlugin({
   },
 });
 
-/** The `/data-mesh` discovery page. */
+/**
+ * The `/data-mesh` discovery page.
+ *
+ * @public
+ */
 export const DataMeshPage = dataMeshPlugin.provide(
   createRoutableExtension({
     name: 'DataMeshPage',
@@ -43,7 +51,11 @@ export const DataMeshPage = dataMeshPlugin.provide(
   }),
 );
 
-/** Overview card for DataProduct entity pages. */
+/**
+ * Overview card for DataProduct entity pages.
+ *
+ * @public
+ */
 export const EntityDataProductOverviewCard = dataMeshPlugin.provide(
   createComponentExtension({
     name: 'EntityDataProductOverviewCard',
@@ -56,7 +68,11 @@ export const EntityDataProductOverviewCard = dataMeshPlugin.provide(
   }),
 );
 
-/** "Schema" tab content for DataProduct entity pages. */
+/**
+ * "Schema" tab content for DataProduct entity pages.
+ *
+ * @public
+ */
 export const EntityDataProductSchemaContent = dataMeshPlugin.provide(
   createComponentExtension({
     name: 'EntityDataProductSchemaContent',
@@ -69,7 +85,11 @@ export const EntityDataProductSchemaContent = dataMeshPlugin.provide(
   }),
 );
 
-/** "Live" tab content for DataProduct entity pages. */
+/**
+ * "Live" tab content for DataProduct entity pages.
+ *
+ * @public
+ */
 export const EntityDataProductLiveContent = dataMeshPlugin.provide(
   createComponentExtension({
     name: 'EntityDataProductLiveContent',
@@ -82,7 +102,11 @@ export const EntityDataProductLiveContent = dataMeshPlugin.provide(
   }),
 );
 
-/** "Lineage" tab content for DataProduct entity pages. */
+/**
+ * "Lineage" tab content for DataProduct entity pages.
+ *
+ * @public
+ */
 export const EntityDataProductLineageContent = dataMeshPlugin.provide(
   createComponentExtension({
     name: 'EntityDataProductLineageContent',
@@ -95,7 +119,11 @@ export const EntityDataProductLineageContent = dataMeshPlugin.provide(
   }),
 );
 
-/** Card for Group entity pages: owned and consumed data products. */
+/**
+ * Card for Group entity pages: owned and consumed data products.
+ *
+ * @public
+ */
 export const EntityGroupDataProductsCard = dataMeshPlugin.provide(
   createComponentExtension({
     name: 'EntityGroupDataProductsCard',
@@ -113,7 +141,11 @@ export const EntityGroupDataProductsCard = dataMeshPlugin.provide(
 // plugin works as from the scaffolder plugin, without depending on it. Place
 // them inside `<ScaffolderFieldExtensions>` of the `/create` route.
 
-/** `ui:field: DataMeshSchemaEditor`: the output schema, checked as typed. */
+/**
+ * `ui:field: DataMeshSchemaEditor`: the output schema, checked as typed.
+ *
+ * @public
+ */
 export const DataMeshSchemaEditorFieldExtension = dataMeshPlugin.provide(
   createScaffolderFieldExtension({
     ...dataMeshSchemaEditorField,
@@ -121,7 +153,11 @@ export const DataMeshSchemaEditorFieldExtension = dataMeshPlugin.provide(
   }),
 );
 
-/** `ui:field: DataMeshInputsPicker`: input products with an effective SLA preview. */
+/**
+ * `ui:field: DataMeshInputsPicker`: input products with an effective SLA preview.
+ *
+ * @public
+ */
 export const DataMeshInputsPickerFieldExtension = dataMeshPlugin.provide(
   createScaffolderFieldExtension({
     ...dataMeshInputsPickerField,
@@ -129,7 +165,11 @@ export const DataMeshInputsPickerFieldExtension = dataMeshPlugin.provide(
   }),
 );
 
-/** `ui:field: DataMeshCandidateStreamPicker`: a topic with a schema, not yet a product. */
+/**
+ * `ui:field: DataMeshCandidateStreamPicker`: a topic with a schema, not yet a product.
+ *
+ * @public
+ */
 export const DataMeshCandidateStreamPickerFieldExtension =
   dataMeshPlugin.provide(
     createScaffolderFieldExtension({

@@ -6,6 +6,8 @@ export { fullDataProduct };
 /**
  * A valid product in the default namespace with a tier-1 SLA; `spec` and
  * `spec.sla` fields override the defaults.
+ *
+ * @public
  */
 export function makeDataProduct(
   name: string,

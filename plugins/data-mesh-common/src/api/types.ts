@@ -5,7 +5,11 @@ import type { GovernanceRules } from '../governance/types';
 // that serves it and the frontend that reads it. Product routes are
 // `/products/:namespace/:name/...`.
 
-/** `GET …/schema/versions` */
+/**
+ * `GET …/schema/versions`
+ *
+ * @public
+ */
 export interface SchemaVersionsResponse {
   subject: string;
   /** The subject's compatibility level (falls back to the global one). */
@@ -14,7 +18,11 @@ export interface SchemaVersionsResponse {
   versions: number[];
 }
 
-/** One field of a record schema, flattened to a dotted path. */
+/**
+ * One field of a record schema, flattened to a dotted path.
+ *
+ * @public
+ */
 export interface SchemaField {
   path: string;
   type: string;
@@ -26,7 +34,11 @@ export interface SchemaField {
   pii: boolean;
 }
 
-/** `GET …/schema/versions/:version` (`latest` allowed) */
+/**
+ * `GET …/schema/versions/:version` (`latest` allowed)
+ *
+ * @public
+ */
 export interface SchemaVersionResponse {
   subject: string;
   version: number;
@@ -37,6 +49,7 @@ export interface SchemaVersionResponse {
   fields: SchemaField[];
 }
 
+/** @public */
 export interface SchemaFieldChange {
   path: string;
   change: 'added' | 'removed' | 'type-changed' | 'default-changed';
@@ -44,7 +57,11 @@ export interface SchemaFieldChange {
   after?: string;
 }
 
-/** `GET …/schema/diff?from=1&to=2` */
+/**
+ * `GET …/schema/diff?from=1&to=2`
+ *
+ * @public
+ */
 export interface SchemaDiffResponse {
   subject: string;
   from: number;
@@ -52,8 +69,10 @@ export interface SchemaDiffResponse {
   changes: SchemaFieldChange[];
 }
 
+/** @public */
 export type FreshnessStatus = 'ok' | 'at-risk' | 'breached' | 'unknown';
 
+/** @public */
 export interface PartitionHealth {
   partition: number;
   startOffset: string;
@@ -62,7 +81,11 @@ export interface PartitionHealth {
   newestRecordAt?: string;
 }
 
-/** The rate of appended records in one time window. */
+/**
+ * The rate of appended records in one time window.
+ *
+ * @public
+ */
 export interface ThroughputPoint {
   /** End of the window, ISO. */
   at: string;
@@ -70,7 +93,11 @@ export interface ThroughputPoint {
   perSecond: number;
 }
 
-/** `GET …/health` */
+/**
+ * `GET …/health`
+ *
+ * @public
+ */
 export interface ProductHealthResponse {
   topic: string;
   partitions: PartitionHealth[];
@@ -98,10 +125,18 @@ export interface ProductHealthResponse {
   observedAt: string;
 }
 
-/** The most products one `POST /freshness` request may ask about. */
+/**
+ * The most products one `POST /freshness` request may ask about.
+ *
+ * @public
+ */
 export const MAX_FRESHNESS_ENTITY_REFS = 500;
 
-/** `POST /freshness` with a JSON body: the products to report on. */
+/**
+ * `POST /freshness` with a JSON body: the products to report on.
+ *
+ * @public
+ */
 export interface ProductsFreshnessRequest {
   /**
    * DataProduct entity refs (`dataproduct:<namespace>/<name>`; kind and
@@ -110,7 +145,11 @@ export interface ProductsFreshnessRequest {
   entityRefs: string[];
 }
 
-/** The live freshness of one product: its newest record against its SLA. */
+/**
+ * The live freshness of one product: its newest record against its SLA.
+ *
+ * @public
+ */
 export interface ProductFreshness {
   status: FreshnessStatus;
   /** Newest record over all partitions, ISO; absent when there is none. */
@@ -124,11 +163,14 @@ export interface ProductFreshness {
 /**
  * `POST /freshness`: keyed by the entity refs as requested. Refs naming no
  * DataProduct the caller may see in the catalog are left out.
+ *
+ * @public
  */
 export interface ProductsFreshnessResponse {
   items: Record<string, ProductFreshness>;
 }
 
+/** @public */
 export interface ConsumerGroupLag {
   groupId: string;
   state?: string;
@@ -143,13 +185,18 @@ export interface ConsumerGroupLag {
   component?: string;
 }
 
-/** `GET …/consumers` */
+/**
+ * `GET …/consumers`
+ *
+ * @public
+ */
 export interface ProductConsumersResponse {
   topic: string;
   groups: ConsumerGroupLag[];
   observedAt: string;
 }
 
+/** @public */
 export interface SampleRecord {
   partition: number;
   offset: string;
@@ -164,7 +211,11 @@ export interface SampleRecord {
   masked: string[];
 }
 
-/** `GET …/samples?limit=N` (N ≤ 50) */
+/**
+ * `GET …/samples?limit=N` (N ≤ 50)
+ *
+ * @public
+ */
 export interface ProductSamplesResponse {
   records: SampleRecord[];
   /** Whether the caller holds the PII permission. */
@@ -178,7 +229,11 @@ export interface ProductSamplesResponse {
   unlistedPiiFields?: string[];
 }
 
-/** A topic with a registered value schema that is not yet a data product. */
+/**
+ * A topic with a registered value schema that is not yet a data product.
+ *
+ * @public
+ */
 export interface CandidateStream {
   /** The configured cluster name. */
   cluster: string;
@@ -192,12 +247,18 @@ export interface CandidateStream {
 /**
  * `GET /api/catalog/data-mesh/candidate-streams`, served by the catalog
  * module (not by the data mesh backend): streams their owners could publish.
+ *
+ * @public
  */
 export interface CandidateStreamsResponse {
   items: CandidateStream[];
 }
 
-/** `GET /governance`: the rules the organisation agreed on, defaults applied. */
+/**
+ * `GET /governance`: the rules the organisation agreed on, defaults applied.
+ *
+ * @public
+ */
 export interface GovernanceRulesResponse {
   rules: GovernanceRules;
 }
@@ -205,6 +266,8 @@ export interface GovernanceRulesResponse {
 /**
  * `GET …/synthetic?count=N`: made-up records that follow the product's latest
  * schema, for consumers' tests.
+ *
+ * @public
  */
 export interface SyntheticRecordsResponse {
   records: Array<Record<string, unknown>>;

@@ -1,6 +1,10 @@
 import type { EffectiveSla } from '../sla';
 
-/** `PUT /api/data-mesh/products/:namespace/:name`: published (201) or updated (200). */
+/**
+ * `PUT /api/data-mesh/products/:namespace/:name`: published (201) or updated (200).
+ *
+ * @public
+ */
 export interface PublishProductResponse {
   entityRef: string;
   /** The product page, /catalog/<ns>/dataproduct/<name>. */
@@ -12,14 +16,22 @@ export interface PublishProductResponse {
   slaWarnings: string[];
 }
 
-/** `POST /api/data-mesh/products/:namespace/:name/deprecate`. */
+/**
+ * `POST /api/data-mesh/products/:namespace/:name/deprecate`.
+ *
+ * @public
+ */
 export interface DeprecateProductResponse {
   entityRef: string;
   /** Owners of the consumers who were notified. */
   notified: string[];
 }
 
-/** `DELETE /api/data-mesh/products/:namespace/:name`. */
+/**
+ * `DELETE /api/data-mesh/products/:namespace/:name`.
+ *
+ * @public
+ */
 export interface UnpublishProductResponse {
   entityRef: string;
 }

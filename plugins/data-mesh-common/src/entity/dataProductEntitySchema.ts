@@ -193,6 +193,8 @@ const specSchema = {
  * JSON schema (draft-07) of the DataProduct kind, in the form of
  * catalog-model's own kind schemas: usable with `entityKindSchemaValidator`.
  * This is the contract every part of the data mesh reads descriptors by.
+ *
+ * @public
  */
 export const dataProductEntitySchema = {
   $schema: 'http://json-schema.org/draft-07/schema',

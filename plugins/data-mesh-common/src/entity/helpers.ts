@@ -8,7 +8,11 @@ import {
 import { DATA_PRODUCT_KIND } from '../constants';
 import type { DataProductEntity, DataProductStatus } from './types';
 
-/** Tells whether an entity is a DataProduct; kinds compare case-insensitively, as in the catalog. */
+/**
+ * Tells whether an entity is a DataProduct; kinds compare case-insensitively, as in the catalog.
+ *
+ * @public
+ */
 export function isDataProductEntity(
   entity: Entity,
 ): entity is DataProductEntity {
@@ -21,6 +25,8 @@ export function isDataProductEntity(
 /**
  * The product id, `<namespace>/<name>`: the key of the product in the
  * registry topic.
+ *
+ * @public
  */
 export function productIdOf(entity: Entity): string {
   return `${entity.metadata.namespace ?? DEFAULT_NAMESPACE}/${
@@ -28,7 +34,11 @@ export function productIdOf(entity: Entity): string {
   }`;
 }
 
-/** Splits a product id; the inverse of {@link productIdOf}. */
+/**
+ * Splits a product id; the inverse of {@link productIdOf}.
+ *
+ * @public
+ */
 export function parseProductId(id: string): {
   namespace: string;
   name: string;
@@ -51,6 +61,8 @@ export function parseProductId(id: string): {
  * defaulting to DataProduct and the namespace to `defaultNamespace`, so that
  * `payments-settled` and `DataProduct:default/payments-settled` compare equal.
  * A ref naming another kind keeps that kind.
+ *
+ * @public
  */
 export function toDataProductRef(
   ref: string,
@@ -61,7 +73,11 @@ export function toDataProductRef(
   );
 }
 
-/** The canonical refs of the product's inputs, resolved in its own namespace. */
+/**
+ * The canonical refs of the product's inputs, resolved in its own namespace.
+ *
+ * @public
+ */
 export function inputRefsOf(entity: DataProductEntity): string[] {
   const namespace = entity.metadata.namespace ?? DEFAULT_NAMESPACE;
   return (entity.spec.inputs ?? []).map(ref =>
@@ -69,14 +85,22 @@ export function inputRefsOf(entity: DataProductEntity): string[] {
   );
 }
 
-/** The schema registry subject of the output topic. */
+/**
+ * The schema registry subject of the output topic.
+ *
+ * @public
+ */
 export function schemaSubjectOf(entity: DataProductEntity): string {
   return (
     entity.spec.output.schemaSubject ?? `${entity.spec.output.topic}-value`
   );
 }
 
-/** The publication status, `active` when the descriptor leaves it out. */
+/**
+ * The publication status, `active` when the descriptor leaves it out.
+ *
+ * @public
+ */
 export function statusOf(entity: DataProductEntity): DataProductStatus {
   return entity.spec.status ?? 'active';
 }

@@ -7,6 +7,8 @@ import type { OutputFormat } from './types';
 /**
  * What Kafka says about a product's topic. `unknown` means Kafka could not be
  * asked (an outage), which is different from the topic being `missing`.
+ *
+ * @public
  */
 export type TopicFacts =
   | {
@@ -19,7 +21,11 @@ export type TopicFacts =
   | { status: 'missing' }
   | { status: 'unknown' };
 
-/** What the schema registry says about a product's value subject. */
+/**
+ * What the schema registry says about a product's value subject.
+ *
+ * @public
+ */
 export type SchemaFacts =
   | {
       status: 'registered';
@@ -36,6 +42,8 @@ export type SchemaFacts =
  * Facts the catalog provider observed and computed for a published product,
  * stored as `spec.observed`. Descriptors do not set it; the provider
  * overwrites whatever a descriptor puts there.
+ *
+ * @public
  */
 export type DataProductObserved = {
   topic: TopicFacts;

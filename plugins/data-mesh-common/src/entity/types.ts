@@ -5,50 +5,83 @@ import type { DataProductObserved } from './observed';
 // The value lists are runtime arrays so that the JSON schema, the SLA ordering
 // and UI pickers all read the same source. Where order matters it is stated.
 
-/** Backstage lifecycle of the product. */
+/**
+ * Backstage lifecycle of the product.
+ *
+ * @public
+ */
 export const DATA_PRODUCT_LIFECYCLES = [
   'experimental',
   'production',
   'deprecated',
 ] as const;
+/** @public */
 export type DataProductLifecycle = (typeof DATA_PRODUCT_LIFECYCLES)[number];
 
-/** Publication status; the ODPS status values without `proposed`. */
+/**
+ * Publication status; the ODPS status values without `proposed`.
+ *
+ * @public
+ */
 export const DATA_PRODUCT_STATUSES = [
   'draft',
   'active',
   'deprecated',
   'retired',
 ] as const;
+/** @public */
 export type DataProductStatus = (typeof DATA_PRODUCT_STATUSES)[number];
 
-/** Serialization of the records on the output topic. */
+/**
+ * Serialization of the records on the output topic.
+ *
+ * @public
+ */
 export const OUTPUT_FORMATS = ['avro', 'json', 'protobuf'] as const;
+/** @public */
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-/** SLA tiers, strongest promise first. */
+/**
+ * SLA tiers, strongest promise first.
+ *
+ * @public
+ */
 export const SLA_TIERS = ['tier-1', 'tier-2', 'tier-3'] as const;
+/** @public */
 export type SlaTier = (typeof SLA_TIERS)[number];
 
-/** Support windows, widest first. */
+/**
+ * Support windows, widest first.
+ *
+ * @public
+ */
 export const SUPPORT_HOURS = ['24x7', 'business-hours'] as const;
+/** @public */
 export type SupportHours = (typeof SUPPORT_HOURS)[number];
 
+/** @public */
 export const DATA_QUALITIES = ['raw', 'curated', 'authoritative'] as const;
+/** @public */
 export type DataQuality = (typeof DATA_QUALITIES)[number];
 
+/** @public */
 export const DATA_CLASSIFICATIONS = [
   'public',
   'internal',
   'confidential',
   'restricted',
 ] as const;
+/** @public */
 export type DataClassification = (typeof DATA_CLASSIFICATIONS)[number];
 
 // Type aliases rather than interfaces: Entity.spec is a JsonObject, and only
 // type aliases are assignable to its index signature.
 
-/** The output port: where consumers read the product. */
+/**
+ * The output port: where consumers read the product.
+ *
+ * @public
+ */
 export type OutputPort = {
   /** Cluster name as configured for the data mesh backend. */
   cluster: string;
@@ -58,7 +91,11 @@ export type OutputPort = {
   schemaSubject?: string;
 };
 
-/** The service level the owner commits to. Durations are ISO-8601. */
+/**
+ * The service level the owner commits to. Durations are ISO-8601.
+ *
+ * @public
+ */
 export type Sla = {
   tier: SlaTier;
   /** Percent of time the topic is readable, 0 to 100. */
@@ -74,6 +111,7 @@ export type Sla = {
   onCall: string;
 };
 
+/** @public */
 export type Deprecation = {
   /** The last day the product is served, `YYYY-MM-DD`. */
   sunset: string;
@@ -82,6 +120,7 @@ export type Deprecation = {
   reason: string;
 };
 
+/** @public */
 export type DataProductSpec = {
   /** Entity ref of the owning group or user. */
   owner: string;
@@ -104,6 +143,7 @@ export type DataProductSpec = {
   observed?: DataProductObserved;
 };
 
+/** @public */
 export interface DataProductEntity extends Entity {
   apiVersion: typeof DATA_MESH_API_VERSION;
   kind: typeof DATA_PRODUCT_KIND;

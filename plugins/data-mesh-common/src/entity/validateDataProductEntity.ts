@@ -6,12 +6,17 @@ import { dataProductEntitySchema } from './dataProductEntitySchema';
 import { toDataProductRef } from './helpers';
 import type { DataProductEntity } from './types';
 
-/** One problem in a descriptor: a dotted field path (`''` for the whole value) and the reason. */
+/**
+ * One problem in a descriptor: a dotted field path (`''` for the whole value) and the reason.
+ *
+ * @public
+ */
 export interface DataProductValidationError {
   path: string;
   message: string;
 }
 
+/** @public */
 export type DataProductValidationResult =
   | { valid: true; entity: DataProductEntity }
   | { valid: false; errors: DataProductValidationError[] };
@@ -208,6 +213,8 @@ function inputErrors(
 /**
  * Checks a descriptor against {@link dataProductEntitySchema} plus the rules
  * a schema cannot express, and explains every problem by field path.
+ *
+ * @public
  */
 export function validateDataProductEntity(
   entity: unknown,
@@ -232,7 +239,11 @@ export function validateDataProductEntity(
     : { valid: true, entity: entity as unknown as DataProductEntity };
 }
 
-/** One line per problem, for logs and error responses. */
+/**
+ * One line per problem, for logs and error responses.
+ *
+ * @public
+ */
 export function formatValidationErrors(
   errors: DataProductValidationError[],
 ): string {

@@ -19,13 +19,18 @@ import {
   toSlaProperties,
 } from './slaProperties';
 
+/** @public */
 export interface OdpsCustomProperty {
   property: string;
   value: unknown;
   description?: string;
 }
 
-/** The part of an ODPS v1.0.0 document this plugin writes and reads. */
+/**
+ * The part of an ODPS v1.0.0 document this plugin writes and reads.
+ *
+ * @public
+ */
 export interface OdpsDataProduct {
   apiVersion: 'v1.0.0';
   kind: 'DataProduct';
@@ -90,7 +95,11 @@ const CUSTOM_SPEC_FIELDS = [
   'deprecation',
 ] as const;
 
-/** The product as an ODPS v1.0.0 document. */
+/**
+ * The product as an ODPS v1.0.0 document.
+ *
+ * @public
+ */
 export function toOdps(entity: DataProductEntity): OdpsDataProduct {
   const { metadata, spec } = entity;
   const inputs = inputRefsOf(entity).map(ref => parseEntityRef(ref));
@@ -139,7 +148,11 @@ export function toOdps(entity: DataProductEntity): OdpsDataProduct {
   };
 }
 
-/** The product as an ODPS v1.0.0 YAML document. */
+/**
+ * The product as an ODPS v1.0.0 YAML document.
+ *
+ * @public
+ */
 export function toOdpsYaml(entity: DataProductEntity): string {
   return stringify(toOdps(entity));
 }
@@ -148,6 +161,8 @@ export function toOdpsYaml(entity: DataProductEntity): string {
  * Reads an ODPS document written by {@link toOdps} back into a descriptor and
  * validates it. Documents from other tools may lack any part; errors then
  * name the descriptor fields that stayed empty.
+ *
+ * @public
  */
 export function fromOdps(doc: OdpsDataProduct): DataProductValidationResult {
   let id: { namespace: string; name: string };

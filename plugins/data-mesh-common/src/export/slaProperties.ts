@@ -5,7 +5,11 @@ import {
   parseIsoDuration,
 } from '../sla/isoDuration';
 
-/** One service-level property as ODCS v3 `slaProperties` lists them. */
+/**
+ * One service-level property as ODCS v3 `slaProperties` lists them.
+ *
+ * @public
+ */
 export interface OdcsSlaProperty {
   property: string;
   value: string | number;
@@ -70,7 +74,11 @@ function durationProperty(property: string, duration: string): OdcsSlaProperty {
   return { property, value: ms / size, unit };
 }
 
-/** The SLA as ODCS v3 slaProperties (without onCall, a support channel). */
+/**
+ * The SLA as ODCS v3 slaProperties (without onCall, a support channel).
+ *
+ * @public
+ */
 export function toSlaProperties(sla: Sla): OdcsSlaProperty[] {
   return [
     { property: 'tier', value: sla.tier },
@@ -95,6 +103,8 @@ function toDuration({ value, unit }: OdcsSlaProperty): string | undefined {
  * Reads back what {@link toSlaProperties} writes. Property names compare
  * case-insensitively, as ODCS asks. Values it cannot read are left out, so
  * validating the result names the missing field.
+ *
+ * @public
  */
 export function fromSlaProperties(
   properties: OdcsSlaProperty[],

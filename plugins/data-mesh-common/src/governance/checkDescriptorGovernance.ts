@@ -75,6 +75,8 @@ function checkObserved(
  * fields and tags, and the SLA's retention; plus the partitions, retention
  * and compatibility level Kafka and the registry report, when `spec.observed`
  * holds them. Expects a descriptor that passed validateDataProductEntity.
+ *
+ * @public
  */
 export function checkDescriptorGovernance(
   entity: DataProductEntity,

@@ -27,7 +27,11 @@ const IMPLIES: Record<CompatibilityLevel, readonly CompatibilityLevel[]> = {
   ],
 };
 
-/** Whether `level` is `minimum` or stricter, i.e. implies it. */
+/**
+ * Whether `level` is `minimum` or stricter, i.e. implies it.
+ *
+ * @public
+ */
 export function compatibilitySatisfies(
   level: CompatibilityLevel,
   minimum: CompatibilityLevel,
@@ -35,7 +39,11 @@ export function compatibilitySatisfies(
   return IMPLIES[level].includes(minimum);
 }
 
-/** The subject's compatibility level against the tier's minimum. */
+/**
+ * The subject's compatibility level against the tier's minimum.
+ *
+ * @public
+ */
 export function checkCompatibility(
   tier: SlaTier,
   level: CompatibilityLevel,

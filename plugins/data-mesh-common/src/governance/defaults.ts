@@ -5,6 +5,8 @@ import type { GovernanceRules } from './types';
  * The rules when `dataMesh.governance` says nothing: every format, topics
  * named `{domain}.{name}.v{major}`, safe schema evolution for the two upper
  * tiers, and topic settings that match the tiers' promises.
+ *
+ * @public
  */
 export const DEFAULT_GOVERNANCE_RULES: GovernanceRules = {
   allowedFormats: [...OUTPUT_FORMATS],

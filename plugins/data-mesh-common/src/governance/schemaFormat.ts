@@ -2,7 +2,11 @@ import type { OutputFormat } from '../entity/types';
 import type { GovernanceRules, GovernanceViolation } from './types';
 import { violation } from './violations';
 
-/** A schema format against `allowedFormats`. */
+/**
+ * A schema format against `allowedFormats`.
+ *
+ * @public
+ */
 export function checkSchemaFormat(
   format: OutputFormat,
   rules: Pick<GovernanceRules, 'allowedFormats'>,

@@ -35,6 +35,8 @@ function fill(
  * Why a topic naming template is unusable, or undefined when it is fine:
  * it must name the product with `{name}` (or products would share topics)
  * and use no other placeholders than `{domain}`, `{name}` and `{major}`.
+ *
+ * @public
  */
 export function explainInvalidTopicNaming(
   template: string,
@@ -53,7 +55,11 @@ export function explainInvalidTopicNaming(
   return undefined;
 }
 
-/** The topic name the naming rule gives a product. */
+/**
+ * The topic name the naming rule gives a product.
+ *
+ * @public
+ */
 export function expectedTopicName(
   ids: { domain: string; name: string; major: number },
   rules: Pick<GovernanceRules, 'topicNaming'>,
@@ -66,6 +72,8 @@ export function expectedTopicName(
  * name may drop a leading `<domain>-`, since the topic already carries the
  * domain: product `payments-settled` of domain `payments` may use
  * `payments.settled.v1`.
+ *
+ * @public
  */
 export function checkTopicName(
   topic: string,

@@ -2,7 +2,11 @@ import { formatIsoDuration, parseIsoDuration } from '../sla/isoDuration';
 import type { GovernanceRules, GovernanceViolation } from './types';
 import { violation } from './violations';
 
-/** A topic's partition count against `partitions.min` and `.max`. */
+/**
+ * A topic's partition count against `partitions.min` and `.max`.
+ *
+ * @public
+ */
 export function checkPartitions(
   partitions: number,
   rules: Pick<GovernanceRules, 'partitions'>,
@@ -62,6 +66,8 @@ function checkRetentionRange(
 /**
  * A topic's `retention.ms` (negative means forever) against
  * `retention.min` and `.max`.
+ *
+ * @public
  */
 export function checkRetentionMs(
   retentionMs: number,
@@ -75,6 +81,8 @@ export function checkRetentionMs(
  * An ISO-8601 retention against `retention.min` and `.max`.
  *
  * @throws TypeError when `isoDuration` is not a supported duration
+ *
+ * @public
  */
 export function checkRetention(
   isoDuration: string,

@@ -3,6 +3,8 @@ import type { OutputFormat, SlaTier } from '../entity/types';
 /**
  * Schema registry compatibility levels, as the Confluent API names them.
  * {@link compatibilitySatisfies} orders them by what each implies.
+ *
+ * @public
  */
 export const COMPATIBILITY_LEVELS = [
   'NONE',
@@ -13,23 +15,35 @@ export const COMPATIBILITY_LEVELS = [
   'FULL',
   'FULL_TRANSITIVE',
 ] as const;
+/** @public */
 export type CompatibilityLevel = (typeof COMPATIBILITY_LEVELS)[number];
 
-/** Kafka `cleanup.policy` values. */
+/**
+ * Kafka `cleanup.policy` values.
+ *
+ * @public
+ */
 export const CLEANUP_POLICIES = [
   'delete',
   'compact',
   'compact,delete',
 ] as const;
+/** @public */
 export type CleanupPolicy = (typeof CLEANUP_POLICIES)[number];
 
-/** The placeholders a topic naming rule may use. */
+/**
+ * The placeholders a topic naming rule may use.
+ *
+ * @public
+ */
 export const TOPIC_NAMING_PLACEHOLDERS = ['domain', 'name', 'major'] as const;
 
 /**
  * The rules an organisation agrees on once (`dataMesh.governance`), enforced
  * wherever a product is published and flagged on hand-written descriptors.
  * Durations are ISO-8601.
+ *
+ * @public
  */
 export type GovernanceRules = {
   /** Schema formats a product's output may use. */
@@ -54,7 +68,11 @@ export type GovernanceRules = {
   >;
 };
 
-/** The rules by name; each violation says which one it broke. */
+/**
+ * The rules by name; each violation says which one it broke.
+ *
+ * @public
+ */
 export type GovernanceRuleName =
   | 'allowed-formats'
   | 'topic-naming'
@@ -64,7 +82,11 @@ export type GovernanceRuleName =
   | 'partitions'
   | 'retention';
 
-/** One broken rule, with the config key that sets it. */
+/**
+ * One broken rule, with the config key that sets it.
+ *
+ * @public
+ */
 export type GovernanceViolation = {
   rule: GovernanceRuleName;
   /** e.g. `dataMesh.governance.partitions.max` */
@@ -72,5 +94,9 @@ export type GovernanceViolation = {
   message: string;
 };
 
-/** The config section the rules are read from. */
+/**
+ * The config section the rules are read from.
+ *
+ * @public
+ */
 export const GOVERNANCE_CONFIG_KEY = 'dataMesh.governance';

@@ -16,6 +16,8 @@ export function violation(
 /**
  * One line per violation, `<message> (rule <rule>, set by <configKey>)`, so
  * that whoever reads it knows both what to fix and which rule to question.
+ *
+ * @public
  */
 export function formatViolations(violations: GovernanceViolation[]): string {
   return violations

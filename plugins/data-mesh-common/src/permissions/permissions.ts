@@ -6,21 +6,33 @@ import { createPermission } from '@backstage/plugin-permission-common';
 // product that is not in the catalog yet (a first publish), the suite asks
 // the policy for its conditions and applies them to the descriptor.
 
-/** Reading decoded sample messages from a product's topic. */
+/**
+ * Reading decoded sample messages from a product's topic.
+ *
+ * @public
+ */
 export const dataMeshSamplesReadPermission = createPermission({
   name: 'datamesh.product.samples.read',
   attributes: { action: 'read' },
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
-/** Seeing the fields the portal calls personal unmasked in samples. */
+/**
+ * Seeing the fields the portal calls personal unmasked in samples.
+ *
+ * @public
+ */
 export const dataMeshPiiReadPermission = createPermission({
   name: 'datamesh.product.pii.read',
   attributes: { action: 'read' },
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
-/** Generating synthetic records from a product's schema. */
+/**
+ * Generating synthetic records from a product's schema.
+ *
+ * @public
+ */
 export const dataMeshSyntheticReadPermission = createPermission({
   name: 'datamesh.product.synthetic.read',
   attributes: { action: 'read' },
@@ -31,6 +43,8 @@ export const dataMeshSyntheticReadPermission = createPermission({
  * Publishing a product: a first publish, an update of its descriptor, or a
  * change of its owner. For an update the product as the catalog holds it
  * (its current owner) decides; for a first publish, the descriptor.
+ *
+ * @public
  */
 export const dataMeshProductPublishPermission = createPermission({
   name: 'datamesh.product.publish',
@@ -38,14 +52,22 @@ export const dataMeshProductPublishPermission = createPermission({
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
-/** Deprecating a product (and notifying its consumers). */
+/**
+ * Deprecating a product (and notifying its consumers).
+ *
+ * @public
+ */
 export const dataMeshProductDeprecatePermission = createPermission({
   name: 'datamesh.product.deprecate',
   attributes: { action: 'update' },
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
-/** Unpublishing (tombstoning) a product that nobody reads any more. */
+/**
+ * Unpublishing (tombstoning) a product that nobody reads any more.
+ *
+ * @public
+ */
 export const dataMeshProductUnpublishPermission = createPermission({
   name: 'datamesh.product.unpublish',
   attributes: { action: 'delete' },
@@ -55,6 +77,8 @@ export const dataMeshProductUnpublishPermission = createPermission({
 /**
  * Unpublishing a product although consumer groups still read its topic.
  * A policy typically allows it to platform admins only.
+ *
+ * @public
  */
 export const dataMeshProductUnpublishAdminPermission = createPermission({
   name: 'datamesh.product.unpublish.admin',
@@ -62,7 +86,11 @@ export const dataMeshProductUnpublishAdminPermission = createPermission({
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
-/** Every data mesh permission, for registering with the permission framework. */
+/**
+ * Every data mesh permission, for registering with the permission framework.
+ *
+ * @public
+ */
 export const dataMeshPermissions = [
   dataMeshSamplesReadPermission,
   dataMeshPiiReadPermission,

@@ -7,15 +7,21 @@ import {
   compareTiers,
 } from './ordering';
 
-/** The SLA fields the weakest-link rule applies to. */
+/**
+ * The SLA fields the weakest-link rule applies to.
+ *
+ * @public
+ */
 export type EffectiveSlaField =
   | 'tier'
   | 'availability'
   | 'freshness'
   | 'supportHours';
 
+/** @public */
 export type EffectiveSla = Pick<Sla, EffectiveSlaField>;
 
+/** @public */
 export interface EffectiveSlaResult {
   /** The product's own promise. */
   declared: Sla;
@@ -34,6 +40,8 @@ export interface EffectiveSlaResult {
 /**
  * Finds a product by its canonical ref, `dataproduct:<namespace>/<name>` in
  * lower case (as `stringifyEntityRef` writes it).
+ *
+ * @public
  */
 export type DataProductLookup = (ref: string) => DataProductEntity | undefined;
 
@@ -121,6 +129,8 @@ function settle<K extends EffectiveSlaField>(
  * Returns a function computing effective SLAs that remembers every product it
  * has summarised, so computing all products of a large catalog visits each
  * product and input once. Use a new calculator when the products change.
+ *
+ * @public
  */
 export function createEffectiveSlaCalculator(
   lookup: DataProductLookup,
@@ -259,6 +269,8 @@ export function createEffectiveSlaCalculator(
  * inputs are reported, not fatal.
  *
  * @throws Error when `ref` itself is not found
+ *
+ * @public
  */
 export function computeEffectiveSla(
   ref: string,

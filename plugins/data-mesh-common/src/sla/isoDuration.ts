@@ -5,6 +5,8 @@
  * freshness promises using them could not be ordered.
  *
  * Kept as a string so the JSON schema can use the very same rule.
+ *
+ * @public
  */
 export const ISO_DURATION_PATTERN =
   '^P(?!$)(?:(\\d+)W)?(?:(\\d+)D)?(?:T(?=\\d)(?:(\\d+)H)?(?:(\\d+)M)?(?:(\\d+(?:[.,]\\d+)?)S)?)?$';
@@ -42,6 +44,8 @@ export function explainInvalidDuration(text: string): string {
  * Parses an ISO-8601 duration such as `PT5M` into milliseconds.
  *
  * @throws TypeError naming the text and the reason it was rejected
+ *
+ * @public
  */
 export function parseIsoDuration(text: string): number {
   const match = SUPPORTED.exec(text);
@@ -62,6 +66,8 @@ export function parseIsoDuration(text: string): number {
 /**
  * Formats milliseconds as a canonical ISO-8601 duration in days, hours,
  * minutes and seconds, e.g. 90000000 → `P1DT1H`.
+ *
+ * @public
  */
 export function formatIsoDuration(duration: number): string {
   if (!Number.isFinite(duration) || duration < 0) {

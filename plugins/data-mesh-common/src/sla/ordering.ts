@@ -10,22 +10,38 @@ import { parseIsoDuration } from './isoDuration';
 // weaker than `b`, zero when equal, positive when `a` is stronger. Sorting
 // with one puts the weakest first.
 
-/** tier-1 is the strongest, tier-3 the weakest. */
+/**
+ * tier-1 is the strongest, tier-3 the weakest.
+ *
+ * @public
+ */
 export function compareTiers(a: SlaTier, b: SlaTier): number {
   return SLA_TIERS.indexOf(b) - SLA_TIERS.indexOf(a);
 }
 
-/** 24x7 is stronger than business-hours. */
+/**
+ * 24x7 is stronger than business-hours.
+ *
+ * @public
+ */
 export function compareSupportHours(a: SupportHours, b: SupportHours): number {
   return SUPPORT_HOURS.indexOf(b) - SUPPORT_HOURS.indexOf(a);
 }
 
-/** Higher availability is stronger. */
+/**
+ * Higher availability is stronger.
+ *
+ * @public
+ */
 export function compareAvailability(a: number, b: number): number {
   return a - b;
 }
 
-/** Fresher is stronger: a shorter maximum age wins. */
+/**
+ * Fresher is stronger: a shorter maximum age wins.
+ *
+ * @public
+ */
 export function compareFreshness(a: string, b: string): number {
   return parseIsoDuration(b) - parseIsoDuration(a);
 }

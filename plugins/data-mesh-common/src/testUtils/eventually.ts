@@ -1,6 +1,8 @@
 /**
  * Retries an assertion until it passes: catalog ingestion is asynchronous.
  * The deadline only bounds a hung test; it measures nothing.
+ *
+ * @public
  */
 export async function eventually<T>(
   check: () => Promise<T>,

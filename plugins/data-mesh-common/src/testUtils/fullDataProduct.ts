@@ -1,6 +1,10 @@
 import type { DataProductEntity } from '../entity/types';
 
-/** A descriptor using every field, as in the architecture sketch. */
+/**
+ * A descriptor using every field, as in the architecture sketch.
+ *
+ * @public
+ */
 export const fullDataProduct: DataProductEntity = {
   apiVersion: 'kafka-mesh.io/v1alpha1',
   kind: 'DataProduct',

@@ -1,7 +1,11 @@
 import { DATA_MESH_API_VERSION } from '../constants';
 import type { DataProductEntity } from '../entity/types';
 
-/** A valid descriptor for tests; `spec` fields can be overridden. */
+/**
+ * A valid descriptor for tests; `spec` fields can be overridden.
+ *
+ * @public
+ */
 export function makeDataProduct(
   name: string,
   topic: string,

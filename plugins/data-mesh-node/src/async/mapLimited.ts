@@ -1,6 +1,8 @@
 /**
  * `fn` over `items` with at most `limit` calls under way at once, results in
  * the order of `items`: a batch must not open a connection per item.
+ *
+ * @public
  */
 export async function mapLimited<T, R>(
   items: readonly T[],

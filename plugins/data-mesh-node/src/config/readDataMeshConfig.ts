@@ -8,6 +8,7 @@ import {
   SchemaRegistryConfig,
 } from './types';
 
+/** @public */
 export const DEFAULT_CLIENT_ID = 'backstage-data-mesh';
 
 const SASL_MECHANISMS = ['plain', 'scram-sha-256', 'scram-sha-512'] as const;
@@ -96,6 +97,8 @@ function readSchemaRegistry(
  * Reads and checks the `dataMesh` section once, so that every part of the
  * suite works from the same typed view and a mistake fails at startup with
  * the config key that is wrong.
+ *
+ * @public
  */
 export function readDataMeshConfig(config: Config): DataMeshConfig {
   const root = config.getConfig('dataMesh');

@@ -1,7 +1,11 @@
 import { Config } from '@backstage/config';
 import type { DataMeshPermissionsConfig } from './types';
 
-/** The data mesh admins when `dataMesh.permissions.adminGroups` is not set. */
+/**
+ * The data mesh admins when `dataMesh.permissions.adminGroups` is not set.
+ *
+ * @public
+ */
 export const DEFAULT_ADMIN_GROUPS = ['group:default/platform-team'];
 
 const OWNER_REF = /^(group|user):[^:/\s]+\/[^:/\s]+$/i;
@@ -22,6 +26,8 @@ function ownerRefs(refs: string[], key: string, kinds = 'group'): string[] {
 /**
  * Reads `dataMesh.permissions`: the one reader for the policy, the REST API
  * and the scaffolder actions, so they agree on who is an admin.
+ *
+ * @public
  */
 export function readPermissionsConfig(
   config: Config,

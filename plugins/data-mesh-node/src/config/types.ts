@@ -1,7 +1,11 @@
 import type { SASLOptions } from 'kafkajs';
 import type { ConnectionOptions } from 'node:tls';
 
-/** One Kafka cluster from `dataMesh.kafka.clusters`. */
+/**
+ * One Kafka cluster from `dataMesh.kafka.clusters`.
+ *
+ * @public
+ */
 export interface KafkaClusterConfig {
   name: string;
   brokers: string[];
@@ -9,7 +13,11 @@ export interface KafkaClusterConfig {
   sasl?: SASLOptions;
 }
 
-/** The schema registry from `dataMesh.schemaRegistry`. */
+/**
+ * The schema registry from `dataMesh.schemaRegistry`.
+ *
+ * @public
+ */
 export interface SchemaRegistryConfig {
   url: string;
   auth?: { username: string; password: string };
@@ -17,7 +25,11 @@ export interface SchemaRegistryConfig {
   storageTopic?: { cluster: string; topic: string };
 }
 
-/** The suite's whole `dataMesh` config section, with defaults applied. */
+/**
+ * The suite's whole `dataMesh` config section, with defaults applied.
+ *
+ * @public
+ */
 export interface DataMeshConfig {
   registryTopic: string;
   clientId: string;
@@ -25,7 +37,11 @@ export interface DataMeshConfig {
   schemaRegistry: SchemaRegistryConfig;
 }
 
-/** A static external-access token and the owners it acts for. */
+/**
+ * A static external-access token and the owners it acts for.
+ *
+ * @public
+ */
 export interface ExternalAccessGrant {
   /** The token's `subject` in backend.auth.externalAccess (its principal's subject). */
   subject: string;
@@ -33,7 +49,11 @@ export interface ExternalAccessGrant {
   actsFor: string[];
 }
 
-/** `dataMesh.permissions`, with defaults applied. */
+/**
+ * `dataMesh.permissions`, with defaults applied.
+ *
+ * @public
+ */
 export interface DataMeshPermissionsConfig {
   /** Full group refs, lower case like a user's ownership claims. */
   adminGroups: string[];

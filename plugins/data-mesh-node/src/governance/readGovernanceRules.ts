@@ -237,6 +237,8 @@ const KEYS: ReadonlyArray<keyof GovernanceRules> = [
  * Reads `dataMesh.governance`, every key defaulting to
  * DEFAULT_GOVERNANCE_RULES, and refuses a bad value at startup with the
  * exact key at fault.
+ *
+ * @public
  */
 export function readGovernanceRules(config: Config): GovernanceRules {
   const governance =

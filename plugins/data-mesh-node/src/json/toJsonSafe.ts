@@ -2,6 +2,8 @@
  * Makes a decoded or generated record JSON-safe: bytes as base64, 64-bit
  * integers (bigint, protobufjs Long) as strings, dates as ISO strings, maps
  * as objects.
+ *
+ * @public
  */
 export function toJsonSafe(value: unknown): unknown {
   if (value === null || value === undefined) return value ?? null;

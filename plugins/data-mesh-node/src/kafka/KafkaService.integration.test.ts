@@ -14,9 +14,12 @@ import { DefaultKafkaService } from './KafkaService';
 jest.setTimeout(60_000);
 
 describe('DefaultKafkaService on the local broker', () => {
-  const kafka = new DefaultKafkaService(readDataMeshConfig(localStackConfig()), {
-    callTimeoutMs: 10_000,
-  });
+  const kafka = new DefaultKafkaService(
+    readDataMeshConfig(localStackConfig()),
+    {
+      callTimeoutMs: 10_000,
+    },
+  );
   const cluster = kafka.cluster('local');
   const existing = uniqueName('it.kafka-service');
   const missing = uniqueName('it.kafka-service-missing');

@@ -18,9 +18,14 @@ import {
 import { Semaphore } from './Semaphore';
 import { withTimeout } from './withTimeout';
 
-/** How long one call to Kafka may take, unless the service is told otherwise. */
+/**
+ * How long one call to Kafka may take, unless the service is told otherwise.
+ *
+ * @public
+ */
 export const DEFAULT_KAFKA_CALL_TIMEOUT_MS = 10_000;
 
+/** @public */
 export interface KafkaServiceOptions {
   /** The deadline of every admin call, its wait for a place included. */
   callTimeoutMs?: number;
@@ -30,7 +35,11 @@ export interface KafkaServiceOptions {
   consumerConcurrency?: number;
 }
 
-/** One configured Kafka cluster, as every part of the suite reaches it. */
+/**
+ * One configured Kafka cluster, as every part of the suite reaches it.
+ *
+ * @public
+ */
 export interface KafkaCluster {
   readonly name: string;
   readonly config: KafkaClusterConfig;
@@ -80,6 +89,8 @@ export interface KafkaCluster {
  * The suite's one way to Kafka: the catalog module, the backend plugin and
  * the scaffolder actions share it, so they connect, time out and recover by
  * the same rules.
+ *
+ * @public
  */
 export interface KafkaService {
   clusterNames(): string[];
@@ -166,7 +177,10 @@ class ClusterConnection implements KafkaCluster {
       );
     } catch (error) {
       await producer.disconnect().catch(() => undefined);
-      throw unavailable(`Kafka cluster '${this.name}' (connect a producer)`, error);
+      throw unavailable(
+        `Kafka cluster '${this.name}' (connect a producer)`,
+        error,
+      );
     }
     try {
       return await fn(producer);
@@ -277,7 +291,11 @@ function unavailable(label: string, error: unknown): KafkaUnavailableError {
   );
 }
 
-/** The default {@link KafkaService}: one connection holder per configured cluster. */
+/**
+ * The default {@link KafkaService}: one connection holder per configured cluster.
+ *
+ * @public
+ */
 export class DefaultKafkaService implements KafkaService {
   private readonly clusters: Map<string, ClusterConnection>;
 

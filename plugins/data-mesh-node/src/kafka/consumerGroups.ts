@@ -5,13 +5,21 @@ import type { KafkaCluster } from './KafkaService';
 /** Groups whose committed offsets are fetched at the same time. */
 const OFFSETS_CONCURRENCY = 8;
 
-/** A partition a group has committed an offset on. */
+/**
+ * A partition a group has committed an offset on.
+ *
+ * @public
+ */
 export interface CommittedPartition {
   partition: number;
   offset: string;
 }
 
-/** What one consumer group has committed, topic by topic. */
+/**
+ * What one consumer group has committed, topic by topic.
+ *
+ * @public
+ */
 export interface GroupOffsets {
   groupId: string;
   topics: Array<{ topic: string; partitions: CommittedPartition[] }>;
@@ -21,11 +29,17 @@ export interface GroupOffsets {
  * Whether a group is one of the suite's own (tail reads, snapshots,
  * registry readers): they read topics without consuming them, so they
  * never count as a product's consumers.
+ *
+ * @public
  */
 export const isPortalGroup = (groupId: string) =>
   groupId.startsWith(PORTAL_CONSUMER_GROUP_PREFIX);
 
-/** The groups on the cluster that are not the suite's own, sorted. */
+/**
+ * The groups on the cluster that are not the suite's own, sorted.
+ *
+ * @public
+ */
 export async function consumerGroupIds(
   cluster: Pick<KafkaCluster, 'admin'>,
 ): Promise<string[]> {
@@ -43,6 +57,8 @@ export async function consumerGroupIds(
  * offsets of every group that is not the suite's own, on `topic` or (without
  * it) on every topic, a bounded number of groups at a time. Groups and
  * topics without a committed offset are left out.
+ *
+ * @public
  */
 export async function committedOffsets(
   cluster: Pick<KafkaCluster, 'admin'>,

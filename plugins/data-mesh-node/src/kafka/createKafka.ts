@@ -1,6 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import type { KafkaClusterConfig } from '../config/types';
 
+/** @public */
 export interface CreateKafkaOptions {
   clientId: string;
   /** How long a connection attempt may take before it counts as failed. */
@@ -12,7 +13,11 @@ export interface CreateKafkaOptions {
   retries?: number;
 }
 
-/** A kafkajs client for one configured cluster, with its TLS and SASL. */
+/**
+ * A kafkajs client for one configured cluster, with its TLS and SASL.
+ *
+ * @public
+ */
 export function createKafka(
   cluster: KafkaClusterConfig,
   options: CreateKafkaOptions,

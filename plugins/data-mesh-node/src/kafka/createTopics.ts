@@ -6,6 +6,7 @@ const PROPAGATING = new Set([
   'LEADER_NOT_AVAILABLE',
 ]);
 
+/** @public */
 export interface CreateTopicsOptions {
   topics: ITopicConfig[];
   /** Gives up waiting for partition leaders after this long. */
@@ -18,6 +19,8 @@ export interface CreateTopicsOptions {
  * retries LEADER_NOT_AVAILABLE and so fails on the
  * UNKNOWN_TOPIC_OR_PARTITION a KRaft broker can still answer right after
  * the creation (seen on a loaded machine).
+ *
+ * @public
  */
 export async function createTopics(
   admin: Admin,

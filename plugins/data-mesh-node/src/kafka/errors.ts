@@ -5,10 +5,16 @@ import { UpstreamTimeoutError } from './withTimeout';
 /**
  * A Kafka cluster could not be asked, or a call to it failed or ran out of
  * time. Answered as 503 with Retry-After; the cause says why.
+ *
+ * @public
  */
 export class KafkaUnavailableError extends ServiceUnavailableError {}
 
-/** Whether kafkajs reports that a topic or partition is not known. */
+/**
+ * Whether kafkajs reports that a topic or partition is not known.
+ *
+ * @public
+ */
 export function isUnknownTopicError(error: unknown): boolean {
   // kafkajs 2 wraps the broker's answer in the error of its last retry.
   const e = error as {
@@ -27,7 +33,5 @@ export function isUnknownTopicError(error: unknown): boolean {
  * an admin call: only the former says anything about the connection.
  */
 export function isKafkaError(error: unknown): boolean {
-  return (
-    error instanceof KafkaJSError || error instanceof UpstreamTimeoutError
-  );
+  return error instanceof KafkaJSError || error instanceof UpstreamTimeoutError;
 }

@@ -10,6 +10,8 @@ import { DefaultKafkaService, KafkaService } from './KafkaService';
  * The suite's Kafka clusters, one instance per backend (root scope): the
  * catalog module, the backend plugin and the scaffolder actions share its
  * admins, deadlines, concurrency bounds and recovery.
+ *
+ * @public
  */
 export const kafkaServiceRef = createServiceRef<KafkaService>({
   id: 'data-mesh.kafka',

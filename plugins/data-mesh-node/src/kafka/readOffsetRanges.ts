@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import { withTimeout } from './withTimeout';
 
-/** A partition of a topic to read from `from` up to and including `last`. */
+/**
+ * A partition of a topic to read from `from` up to and including `last`.
+ *
+ * @public
+ */
 export interface OffsetRange {
   topic: string;
   partition: number;
@@ -10,6 +14,7 @@ export interface OffsetRange {
   last: bigint;
 }
 
+/** @public */
 export interface RangeRecord {
   topic: string;
   partition: number;
@@ -20,6 +25,7 @@ export interface RangeRecord {
   value: Buffer | null;
 }
 
+/** @public */
 export interface ReadOffsetRangesOptions {
   /** When to return whatever arrived, complete or not. */
   deadlineMs: number;
@@ -40,6 +46,8 @@ const keyOf = (topic: string, partition: number) => `${topic}:${partition}`;
  * record or the deadline passes, whichever comes first; what arrived by
  * then is returned (a compacted or transactional tail may never deliver
  * `last`).
+ *
+ * @public
  */
 export async function readOffsetRanges(
   kafka: Kafka,

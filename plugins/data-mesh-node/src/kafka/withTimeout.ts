@@ -1,13 +1,21 @@
 import { ServiceUnavailableError } from '@backstage/errors';
 
-/** A call to Kafka or the registry did not answer in time: an outage, 503. */
+/**
+ * A call to Kafka or the registry did not answer in time: an outage, 503.
+ *
+ * @public
+ */
 export class UpstreamTimeoutError extends ServiceUnavailableError {
   constructor(what: string, ms: number) {
     super(`${what} did not answer within ${ms} ms`);
   }
 }
 
-/** Rejects with {@link UpstreamTimeoutError} when `promise` takes longer than `ms`. */
+/**
+ * Rejects with {@link UpstreamTimeoutError} when `promise` takes longer than `ms`.
+ *
+ * @public
+ */
 export async function withTimeout<T>(
   promise: Promise<T>,
   ms: number,

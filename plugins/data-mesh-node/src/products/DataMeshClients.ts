@@ -13,6 +13,8 @@ import { SchemaRegistryRestClient } from '../registry/SchemaRegistryRestClient';
  * product writer and the scaffolder actions use them. Kafka is reached
  * through the shared {@link KafkaService}, so a write after an outage
  * recovers by the same rules as the catalog and the live routes.
+ *
+ * @public
  */
 export class DataMeshClients {
   constructor(

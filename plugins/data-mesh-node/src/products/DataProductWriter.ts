@@ -38,13 +38,18 @@ import {
 import { readersOfTopic, TopicReader } from './topicReaders';
 import { productOwningSubject, productOwningTopic } from './topicOwner';
 
-/** Who asks, and whether to stop short of writing. */
+/**
+ * Who asks, and whether to stop short of writing.
+ *
+ * @public
+ */
 export interface WriteOptions {
   credentials: BackstageCredentials;
   /** Check everything, write nothing. */
   dryRun?: boolean;
 }
 
+/** @public */
 export interface PublishResult extends BarrierResult {
   /** The product page, /catalog/<ns>/dataproduct/<name>. */
   entityPath: string;
@@ -52,6 +57,7 @@ export interface PublishResult extends BarrierResult {
   updated: boolean;
 }
 
+/** @public */
 export interface DeprecateRequest {
   entityRef: string;
   /** The last day the product is served, YYYY-MM-DD. */
@@ -61,6 +67,7 @@ export interface DeprecateRequest {
   replacement?: string;
 }
 
+/** @public */
 export interface DeprecateResult {
   entityRef: string;
   /** Owners of the consumers, who were (or would be) notified. */
@@ -73,6 +80,7 @@ export interface DeprecateResult {
   notificationProblem?: string;
 }
 
+/** @public */
 export interface UnpublishResult {
   entityRef: string;
   /** Groups that still read the topic; only an admin gets past them. */
@@ -92,6 +100,8 @@ export interface UnpublishResult {
  *
  * What exists is read with the suite's own credentials, so that a product
  * the caller cannot see is still protected.
+ *
+ * @public
  */
 export class DataProductWriter {
   constructor(

@@ -9,7 +9,11 @@ import {
   toDataProductRef,
 } from '@kafka-mesh/plugin-data-mesh-common';
 
-/** The catalog as the initiator of a task sees it. */
+/**
+ * The catalog as the initiator of a task sees it.
+ *
+ * @public
+ */
 export interface CatalogReader {
   catalog: CatalogService;
   credentials: BackstageCredentials;
@@ -40,6 +44,8 @@ export async function entitiesByRef(
  * The entities named in `alongside` plus every data product upstream of
  * `descriptor`, read level by level: one catalog request per level of the
  * lineage graph, never one per product. Keys are canonical refs.
+ *
+ * @public
  */
 export async function loadUpstream(
   reader: CatalogReader,
@@ -64,6 +70,8 @@ export async function loadUpstream(
 /**
  * The DataProduct named by `ref` (kind and namespace optional), as the
  * initiator sees it.
+ *
+ * @public
  */
 export async function findDataProduct(
   { catalog, credentials }: CatalogReader,

@@ -14,6 +14,8 @@ import { ProductAccess } from './productAccess';
 /**
  * The one writer of data products, shared by the scaffolder actions and the
  * data mesh REST API (and, through that, the CLI).
+ *
+ * @public
  */
 export const dataProductWriterServiceRef = createServiceRef<DataProductWriter>({
   id: 'data-mesh.product-writer',

@@ -23,6 +23,8 @@ import { isPublishedProduct } from './topicOwner';
  * Whether a catalog entity came from a registry topic. Only those can be
  * republished or tombstoned there; a product written in a catalog-info.yaml
  * would otherwise appear twice.
+ *
+ * @public
  */
 export function assertPublishedThroughRegistry(entity: Entity): void {
   if (!isPublishedProduct(entity)) {
@@ -42,6 +44,8 @@ export function assertPublishedThroughRegistry(entity: Entity): void {
  * entity: without what the catalog and the provider add (observed facts,
  * uid, etag, relations, status, location annotations, the default
  * namespace), so that republishing it does not feed catalog state back in.
+ *
+ * @public
  */
 export function descriptorOf(entity: Entity): DataProductEntity {
   const {
@@ -76,7 +80,11 @@ export function descriptorOf(entity: Entity): DataProductEntity {
   return checkedDescriptor(descriptor);
 }
 
-/** The descriptor if it is a valid DataProduct; an InputError listing every problem otherwise. */
+/**
+ * The descriptor if it is a valid DataProduct; an InputError listing every problem otherwise.
+ *
+ * @public
+ */
 export function checkedDescriptor(descriptor: unknown): DataProductEntity {
   const result = validateDataProductEntity(descriptor);
   if (!result.valid) {
@@ -92,6 +100,8 @@ export function checkedDescriptor(descriptor: unknown): DataProductEntity {
 /**
  * Produces the descriptor to the registry topic of the product's own
  * cluster (each cluster's provider reads the registry topic there).
+ *
+ * @public
  */
 export async function publishToRegistry(
   clients: DataMeshClients,
@@ -105,7 +115,11 @@ export async function publishToRegistry(
   );
 }
 
-/** Produces a tombstone for the product id: the catalog drops the product. */
+/**
+ * Produces a tombstone for the product id: the catalog drops the product.
+ *
+ * @public
+ */
 export async function tombstoneInRegistry(
   clients: DataMeshClients,
   cluster: string,

@@ -37,6 +37,8 @@ const applyConditions = createConditionAuthorizer(
  * that is not in the catalog yet gets the `ownedBy` relation the catalog
  * would give it, so that "is the caller an owner" has the same answer
  * before and after the first publish.
+ *
+ * @public
  */
 export function withOwnerRelation(descriptor: DataProductEntity): Entity {
   const owner = stringifyEntityRef(
@@ -62,6 +64,8 @@ export function withOwnerRelation(descriptor: DataProductEntity): Entity {
  * (a static external-access token of a CI pipeline) acts only for the
  * groups `dataMesh.permissions.externalAccess` grants it, through the same
  * ownership rule; any other service is refused.
+ *
+ * @public
  */
 export class ProductAccess {
   private readonly externalAccess: ReadonlyMap<string, string[]>;

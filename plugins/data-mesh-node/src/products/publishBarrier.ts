@@ -34,6 +34,7 @@ import {
   SubjectState,
 } from './schemaChecks';
 
+/** @public */
 export interface BarrierRequest {
   /** The DataProduct entity to publish. */
   descriptor: unknown;
@@ -47,6 +48,7 @@ export interface BarrierRequest {
   acknowledgeSlaAboveInputs?: boolean;
 }
 
+/** @public */
 export interface BarrierResult {
   entity: DataProductEntity;
   entityRef: string;
@@ -215,6 +217,8 @@ export function validDescriptor(descriptor: unknown): DataProductEntity {
  * descriptor, since anything may have changed in between.
  *
  * @throws InputError listing every problem
+ *
+ * @public
  */
 export async function checkPublishBarrier(
   request: BarrierRequest,

@@ -9,13 +9,18 @@ import { parseSchema, ParsedSchema } from '../schema/parseSchema';
 import { SchemaSyntaxError } from '../schema/SchemaSyntaxError';
 import type { DataMeshClients } from './DataMeshClients';
 
-/** What the registry holds under a subject, read once per check. */
+/**
+ * What the registry holds under a subject, read once per check.
+ *
+ * @public
+ */
 export interface SubjectState {
   latest?: SubjectVersion;
   /** The subject's level, or the registry's global one for a new subject. */
   level?: CompatibilityLevel;
 }
 
+/** @public */
 export async function readSubject(
   clients: DataMeshClients,
   subject: string,
@@ -34,7 +39,11 @@ export async function readSubject(
   };
 }
 
-/** The schema text, parsed, or the syntax error in words with its position. */
+/**
+ * The schema text, parsed, or the syntax error in words with its position.
+ *
+ * @public
+ */
 export function parseOrExplain(
   format: OutputFormat,
   content: string,
@@ -65,6 +74,8 @@ function incompatible(
  * subject's current level. When `level` differs (the level is about to
  * change), `next` must also pass under `level` against the newest version,
  * so that changing the level never lets an incompatible schema in.
+ *
+ * @public
  */
 export async function incompatibilities(
   clients: DataMeshClients,

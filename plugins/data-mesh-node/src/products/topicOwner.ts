@@ -9,7 +9,11 @@ import {
   schemaSubjectOf,
 } from '@kafka-mesh/plugin-data-mesh-common';
 
-/** Whether the entity came from a registry topic, i.e. was published. */
+/**
+ * Whether the entity came from a registry topic, i.e. was published.
+ *
+ * @public
+ */
 export function isPublishedProduct(entity: Entity): boolean {
   const location = entity.metadata.annotations?.[ANNOTATION_LOCATION] ?? '';
   return location.startsWith(`${REGISTRY_LOCATION_TYPE}:`);
@@ -21,6 +25,8 @@ export function isPublishedProduct(entity: Entity): boolean {
  * indexed `spec.output.topic`; read with the caller's credentials of the
  * suite itself, since a caller who cannot see the owner must still be
  * refused.
+ *
+ * @public
  */
 export async function productOwningTopic(
   catalog: CatalogService,
@@ -49,6 +55,8 @@ export async function productOwningTopic(
 /**
  * The published product whose schema lives under `subject`, if any: its
  * `spec.output.schemaSubject`, or `<topic>-value` when it names none.
+ *
+ * @public
  */
 export async function productOwningSubject(
   catalog: CatalogService,

@@ -2,7 +2,11 @@ import { AssignerProtocol } from 'kafkajs';
 import { committedOffsets, consumerGroupIds } from '../kafka/consumerGroups';
 import type { KafkaCluster } from '../kafka/KafkaService';
 
-/** A consumer group that reads a topic, and how we know. */
+/**
+ * A consumer group that reads a topic, and how we know.
+ *
+ * @public
+ */
 export interface TopicReader {
   groupId: string;
   /** e.g. "committed offsets on 3 partitions, 2 active members" */
@@ -25,6 +29,8 @@ const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
  * The consumer groups that read `topic`: those with committed offsets on
  * it, and those with active members assigned to it (a group that has just
  * started may not have committed yet).
+ *
+ * @public
  */
 export async function readersOfTopic(
   cluster: KafkaCluster,

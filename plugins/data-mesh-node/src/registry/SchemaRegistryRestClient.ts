@@ -12,7 +12,11 @@ import { RegistryUnavailableError } from './errors';
 // Its public home has been this module; it lives in ./errors.
 export { RegistryUnavailableError };
 
-/** One registered version of a subject, as Confluent's REST API describes it. */
+/**
+ * One registered version of a subject, as Confluent's REST API describes it.
+ *
+ * @public
+ */
 export interface SubjectVersion {
   subject: string;
   version: number;
@@ -21,13 +25,21 @@ export interface SubjectVersion {
   schema: string;
 }
 
-/** A schema text to register, look up or test, with its type. */
+/**
+ * A schema text to register, look up or test, with its type.
+ *
+ * @public
+ */
 export interface RegistrySchema {
   schema: string;
   schemaType: RegistrySchemaType;
 }
 
-/** The registry's verdict on a new schema for a subject. */
+/**
+ * The registry's verdict on a new schema for a subject.
+ *
+ * @public
+ */
 export interface CompatibilityResult {
   compatible: boolean;
   /** One sentence per incompatible change; empty when compatible. */
@@ -82,6 +94,8 @@ export const SETTLING_MS = 10_000;
  * ConflictError (incompatible) or InputError (invalid); anything else that
  * goes wrong becomes a {@link RegistryUnavailableError} whose message never
  * carries the URL or the credentials.
+ *
+ * @public
  */
 export class SchemaRegistryRestClient {
   private readonly headers: Record<string, string>;

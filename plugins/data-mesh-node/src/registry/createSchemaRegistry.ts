@@ -41,7 +41,11 @@ const jsonSchemaCompiler = {
   },
 };
 
-/** A Confluent-API schema registry client for the configured registry. */
+/**
+ * A Confluent-API schema registry client for the configured registry.
+ *
+ * @public
+ */
 export function createSchemaRegistry(
   registry: SchemaRegistryConfig,
   { timeoutMs = DEFAULT_REGISTRY_REQUEST_TIMEOUT_MS } = {},

@@ -6,5 +6,7 @@ import { ServiceUnavailableError } from '@backstage/errors';
  * caller answers it as 503 with Retry-After by type; the cause (the failed
  * fetch or the unparsable answer) says why. Messages never carry the
  * registry's URL or credentials.
+ *
+ * @public
  */
 export class RegistryUnavailableError extends ServiceUnavailableError {}

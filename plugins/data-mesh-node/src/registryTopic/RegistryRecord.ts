@@ -4,6 +4,8 @@ import { PORTAL_CONSUMER_GROUP_PREFIX } from '@kafka-mesh/plugin-data-mesh-commo
  * One record of the registry topic as read: key = product id
  * `<namespace>/<name>`, value = descriptor JSON, no value = tombstone. Both
  * stay bytes; {@link parseDescriptorRecord} decodes them.
+ *
+ * @public
  */
 export interface RegistryRecord {
   partition: number;
@@ -15,5 +17,7 @@ export interface RegistryRecord {
 /**
  * Consumer groups of the suite's own registry topic readers (they never
  * commit); under the portal prefix, so never taken for consumers of products.
+ *
+ * @public
  */
 export const READER_GROUP_PREFIX = `${PORTAL_CONSUMER_GROUP_PREFIX}reader-`;

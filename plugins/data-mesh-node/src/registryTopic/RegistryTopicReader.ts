@@ -6,7 +6,11 @@ import type { KafkaCluster } from '../kafka/KafkaService';
 import { RegistryTopicMissingError } from './errors';
 import { READER_GROUP_PREFIX, type RegistryRecord } from './RegistryRecord';
 
-/** What the reader tells its owner, in this order for every pass. */
+/**
+ * What the reader tells its owner, in this order for every pass.
+ *
+ * @public
+ */
 export interface RegistryTopicListener {
   /** A new pass over the topic begins; earlier records are read again. */
   onPassStart(): void;
@@ -26,12 +30,15 @@ export interface RegistryTopicListener {
  * What the reader needs of a cluster: its shared admin for the offsets, and
  * the client itself for the follower, a consumer that runs for as long as
  * the reader does and so takes no place in the pool of short reads.
+ *
+ * @public
  */
 export type RegistryTopicCluster = Pick<
   KafkaCluster,
   'name' | 'admin' | 'kafka'
 >;
 
+/** @public */
 export interface RegistryTopicReaderOptions {
   cluster: RegistryTopicCluster;
   topic: string;
@@ -60,6 +67,8 @@ export interface RegistryTopicReaderOptions {
  * The reader never creates the topic (publishers do): reading a topic it had
  * just created would report an empty registry, and the provider would turn
  * that into a `full` mutation removing every product.
+ *
+ * @public
  */
 export class RegistryTopicReader {
   private consumer?: Consumer;

@@ -8,7 +8,11 @@ import {
   validateDataProductEntity,
 } from '@kafka-mesh/plugin-data-mesh-common';
 
-/** What one record of the registry topic means for the catalog. */
+/**
+ * What one record of the registry topic means for the catalog.
+ *
+ * @public
+ */
 export type DescriptorRecord =
   | { type: 'upsert'; id: string; entity: DataProductEntity }
   | { type: 'tombstone'; id: string }
@@ -18,6 +22,8 @@ export type DescriptorRecord =
  * Decodes a registry topic record: key = product id, value = descriptor JSON,
  * no value = unpublished. Never throws: a bad record must not stop the
  * records after it, so every problem becomes an `invalid` result.
+ *
+ * @public
  */
 export function parseDescriptorRecord(
   key: Buffer | null,

@@ -17,6 +17,7 @@ const silentLogger: LoggerService = {
   },
 };
 
+/** @public */
 export interface ReadRegistryTopicOptions {
   /** Gives up when the snapshot is not read by then; 30 s when absent. */
   timeoutMs?: number;
@@ -33,6 +34,8 @@ export interface ReadRegistryTopicOptions {
  * @throws KafkaUnavailableError when Kafka cannot be read (the first outage
  *   ends the read: a snapshot has no one to wait for Kafka's return), or
  *   when the pass has not caught up within `timeoutMs`
+ *
+ * @public
  */
 export async function readRegistryTopic(
   cluster: RegistryTopicCluster,

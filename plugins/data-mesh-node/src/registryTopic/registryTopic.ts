@@ -8,6 +8,8 @@ import type { Admin, Producer } from 'kafkajs';
 /**
  * The registry topic must be compacted (the latest descriptor per product is
  * the state); it is created on first use so a new installation just works.
+ *
+ * @public
  */
 export async function ensureRegistryTopic(
   admin: Admin,
@@ -31,7 +33,11 @@ export async function ensureRegistryTopic(
   });
 }
 
-/** Publishing = producing the descriptor under the product id. */
+/**
+ * Publishing = producing the descriptor under the product id.
+ *
+ * @public
+ */
 export async function publishDescriptor(
   producer: Producer,
   topic: string,
@@ -46,7 +52,11 @@ export async function publishDescriptor(
   });
 }
 
-/** Unpublishing = a tombstone for the product id. */
+/**
+ * Unpublishing = a tombstone for the product id.
+ *
+ * @public
+ */
 export async function unpublishDescriptor(
   producer: Producer,
   topic: string,

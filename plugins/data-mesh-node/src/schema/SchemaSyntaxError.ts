@@ -8,7 +8,11 @@ const SCHEMA_LABELS: Record<OutputFormat, string> = {
   protobuf: 'Protobuf schema',
 };
 
-/** Where in the schema the problem is, as precisely as the parser knows. */
+/**
+ * Where in the schema the problem is, as precisely as the parser knows.
+ *
+ * @public
+ */
 export type SchemaErrorLocation = {
   line?: number;
   column?: number;
@@ -29,6 +33,8 @@ function where({ line, column, path }: SchemaErrorLocation): string {
  * A schema that does not parse, or parses but is not a valid schema of its
  * format. Stays an InputError (name included) so that HTTP error handlers
  * answer 400, e.g. "Invalid Avro schema at line 3, column 14: …".
+ *
+ * @public
  */
 export class SchemaSyntaxError extends InputError {
   readonly line?: number;

@@ -8,7 +8,11 @@ import { parseJsonSchema } from './parse/parseJsonSchema';
 import { parseProtobuf } from './parse/parseProtobuf';
 import { RegistrySchemaType, SCHEMA_TYPE_OF_FORMAT } from './schemaTypes';
 
-/** A schema text that parsed, with the type the registry stores it under. */
+/**
+ * A schema text that parsed, with the type the registry stores it under.
+ *
+ * @public
+ */
 export type ParsedSchema = {
   format: OutputFormat;
   schemaType: RegistrySchemaType;
@@ -26,6 +30,8 @@ const PARSERS: Record<OutputFormat, (text: string) => unknown> = {
  *
  * @throws SchemaSyntaxError (an InputError) naming where the text is wrong
  * @throws InputError for a format that is not avro, json or protobuf
+ *
+ * @public
  */
 export function parseSchema(format: OutputFormat, text: string): ParsedSchema {
   if (!OUTPUT_FORMATS.includes(format)) {

@@ -3,7 +3,11 @@ import { parseAvro } from './parse/parseAvro';
 import { parseJsonSchema } from './parse/parseJsonSchema';
 import { parseProtobuf } from './parse/parseProtobuf';
 
-/** Why a record does not fit its schema; undefined when it does. */
+/**
+ * Why a record does not fit its schema; undefined when it does.
+ *
+ * @public
+ */
 export type RecordValidator = (record: unknown) => string | undefined;
 
 const VALIDATORS: Record<OutputFormat, (schema: string) => RecordValidator> = {
@@ -44,6 +48,8 @@ const VALIDATORS: Record<OutputFormat, (schema: string) => RecordValidator> = {
  * verifier for the first Protobuf message.
  *
  * @throws SchemaSyntaxError when the schema does not parse
+ *
+ * @public
  */
 export function recordValidator(
   format: OutputFormat,

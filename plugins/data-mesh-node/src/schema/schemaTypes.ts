@@ -1,16 +1,28 @@
 import type { OutputFormat } from '@kafka-mesh/plugin-data-mesh-common';
 
-/** The `schemaType` a Confluent-API registry stores with a schema. */
+/**
+ * The `schemaType` a Confluent-API registry stores with a schema.
+ *
+ * @public
+ */
 export type RegistrySchemaType = 'AVRO' | 'JSON' | 'PROTOBUF';
 
-/** Registry schema types by the format names of the DataProduct entity. */
+/**
+ * Registry schema types by the format names of the DataProduct entity.
+ *
+ * @public
+ */
 export const SCHEMA_TYPE_OF_FORMAT: Record<OutputFormat, RegistrySchemaType> = {
   avro: 'AVRO',
   json: 'JSON',
   protobuf: 'PROTOBUF',
 };
 
-/** The entity's format name of a registry schema type; AVRO when absent. */
+/**
+ * The entity's format name of a registry schema type; AVRO when absent.
+ *
+ * @public
+ */
 export function formatOfSchemaType(
   schemaType: string | undefined,
 ): OutputFormat {

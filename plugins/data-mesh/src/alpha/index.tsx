@@ -21,7 +21,11 @@ import { rootRouteRef } from '../routes';
 
 const dataProductFilter = { kind: 'dataproduct' };
 
-/** `api:data-mesh` */
+/**
+ * `api:data-mesh`
+ *
+ * @public
+ */
 export const dataMeshApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
@@ -35,6 +39,8 @@ export const dataMeshApi = ApiBlueprint.make({
 /**
  * `page:data-mesh`, at `/data-mesh`. Its title and icon make the nav item
  * (NavItemBlueprint was removed in frontend-plugin-api 0.18).
+ *
+ * @public
  */
 export const dataMeshPage = PageBlueprint.make({
   params: {
@@ -51,7 +57,11 @@ export const dataMeshPage = PageBlueprint.make({
   },
 });
 
-/** `entity-card:data-mesh/overview` */
+/**
+ * `entity-card:data-mesh/overview`
+ *
+ * @public
+ */
 export const dataProductOverviewCard = EntityCardBlueprint.make({
   name: 'overview',
   params: {
@@ -64,7 +74,11 @@ export const dataProductOverviewCard = EntityCardBlueprint.make({
   },
 });
 
-/** `entity-card:data-mesh/group-data-products` */
+/**
+ * `entity-card:data-mesh/group-data-products`
+ *
+ * @public
+ */
 export const groupDataProductsCard = EntityCardBlueprint.make({
   name: 'group-data-products',
   params: {
@@ -76,7 +90,11 @@ export const groupDataProductsCard = EntityCardBlueprint.make({
   },
 });
 
-/** `entity-content:data-mesh/schema` */
+/**
+ * `entity-content:data-mesh/schema`
+ *
+ * @public
+ */
 export const dataProductSchemaContent = EntityContentBlueprint.make({
   name: 'schema',
   params: {
@@ -90,7 +108,11 @@ export const dataProductSchemaContent = EntityContentBlueprint.make({
   },
 });
 
-/** `entity-content:data-mesh/live` */
+/**
+ * `entity-content:data-mesh/live`
+ *
+ * @public
+ */
 export const dataProductLiveContent = EntityContentBlueprint.make({
   name: 'live',
   params: {
@@ -104,7 +126,11 @@ export const dataProductLiveContent = EntityContentBlueprint.make({
   },
 });
 
-/** `entity-content:data-mesh/lineage` */
+/**
+ * `entity-content:data-mesh/lineage`
+ *
+ * @public
+ */
 export const dataProductLineageContent = EntityContentBlueprint.make({
   name: 'lineage',
   params: {
@@ -122,7 +148,11 @@ export const dataProductLineageContent = EntityContentBlueprint.make({
 // (`api:scaffolder/form-fields`), which hands them to every template form.
 // createFormField marks the object it is given, hence the copies.
 
-/** `scaffolder-form-field:data-mesh/schema-editor` (`ui:field: DataMeshSchemaEditor`) */
+/**
+ * `scaffolder-form-field:data-mesh/schema-editor` (`ui:field: DataMeshSchemaEditor`)
+ *
+ * @public
+ */
 export const schemaEditorFormField = FormFieldBlueprint.make({
   name: 'schema-editor',
   params: {
@@ -133,7 +163,11 @@ export const schemaEditorFormField = FormFieldBlueprint.make({
   },
 });
 
-/** `scaffolder-form-field:data-mesh/inputs-picker` (`ui:field: DataMeshInputsPicker`) */
+/**
+ * `scaffolder-form-field:data-mesh/inputs-picker` (`ui:field: DataMeshInputsPicker`)
+ *
+ * @public
+ */
 export const inputsPickerFormField = FormFieldBlueprint.make({
   name: 'inputs-picker',
   params: {
@@ -144,7 +178,11 @@ export const inputsPickerFormField = FormFieldBlueprint.make({
   },
 });
 
-/** `scaffolder-form-field:data-mesh/candidate-stream-picker` (`ui:field: DataMeshCandidateStreamPicker`) */
+/**
+ * `scaffolder-form-field:data-mesh/candidate-stream-picker` (`ui:field: DataMeshCandidateStreamPicker`)
+ *
+ * @public
+ */
 export const candidateStreamPickerFormField = FormFieldBlueprint.make({
   name: 'candidate-stream-picker',
   params: {

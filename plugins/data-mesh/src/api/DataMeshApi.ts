@@ -12,7 +12,11 @@ import type {
   SyntheticRecordsResponse,
 } from '@kafka-mesh/plugin-data-mesh-common';
 
-/** Identifies a data product: its catalog namespace and name. */
+/**
+ * Identifies a data product: its catalog namespace and name.
+ *
+ * @public
+ */
 export type DataProductId = {
   namespace: string;
   name: string;

@@ -15,7 +15,11 @@ import type {
 } from '@kafka-mesh/plugin-data-mesh-common';
 import type { DataMeshApi, DataProductId } from './DataMeshApi';
 
-/** The largest sample size the backend serves. */
+/**
+ * The largest sample size the backend serves.
+ *
+ * @public
+ */
 export const MAX_SAMPLES = 50;
 
 /**

@@ -29,6 +29,8 @@ const COMPARERS: Record<
  * compares the same pair; callers pass each earlier version in turn.
  *
  * @throws SchemaSyntaxError when either schema does not parse
+ *
+ * @public
  */
 export function describeIncompatibilities(
   format: OutputFormat,

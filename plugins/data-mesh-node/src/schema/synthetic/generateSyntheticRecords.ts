@@ -18,7 +18,11 @@ import {
   SyntheticLimits,
 } from './syntheticLimits';
 
-/** The most records one call generates. */
+/**
+ * The most records one call generates.
+ *
+ * @public
+ */
 export const MAX_SYNTHETIC_RECORDS = 1000;
 
 /** How often a record that fails its schema is drawn again. */
@@ -30,6 +34,7 @@ const ATTEMPTS = 25;
  */
 const REDRAW_SHARE = 1;
 
+/** @public */
 export type SyntheticRecordsOptions = {
   format: OutputFormat;
   /** The schema text, as registered. */
@@ -147,6 +152,8 @@ function prepare({
  * @throws SchemaSyntaxError when the schema does not parse
  * @throws InputError for a bad count, a schema or count beyond a limit
  * (the message names it), or a schema no record can satisfy
+ *
+ * @public
  */
 export function generateSyntheticRecords(
   options: SyntheticRecordsOptions,
@@ -159,6 +166,8 @@ export function generateSyntheticRecords(
  * {@link generateSyntheticRecords} for a server: the same records, with a
  * turn of the event loop every few thousand values, so that a large call
  * does not hold up the other requests (and concurrent calls interleave).
+ *
+ * @public
  */
 export async function generateSyntheticRecordsAsync(
   options: SyntheticRecordsOptions,

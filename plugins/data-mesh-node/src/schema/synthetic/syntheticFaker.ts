@@ -1,6 +1,10 @@
 import { base, en, Faker } from '@faker-js/faker';
 
-/** Records use the same seed unless the caller picks one. */
+/**
+ * Records use the same seed unless the caller picks one.
+ *
+ * @public
+ */
 export const DEFAULT_SYNTHETIC_SEED = 42;
 
 /**

@@ -5,6 +5,8 @@ import { InputError } from '@backstage/errors';
  * measured against them before anything is generated (see the
  * `*WorstCase` walkers), so that a schema asking for ten million array
  * items is refused in a moment instead of exhausting the backend.
+ *
+ * @public
  */
 export type SyntheticLimits = {
   /** Items an array must be given (JSON Schema `minItems`). */
@@ -46,6 +48,8 @@ export type SyntheticLimits = {
  * record at most, so 1000 records of it are 26,000), small enough that the
  * largest allowed call takes about half a second and ten megabytes (twice
  * that at most when records fail the schema and are drawn again).
+ *
+ * @public
  */
 export const DEFAULT_SYNTHETIC_LIMITS: Readonly<SyntheticLimits> = {
   maxArrayItems: 1000,

@@ -14,6 +14,8 @@ import { SCHEMA_LABELS } from '../DataMeshSchemaEditor/checkSchemaSyntax';
 /**
  * The value of the field: the chosen stream and how its registered schema is
  * written, as the catalog module read it from the registry.
+ *
+ * @public
  */
 export const DataMeshCandidateStreamPickerFieldSchema = makeFieldSchema({
   output: z =>
@@ -33,6 +35,8 @@ const keyOf = (stream: { cluster: string; topic: string }) =>
 /**
  * A topic with a registered value schema that is not a data product yet, as
  * the catalog module lists them, to be published as a product.
+ *
+ * @public
  */
 export function DataMeshCandidateStreamPicker(props: Props) {
   const {

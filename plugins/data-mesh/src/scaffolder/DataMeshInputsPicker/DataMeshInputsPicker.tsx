@@ -19,7 +19,11 @@ import { SlaTable, SlaWarningsAlert } from '../../components/common';
 import { formDataOf, siblingValue } from '../siblingValue';
 import { SlaPreview, previewEffectiveSla } from './previewEffectiveSla';
 
-/** The value (entity refs of the inputs) and `ui:options` of the field. */
+/**
+ * The value (entity refs of the inputs) and `ui:options` of the field.
+ *
+ * @public
+ */
 export const DataMeshInputsPickerFieldSchema = makeFieldSchema({
   output: z => z.array(z.string()),
   uiOptions: z =>
@@ -102,6 +106,8 @@ function Preview({ preview }: { preview: SlaPreview }) {
  * The data products the new product is built from, with a live preview of
  * the effective SLA they leave it (the weakest-link rule), compared with the
  * SLA declared elsewhere in the form.
+ *
+ * @public
  */
 export function DataMeshInputsPicker(props: Props) {
   const {

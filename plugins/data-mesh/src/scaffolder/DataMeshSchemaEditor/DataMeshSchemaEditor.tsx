@@ -15,7 +15,11 @@ import {
 } from './checkSchemaSyntax';
 import { isUntouchedSchema, starterSchema } from './starterSchemas';
 
-/** The value (the schema text) and `ui:options` of the field. */
+/**
+ * The value (the schema text) and `ui:options` of the field.
+ *
+ * @public
+ */
 export const DataMeshSchemaEditorFieldSchema = makeFieldSchema({
   output: z => z.string(),
   uiOptions: z =>
@@ -40,6 +44,8 @@ function formatFieldOf(uiOptions: UiOptions | undefined): string {
  * The schema of the product's output topic, edited as text in the format
  * chosen elsewhere in the form. Starts from an example schema, and checks
  * JSON-based schemas as the owner types.
+ *
+ * @public
  */
 export function DataMeshSchemaEditor(props: Props) {
   const {
