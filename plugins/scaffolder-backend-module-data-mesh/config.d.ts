@@ -11,7 +11,9 @@ export interface Config {
          * Lets the catalog register the `file` locations of local
          * repositories (development and demos only; off in production,
          * where anyone allowed to create a location could point the
-         * catalog at any file the backend can read).
+         * catalog at any file the backend can read). The data mesh catalog
+         * module (`@kafka-mesh/plugin-catalog-backend-module-data-mesh`)
+         * reads it and allows the catalog's `file` location type.
          * @default false
          */
         enabled?: boolean;

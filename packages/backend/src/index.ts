@@ -1,5 +1,4 @@
 import { createBackend } from '@backstage/backend-defaults';
-import { catalogModuleDataMeshFileLocations } from './modules/catalogFileLocations';
 import { authModuleDataMeshDevUsers } from './modules/devUserSignIn';
 import { permissionModuleDataMeshPolicy } from './modules/permissionPolicy';
 
@@ -29,10 +28,6 @@ backend.add(import('@kafka-mesh/plugin-data-mesh-backend'));
 // Scaffolder: the self-service templates that create and publish products.
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@kafka-mesh/plugin-scaffolder-backend-module-data-mesh'));
-// The local git repositories the scaffolder creates (when no git host is
-// configured) register their catalog-info.yaml as `file` locations; only
-// where dataMesh.scaffolder.localRepositories.enabled (development).
-backend.add(catalogModuleDataMeshFileLocations);
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );

@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import {
+  catalogLocationsExtensionPoint,
   catalogProcessingExtensionPoint,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
@@ -23,6 +24,7 @@ import { DataProductProcessor } from '../processors/DataProductProcessor';
 import { ConsumerGroupsProvider } from '../providers/ConsumerGroupsProvider';
 import { DataProductProvider } from '../providers/DataProductProvider';
 import { createRouter } from '../service/createRouter';
+import { allowFileLocations } from './fileLocations';
 import { readModuleConfig } from './readModuleConfig';
 
 /** The data mesh catalog module: wiring only. */
@@ -33,6 +35,7 @@ export const catalogModuleDataMesh = createBackendModule({
     reg.registerInit({
       deps: {
         catalog: catalogProcessingExtensionPoint,
+        locations: catalogLocationsExtensionPoint,
         catalogApi: catalogServiceRef,
         auth: coreServices.auth,
         config: coreServices.rootConfig,
@@ -46,6 +49,7 @@ export const catalogModuleDataMesh = createBackendModule({
       },
       async init({
         catalog,
+        locations,
         catalogApi,
         auth,
         config,
@@ -55,6 +59,13 @@ export const catalogModuleDataMesh = createBackendModule({
         lifecycle,
         kafka,
       }) {
+        // The scaffolder's local repositories register `file` locations;
+        // only where dataMesh.scaffolder.localRepositories.enabled (dev).
+        if (allowFileLocations(config, locations)) {
+          logger.info(
+            'The catalog accepts file locations (dataMesh.scaffolder.localRepositories.enabled)',
+          );
+        }
         const mesh = readDataMeshConfig(config);
         const moduleConfig = readModuleConfig(config);
         const index = new ProductIndex();

@@ -1,5 +1,5 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import { ConflictError, InputError } from '@backstage/errors';
+import { ConflictError, InputError, ResponseError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -315,30 +315,49 @@ describe('dataMesh:repo:publishLocal', () => {
     ).rejects.toThrow("sourcePath 'nowhere' is not a folder of the workspace");
   });
 
-  it('says what to enable when the catalog refuses file locations', async () => {
-    const catalog = catalogServiceMock.mock({
-      addLocation: jest
-        .fn()
-        .mockRejectedValue(
-          new InputError(
-            'Registered locations must be of an allowed type ["url"]',
+  const refusal = 'Registered locations must be of an allowed type ["url"]';
+  it.each([
+    ['an InputError', async () => new InputError(refusal)],
+    // What the catalog client throws for the catalog's 400 answer.
+    [
+      "the catalog client's ResponseError",
+      () =>
+        ResponseError.fromResponse(
+          new Response(
+            JSON.stringify({
+              error: { name: 'InputError', message: refusal },
+              request: { method: 'POST', url: '/locations' },
+              response: { statusCode: 400 },
+            }),
+            {
+              status: 400,
+              statusText: 'Bad Request',
+              headers: { 'content-type': 'application/json' },
+            },
           ),
         ),
-    });
-    const action = createRepoPublishLocalAction({
-      catalog,
-      repositories: { root: root.path, author },
-    });
-    await expect(
-      runAction(
-        action,
-        { repoName: `orders-consumer-${unique()}` },
-        { workspacePath: workspace() },
-      ),
-    ).rejects.toThrow(
-      'the catalog refuses file locations: allow the file location type in the catalog (see catalogFileLocations in packages/backend/src/modules), or set registerCatalogInfo: false',
-    );
-  });
+    ],
+  ])(
+    'says what to enable when the catalog refuses file locations (%s)',
+    async (_, refuse) => {
+      const catalog = catalogServiceMock.mock({
+        addLocation: jest.fn().mockRejectedValue(await refuse()),
+      });
+      const action = createRepoPublishLocalAction({
+        catalog,
+        repositories: { root: root.path, author },
+      });
+      await expect(
+        runAction(
+          action,
+          { repoName: `orders-consumer-${unique()}` },
+          { workspacePath: workspace() },
+        ),
+      ).rejects.toThrow(
+        'the catalog refuses file locations: set dataMesh.scaffolder.localRepositories.enabled (the data mesh catalog module then allows the file location type), or set registerCatalogInfo: false',
+      );
+    },
+  );
 
   it('checks everything but creates and registers nothing in a dry run', async () => {
     const { action, catalog } = publisher();

@@ -187,9 +187,12 @@ export function createRepoPublishLocalAction(options: {
             { credentials: await ctx.getInitiatorCredentials() },
           )
           .catch(error => {
-            if (String(error?.message).includes('must be of an allowed type')) {
+            // The catalog client's ResponseError carries the catalog's own
+            // message in its body; its message only names the status.
+            const said = `${error?.message} ${error?.body?.error?.message}`;
+            if (said.includes('must be of an allowed type')) {
               throw new InputError(
-                `The repository is at ${repoPath}, but the catalog refuses file locations: allow the file location type in the catalog (see catalogFileLocations in packages/backend/src/modules), or set registerCatalogInfo: false`,
+                `The repository is at ${repoPath}, but the catalog refuses file locations: set dataMesh.scaffolder.localRepositories.enabled (the data mesh catalog module then allows the file location type), or set registerCatalogInfo: false`,
               );
             }
             throw error;
