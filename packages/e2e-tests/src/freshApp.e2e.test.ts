@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { freePort } from '../../backend/src/testing/freePort';
+import { freePort } from 'backend/testing';
 import { GeneratedRepo } from './__testUtils__/generatedRepo';
 import { describeRun, PortalApi } from './__testUtils__/portalApi';
 import { launchChromium } from './browser';
@@ -30,11 +30,11 @@ import {
   packPlugins,
   Phases,
   pinApp,
-  repoRoot,
   RunningApp,
   startApp,
   writeLocalConfig,
 } from './freshApp/freshApp';
+import { testResults } from './repoPaths';
 
 // "Installable into any Backstage app": the six packages packed with
 // `yarn pack`, an app made by @backstage/create-app outside the repo and
@@ -47,7 +47,6 @@ import {
 // packing, creating, installing or building.
 jest.setTimeout(120_000);
 
-const testResults = path.join(repoRoot, 'test-results');
 const screenshots = path.join(testResults, 'screenshots');
 const run = randomUUID().slice(0, 8);
 const registryTopic = `_data-products-fresh-app-${run}`;

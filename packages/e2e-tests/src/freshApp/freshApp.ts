@@ -2,13 +2,13 @@ import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Document, isMap, isSeq, parseDocument, stringify } from 'yaml';
+import { repoRoot } from '../repoPaths';
 
 // Installs the suite into an app made by @backstage/create-app, as a user
 // would: from the packed tarballs only, with the steps the plugins' READMEs
 // give (STEPS.md beside this file lists them). Nothing of the monorepo goes
 // into the app but the tarballs and the config written here.
 
-export const repoRoot = path.resolve(__dirname, '../../../..');
 
 /** The release of @backstage/create-app the npm registry serves (1.55 template). */
 export const CREATE_APP_VERSION = '0.9.2';
