@@ -9,7 +9,6 @@ import { repoRoot } from '../repoPaths';
 // give (STEPS.md beside this file lists them). Nothing of the monorepo goes
 // into the app but the tarballs and the config written here.
 
-
 /** The release of @backstage/create-app the npm registry serves (1.55 template). */
 export const CREATE_APP_VERSION = '0.9.2';
 
