@@ -47,6 +47,11 @@ backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
+// Actions for AI agents: an MCP server at /api/mcp-actions/v1 that serves
+// the actions of the plugins in backend.actions.pluginSources (the data mesh's
+// and the catalog's), each called with the caller's token and permissions.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));

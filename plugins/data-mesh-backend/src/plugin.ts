@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { dataMeshPermissions } from '@kafka-mesh/plugin-data-mesh-common';
 import {
@@ -12,6 +13,9 @@ import {
   readGovernanceRules,
   SchemaRegistryRestClient,
 } from '@kafka-mesh/plugin-data-mesh-node';
+import { createFindDataProductsAction } from './actions/findDataProducts';
+import { createGetDataProductContractAction } from './actions/getDataProductContract';
+import { createValidateDataProductAction } from './actions/validateDataProduct';
 import { ComponentIndex } from './lib/ComponentIndex';
 import { requestLimitsServiceRef } from './lib/requestLimits';
 import { SchemaService } from './lib/SchemaService';
@@ -31,7 +35,10 @@ const LIVE_CACHE_TTL_MS = 5000;
 /**
  * The data mesh backend: schema versions and diffs, topic health, consumer
  * lag and masked samples of the catalog's data products, and the governance
- * rules. Wiring only.
+ * rules; and the actions for AI agents (find products, a product's
+ * contract, validate a descriptor). Wiring only.
+ *
+ * @public
  */
 export const dataMeshPlugin = createBackendPlugin({
   pluginId: 'data-mesh',
@@ -54,6 +61,8 @@ export const dataMeshPlugin = createBackendPlugin({
         // The suite's one way to Kafka, shared with the catalog module and
         // the scaffolder actions.
         kafka: kafkaServiceRef,
+        // Actions for AI agents (served over MCP by the MCP actions backend).
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         config,
@@ -68,6 +77,7 @@ export const dataMeshPlugin = createBackendPlugin({
         writer,
         limits,
         kafka,
+        actionsRegistry,
       }) {
         // Listed in the backend's permission metadata, so that policy
         // editors and `/.well-known/backstage/permissions/metadata` show them.
@@ -75,6 +85,13 @@ export const dataMeshPlugin = createBackendPlugin({
         const mesh = readDataMeshConfig(config);
         const governance = readGovernanceRules(config);
         const registry = createSchemaRegistry(mesh.schemaRegistry);
+        const schemas = new SchemaService(
+          new SchemaRegistryRestClient(
+            mesh.schemaRegistry,
+            DEFAULT_CALL_TIMEOUT_MS,
+          ),
+        );
+        const secrets = secretsOf(mesh);
 
         httpRouter.use(
           createRouter({
@@ -83,12 +100,7 @@ export const dataMeshPlugin = createBackendPlugin({
             permissions,
             catalog,
             cache,
-            schemas: new SchemaService(
-              new SchemaRegistryRestClient(
-                mesh.schemaRegistry,
-                DEFAULT_CALL_TIMEOUT_MS,
-              ),
-            ),
+            schemas,
             kafka,
             components: new ComponentIndex(catalog, auth),
             decode: buffer =>
@@ -97,7 +109,7 @@ export const dataMeshPlugin = createBackendPlugin({
                 DEFAULT_CALL_TIMEOUT_MS,
                 'the schema registry',
               ),
-            secrets: secretsOf(mesh),
+            secrets,
             callTimeoutMs: DEFAULT_CALL_TIMEOUT_MS,
             tailDeadlineMs: TAIL_DEADLINE_MS,
             liveCacheTtlMs: LIVE_CACHE_TTL_MS,
@@ -109,9 +121,19 @@ export const dataMeshPlugin = createBackendPlugin({
           createProductWriteRouter({
             httpAuth,
             writer,
-            secrets: secretsOf(mesh),
+            secrets,
           }),
         );
+
+        // The same lookups and checks as the routes, as the caller.
+        createFindDataProductsAction({ actionsRegistry, catalog, secrets });
+        createGetDataProductContractAction({
+          actionsRegistry,
+          catalog,
+          schemas,
+          secrets,
+        });
+        createValidateDataProductAction({ actionsRegistry, writer, secrets });
       },
     });
   },

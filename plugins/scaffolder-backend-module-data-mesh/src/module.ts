@@ -15,7 +15,11 @@ import { createSyntheticWriteAction } from './actions/syntheticWrite';
 import { createTopicCreateAction } from './actions/topicCreate';
 import { readScaffolderConfig } from './lib/readScaffolderConfig';
 
-/** The data mesh scaffolder actions: wiring only. */
+/**
+ * The data mesh scaffolder actions: wiring only.
+ *
+ * @public
+ */
 export const scaffolderModuleDataMesh = createBackendModule({
   pluginId: 'scaffolder',
   moduleId: 'data-mesh',

@@ -25,6 +25,8 @@ export interface TestResponse<T> {
 }
 
 export interface TestCatalog {
+  /** The catalog plugin's base URL, `http://localhost:<port>/api/catalog`. */
+  baseUrl: string;
   /** GET from the catalog plugin's API; undefined on 404. */
   get<T = unknown>(pathname: string): Promise<TestResponse<T>>;
   /** Any request to the catalog plugin's API, with a JSON body if given. */
@@ -160,6 +162,7 @@ export async function startTestCatalog(options: {
   };
   const get = <T>(pathname: string) => request<T>('GET', pathname);
   return {
+    baseUrl: `http://localhost:${port}/api/catalog`,
     get,
     request,
     kafka: kafka!,

@@ -1,4 +1,8 @@
-/** A registry topic record that was skipped, and why. */
+/**
+ * A registry topic record that was skipped, and why.
+ *
+ * @public
+ */
 export interface IngestionError {
   cluster: string;
   topic: string;

@@ -14,6 +14,8 @@ import {
  * A product whose newest record was rejected, so the catalog shows its last
  * valid descriptor instead. The topic is compacted: once compaction removes
  * that valid record, a re-read (a restart) no longer finds the product.
+ *
+ * @public
  */
 export interface RejectedUpdate {
   /** The product id, `<namespace>/<name>`. */

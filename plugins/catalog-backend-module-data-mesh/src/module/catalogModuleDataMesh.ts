@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import {
   catalogLocationsExtensionPoint,
   catalogProcessingExtensionPoint,
@@ -12,6 +13,7 @@ import {
   readDataMeshConfig,
   SchemaRegistryRestClient,
 } from '@kafka-mesh/plugin-data-mesh-node';
+import { createListCandidateStreamsAction } from '../actions/listCandidateStreams';
 import { listCandidateStreams } from '../lib/candidateStreams';
 import { ConsumerGroupIndex } from '../lib/ConsumerGroupIndex';
 import { IngestionErrors } from '../lib/IngestionErrors';
@@ -27,7 +29,11 @@ import { createRouter } from '../service/createRouter';
 import { allowFileLocations } from './fileLocations';
 import { readModuleConfig } from './readModuleConfig';
 
-/** The data mesh catalog module: wiring only. */
+/**
+ * The data mesh catalog module: wiring only.
+ *
+ * @public
+ */
 export const catalogModuleDataMesh = createBackendModule({
   pluginId: 'catalog',
   moduleId: 'data-mesh',
@@ -46,6 +52,8 @@ export const catalogModuleDataMesh = createBackendModule({
         // The suite's one way to Kafka, shared with the backend plugin and
         // the scaffolder actions: admins, deadlines and recovery alike.
         kafka: kafkaServiceRef,
+        // Actions for AI agents, in the catalog's actions registry.
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         catalog,
@@ -58,6 +66,7 @@ export const catalogModuleDataMesh = createBackendModule({
         httpRouter,
         lifecycle,
         kafka,
+        actionsRegistry,
       }) {
         // The scaffolder's local repositories register `file` locations;
         // only where dataMesh.scaffolder.localRepositories.enabled (dev).
@@ -135,14 +144,18 @@ export const catalogModuleDataMesh = createBackendModule({
           fn: () => consumers.refresh(),
         });
 
+        const candidates = () =>
+          listCandidateStreams({ clusters, registry, index, schemas });
         httpRouter.use(
           createRouter({
             status: () => providers.map(p => p.status()),
             errors,
-            candidates: () =>
-              listCandidateStreams({ clusters, registry, index, schemas }),
+            candidates,
           }),
         );
+        // The same list for AI agents (served over MCP by the MCP actions
+        // backend), for any signed-in caller as the route is.
+        createListCandidateStreamsAction({ actionsRegistry, candidates });
 
         // Only the module's own consumers: the admins are the Kafka
         // service's, which closes them when the whole backend stops.

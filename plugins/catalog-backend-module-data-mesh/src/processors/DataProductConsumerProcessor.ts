@@ -22,6 +22,8 @@ import { consumerGroupRefreshKey } from '../providers/ConsumerGroupsProvider';
  * Backstage Kafka plugin's convention, `<cluster>/<group>, …`) to every data
  * product whose topic one of its groups has committed offsets on: the edge
  * is what the group really reads, not what someone declared.
+ *
+ * @public
  */
 export class DataProductConsumerProcessor implements CatalogProcessor {
   constructor(

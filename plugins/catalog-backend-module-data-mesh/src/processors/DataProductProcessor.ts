@@ -32,12 +32,18 @@ import {
   validateDataProductEntity,
 } from '@kafka-mesh/plugin-data-mesh-common';
 
-/** Resolves with the refs, of those given, that are not in the catalog. */
+/**
+ * Resolves with the refs, of those given, that are not in the catalog.
+ *
+ * @public
+ */
 export type MissingEntities = (refs: string[]) => Promise<string[]>;
 
 /**
  * Which published products (read from a registry topic) have a topic as
  * their output: the catalog module's ProductIndex.
+ *
+ * @public
  */
 export interface PublishedTopics {
   productsOnTopic(cluster: string, topic: string): string[];
@@ -72,6 +78,8 @@ function processingError(name: string, message: string) {
  * would give its consumers two contracts, and the published one is the
  * contract its owner keeps. A new hand-written claimant never enters the
  * catalog; one already there keeps its last processed form, with the error.
+ *
+ * @public
  */
 export class DataProductProcessor implements CatalogProcessor {
   constructor(

@@ -50,7 +50,11 @@ export interface DataProductProviderOptions {
   readerBackoff?: { minMs?: number; maxMs?: number };
 }
 
-/** What the provider can say about itself, for the status endpoint. */
+/**
+ * What the provider can say about itself, for the status endpoint.
+ *
+ * @public
+ */
 export interface DataProductProviderStatus {
   cluster: string;
   registryTopic: string;

@@ -78,7 +78,7 @@ export async function readNewestRecordAt(
 ): Promise<Map<string, number | undefined>> {
   const offsets = await mapLimited(topics, OFFSETS_CONCURRENCY, topic =>
     cluster
-      .admin('fetching offsets', a => a.fetchTopicOffsets(topic), { topic },)
+      .admin('fetching offsets', a => a.fetchTopicOffsets(topic), { topic })
       .then(
         found => ({ topic, offsets: found as PartitionOffsets[] }),
         error => {

@@ -98,7 +98,9 @@ export async function readProductHealth(
   const now = options.now ?? Date.now;
   const boundaries = throughputBoundaries(now());
   const [offsets, offsetsAtBoundaries] = await Promise.all([
-    cluster.admin('fetching offsets', a => a.fetchTopicOffsets(topic), { topic },),
+    cluster.admin('fetching offsets', a => a.fetchTopicOffsets(topic), {
+      topic,
+    }),
     // One call per boundary, all under the one time bound of a Kafka call.
     cluster.admin(
       'fetching offsets by time',

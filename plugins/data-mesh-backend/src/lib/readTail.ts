@@ -31,9 +31,9 @@ export async function readTail(
     );
   } catch (error) {
     throw new KafkaUnavailableError(
-      `Kafka cluster '${cluster.name}': reading the topic failed: ${stringifyError(
-        error,
-      )}`,
+      `Kafka cluster '${
+        cluster.name
+      }': reading the topic failed: ${stringifyError(error)}`,
       error,
     );
   }
