@@ -25,6 +25,11 @@ export interface DeprecateProductResponse {
   entityRef: string;
   /** Owners of the consumers who were notified. */
   notified: string[];
+  /**
+   * Why the consumers' owners could not be told; the product is deprecated
+   * all the same, and `notified` is empty.
+   */
+  notificationProblem?: string;
 }
 
 /**

@@ -70,12 +70,11 @@ export interface DeprecateRequest {
 /** @public */
 export interface DeprecateResult {
   entityRef: string;
-  /** Owners of the consumers, who were (or would be) notified. */
+  /** Owners of the consumers, who were (or on a dry run would be) notified. */
   notified: string[];
   /**
-   * Why the owners in `notified` could not be told (the product is
-   * deprecated all the same); absent when they were, or when there was
-   * no one to tell.
+   * Why the consumers' owners (named in it) could not be told; the product
+   * is deprecated all the same, and `notified` is empty.
    */
   notificationProblem?: string;
 }
@@ -263,8 +262,8 @@ export class DataProductWriter {
       } catch (error) {
         return {
           entityRef: ref,
-          notified: owners,
-          notificationProblem: `the consumers' owners could not be notified: ${
+          notified: [],
+          notificationProblem: `${owners.join(', ')} could not be notified: ${
             isError(error) ? error.message : String(error)
           }`,
         };

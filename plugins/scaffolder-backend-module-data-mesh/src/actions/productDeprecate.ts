@@ -67,15 +67,10 @@ export function createProductDeprecateAction(options: {
         // Deprecated all the same; failing the step now would make the
         // owner retry a deprecation that is already published.
         ctx.logger.warn(
-          `${entityRef} is deprecated, but ${notificationProblem}; tell ${notified.join(
-            ', ',
-          )} yourself`,
+          `${entityRef} is deprecated, but ${notificationProblem}; tell them yourself`,
         );
       }
-      ctx.output(
-        'notified',
-        ctx.isDryRun || notificationProblem ? [] : notified,
-      );
+      ctx.output('notified', ctx.isDryRun ? [] : notified);
     },
   });
 }
