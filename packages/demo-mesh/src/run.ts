@@ -2,12 +2,8 @@ import { parseArgs } from 'node:util';
 import { DemoMeshOptions } from './options';
 import { startDemoRuntime } from './runtime';
 import { seedDemoMesh } from './seed';
-
-// Plain CommonJS without types; the same settings `yarn stack` uses.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const stack = require('@kafka-mesh/local-stack') as {
-  loadConfig(): { kafka: { brokers: string }; registry: { url: string } };
-};
+// The same settings `yarn stack` uses.
+import * as stack from '@kafka-mesh/local-stack';
 
 const USAGE = `usage: demo-mesh <command> [options]
 

@@ -4,8 +4,7 @@ import { loadDemoProducts } from './mesh/demoProducts';
 import { PRODUCTS } from './mesh/productNames';
 import { startDemoRuntime } from './runtime';
 import { seedDemoMesh } from './seed';
-
-const stack = require('@kafka-mesh/local-stack');
+import { IsolatedStack, startIsolated } from '@kafka-mesh/local-stack';
 
 // The demo runtime across a broker restart, on a private stack: its
 // generators and stream processors must resume on their own, or the demo's
@@ -13,20 +12,14 @@ const stack = require('@kafka-mesh/local-stack');
 jest.setTimeout(240_000);
 
 describe('the demo runtime when Kafka restarts', () => {
-  let isolated: {
-    brokers: string;
-    registryUrl: string;
-    stopPart(name: string): Promise<boolean>;
-    startPart(name: string): Promise<boolean>;
-    down(): Promise<void>;
-  };
+  let isolated: IsolatedStack;
 
   afterAll(async () => {
     await isolated?.down();
   });
 
   it('keeps producing source and derived products after Kafka is back', async () => {
-    isolated = await stack.startIsolated();
+    isolated = await startIsolated();
     const options = {
       ...testMeshOptions(),
       brokers: isolated.brokers.split(','),

@@ -14,8 +14,7 @@ import path from 'node:path';
 import { RunningBackend, startBackend } from 'backend/testing';
 import { describeRun, PortalApi } from './__testUtils__/portalApi';
 import { testResults } from './repoPaths';
-
-const stack = require('@kafka-mesh/local-stack');
+import { IsolatedStack, startIsolated } from '@kafka-mesh/local-stack';
 
 // The "Create data product" template run by the real scaffolder of the real
 // backend while the broker restarts under it, on a private stack (the
@@ -27,16 +26,6 @@ jest.setTimeout(300_000);
 
 /** How long the broker stays away: a restart, not an outage of minutes. */
 const BROKER_DOWN_MS = 5_000;
-
-type Part = 'kafka' | 'registry';
-
-interface IsolatedStack {
-  brokers: string;
-  registryUrl: string;
-  stopPart(name: Part): Promise<boolean>;
-  startPart(name: Part): Promise<boolean>;
-  down(): Promise<void>;
-}
 
 const run = randomUUID().slice(0, 8);
 const registryTopic = `_data-products-e2e-faults-${run}`;
@@ -94,7 +83,7 @@ describe('Create data product while the broker restarts', () => {
   const reposRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-faults-'));
 
   beforeAll(async () => {
-    isolated = await stack.startIsolated();
+    isolated = await startIsolated();
     backend = await startBackend(
       {
         dataMesh: {

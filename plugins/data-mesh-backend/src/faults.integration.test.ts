@@ -24,8 +24,7 @@ import {
   TestDataMeshBackend,
   TestResponse,
 } from './__testUtils__/testBackend';
-
-const stack = require('@kafka-mesh/local-stack');
+import { IsolatedStack, startIsolated } from '@kafka-mesh/local-stack';
 
 // These tests stop Kafka and the registry on purpose, so they run on a
 // private stack on free ports; the shared one other test files use stays up.
@@ -41,16 +40,6 @@ const RECOVERY_DEADLINE_MS = 30_000;
 const OUTAGE_NOTICED_DEADLINE_MS = 60_000;
 /** How long Kafka stays down: a long outage, not a blip. */
 const KAFKA_OUTAGE_MS = 60_000;
-
-type Part = 'kafka' | 'registry';
-
-interface IsolatedStack {
-  brokers: string;
-  registryUrl: string;
-  stopPart(name: Part): Promise<boolean>;
-  startPart(name: Part): Promise<boolean>;
-  down(): Promise<void>;
-}
 
 const orderSchema = {
   type: 'record',
@@ -385,7 +374,7 @@ describe('the backend when Kafka or the registry goes away and comes back', () =
   };
 
   beforeAll(async () => {
-    isolated = await stack.startIsolated();
+    isolated = await startIsolated();
   });
 
   afterAll(async () => {

@@ -41,8 +41,11 @@ import {
   testWriter,
   unique,
 } from './__testUtils__/testEnvironment';
-
-const stack = require('@kafka-mesh/local-stack');
+import {
+  IsolatedStack,
+  PartName,
+  startIsolated,
+} from '@kafka-mesh/local-stack';
 
 // The actions across outages, on a private stack on free ports (the shared
 // one other test files use stays up): a step that meets an outage waits it
@@ -58,8 +61,6 @@ const KAFKA_OUTAGE_MS = 60_000;
 const REGISTRY_OUTAGE_MS = 30_000;
 /** How long the clients may take to notice an outage. */
 const OUTAGE_NOTICED_DEADLINE_MS = 30_000;
-
-type Part = 'kafka' | 'registry';
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
@@ -219,13 +220,7 @@ class Recovery {
 }
 
 describe('the scaffolder actions when Kafka or the registry goes away', () => {
-  let isolated: {
-    brokers: string;
-    registryUrl: string;
-    stopPart(name: Part): Promise<boolean>;
-    startPart(name: Part): Promise<boolean>;
-    down(): Promise<void>;
-  };
+  let isolated: IsolatedStack;
   // The clients under test, which live through every outage.
   let clients: DataMeshClients;
   // Clients of their own for reading what the actions did.
@@ -236,7 +231,7 @@ describe('the scaffolder actions when Kafka or the registry goes away', () => {
   const workspace = createMockDirectory();
 
   beforeAll(async () => {
-    isolated = await stack.startIsolated();
+    isolated = await startIsolated();
     config = new ConfigReader({
       dataMesh: {
         registryTopic: `test.products.${unique()}`,
@@ -278,7 +273,7 @@ describe('the scaffolder actions when Kafka or the registry goes away', () => {
    * would, and starts the part again. Resolves when it is healthy.
    */
   async function outage(
-    part: Part,
+    part: PartName,
     outageMs: number,
     probe: () => Promise<unknown>,
   ): Promise<void> {
@@ -329,6 +324,36 @@ describe('the scaffolder actions when Kafka or the registry goes away', () => {
 
   const registryRecord = async (product: { name: string }) =>
     (await registryRecords(checker)).get(`default/${product.name}`);
+
+  /**
+   * The actions, with the clients under test, over a catalog that holds
+   * what the registry topic held at its last `mesh.ingest`.
+   */
+  const meshUnderTest = () => {
+    const mesh = new RegistryTopicCatalog();
+    const actions = meshActions(
+      testWriter({ clients, catalog: mesh.service }),
+      mesh.service,
+    );
+    return { mesh, actions };
+  };
+
+  /** A new product with its topic and schema, published by the actions. */
+  const publishNewProduct = async (actions: ReturnType<typeof meshActions>) => {
+    const product = newProduct();
+    await runAction(actions.topicCreate, topicInput(product.name));
+    await runAction(actions.schemaRegister, {
+      subject: product.subject,
+      format: 'avro',
+      schema: avroSchema(['orderId']),
+      slaTier: 'tier-2',
+    });
+    await runAction(actions.publish, {
+      descriptor: product.descriptor,
+      waitForCatalog: false,
+    });
+    return product;
+  };
 
   it('kafka:topic:create meeting a Kafka outage completes once Kafka is back', async () => {
     const name = `orders-${unique()}`;
@@ -422,27 +447,12 @@ describe('the scaffolder actions when Kafka or the registry goes away', () => {
   });
 
   it('after Kafka was down for a minute, every action that reaches Kafka or the registry works again within 30 s of its return', async () => {
-    const mesh = new RegistryTopicCatalog();
-    const actions = meshActions(
-      testWriter({ clients, catalog: mesh.service }),
-      mesh.service,
-    );
+    const { mesh, actions } = meshUnderTest();
     const workspacePath = workspace.resolve(`kafka-${unique()}`);
 
     try {
       // The clients in use before the outage: a product of their own.
-      const before = newProduct();
-      await runAction(actions.topicCreate, topicInput(before.name));
-      await runAction(actions.schemaRegister, {
-        subject: before.subject,
-        format: 'avro',
-        schema: avroSchema(['orderId']),
-        slaTier: 'tier-2',
-      });
-      await runAction(actions.publish, {
-        descriptor: before.descriptor,
-        waitForCatalog: false,
-      });
+      const before = await publishNewProduct(actions);
       expect(await registryRecord(before)).toEqual(before.descriptor);
 
       await outage('kafka', KAFKA_OUTAGE_MS, () =>
@@ -584,27 +594,12 @@ describe('the scaffolder actions when Kafka or the registry goes away', () => {
   }, 300_000);
 
   it('after the registry was down, every action that reaches the registry works again within 30 s of its return', async () => {
-    const mesh = new RegistryTopicCatalog();
-    const actions = meshActions(
-      testWriter({ clients, catalog: mesh.service }),
-      mesh.service,
-    );
+    const { mesh, actions } = meshUnderTest();
     const workspacePath = workspace.resolve(`registry-${unique()}`);
 
     try {
       // A published product whose schema evolves after the outage.
-      const product = newProduct();
-      await runAction(actions.topicCreate, topicInput(product.name));
-      await runAction(actions.schemaRegister, {
-        subject: product.subject,
-        format: 'avro',
-        schema: avroSchema(['orderId']),
-        slaTier: 'tier-2',
-      });
-      await runAction(actions.publish, {
-        descriptor: product.descriptor,
-        waitForCatalog: false,
-      });
+      const product = await publishNewProduct(actions);
       await mesh.ingest(checker);
 
       await outage('registry', REGISTRY_OUTAGE_MS, () =>

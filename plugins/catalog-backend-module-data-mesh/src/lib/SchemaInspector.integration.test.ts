@@ -5,10 +5,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { RegistryStorageTopic } from './RegistryStorageTopic';
 import { SchemaInspector } from './SchemaInspector';
-
-const { REGISTRY_STORAGE_TOPIC } = require('@kafka-mesh/local-stack') as {
-  REGISTRY_STORAGE_TOPIC: string;
-};
+import { REGISTRY_STORAGE_TOPIC } from '@kafka-mesh/local-stack';
 
 const brokers = process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092';
 const registryUrl =

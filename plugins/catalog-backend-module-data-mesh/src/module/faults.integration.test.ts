@@ -22,8 +22,11 @@ import {
   TestCatalog,
   TestResponse,
 } from '../__testUtils__/catalogBackend';
-
-const stack = require('@kafka-mesh/local-stack');
+import {
+  IsolatedStack,
+  PartName,
+  startIsolated,
+} from '@kafka-mesh/local-stack';
 
 // These tests stop Kafka and the registry on purpose, so they run on a
 // private stack on free ports; the shared one other test files use stays up.
@@ -43,16 +46,6 @@ const KAFKA_OUTAGE_MS = 60_000;
 const REGISTRY_OUTAGE_MS = 30_000;
 /** How often the routes are asked during an outage. */
 const POLL_MS = 2000;
-
-type Part = 'kafka' | 'registry';
-
-interface IsolatedStack {
-  brokers: string;
-  registryUrl: string;
-  stopPart(name: Part): Promise<boolean>;
-  startPart(name: Part): Promise<boolean>;
-  down(): Promise<void>;
-}
 
 const registryTopic = '_data-products';
 
@@ -244,13 +237,52 @@ describe('the catalog module when Kafka or the registry goes away and comes back
     );
   };
 
+  /**
+   * Starts a catalog on the isolated stack; resolves with its candidate
+   * streams route once that lists exactly `expected` of the test's topics.
+   */
+  const startCandidatesCatalog = async (run: string, expected: string[]) => {
+    catalog = await startTestCatalog({
+      brokers: isolated.brokers,
+      registryUrl: isolated.registryUrl,
+      registryTopic,
+    });
+    const route = candidatesRoute();
+    await eventually(() => expectCandidates(route, run, expected));
+    return route;
+  };
+
+  /**
+   * Stops `part` and waits until the route answers a proper 503 naming it
+   * (`away`, never `notAway`); resolves with when the part stopped.
+   */
+  const stopUntil503 = async (
+    part: PartName,
+    route: Answers,
+    away: RegExp,
+    notAway: RegExp,
+  ): Promise<number> => {
+    await isolated.stopPart(part);
+    const stoppedAt = Date.now();
+    await eventually(
+      async () => expectProperUnavailable(await route.next(), away, notAway),
+      { deadlineMs: OUTAGE_NOTICED_DEADLINE_MS, intervalMs: 1000 },
+    );
+    process.stderr.write(
+      `[faults] ${
+        part === 'kafka' ? 'Kafka' : part
+      }: candidate streams 503 ${secondsSince(stoppedAt)} s after it stopped\n`,
+    );
+    return stoppedAt;
+  };
+
   const restoreStack = async () => {
     await isolated.startPart('kafka');
     await isolated.startPart('registry');
   };
 
   beforeAll(async () => {
-    isolated = await stack.startIsolated();
+    isolated = await startIsolated();
     kafka = createKafka(
       { name: 'local', brokers: isolated.brokers.split(',') },
       { clientId: 'data-mesh-catalog-faults' },
@@ -279,31 +311,15 @@ describe('the catalog module when Kafka or the registry goes away and comes back
     await createStream(published);
     await createTopic(schemaless);
     await publish(`published-${run}`, published);
-    catalog = await startTestCatalog({
-      brokers: isolated.brokers,
-      registryUrl: isolated.registryUrl,
-      registryTopic,
-    });
-    const route = candidatesRoute();
     // The published topic is a product, not a candidate, once ingested.
-    await eventually(() => expectCandidates(route, run, [before]));
+    const route = await startCandidatesCatalog(run, [before]);
 
     try {
-      await isolated.stopPart('kafka');
-      const stoppedAt = Date.now();
-      await eventually(
-        async () =>
-          expectProperUnavailable(
-            await route.next(),
-            /kafka/i,
-            /schema registry/i,
-          ),
-        { deadlineMs: OUTAGE_NOTICED_DEADLINE_MS, intervalMs: 1000 },
-      );
-      process.stderr.write(
-        `[faults] Kafka: candidate streams 503 ${secondsSince(
-          stoppedAt,
-        )} s after it stopped\n`,
+      const stoppedAt = await stopUntil503(
+        'kafka',
+        route,
+        /kafka/i,
+        /schema registry/i,
       );
       // A minute down, asked all along: each answer a proper 503, never a
       // 500 or a stale list.
@@ -449,30 +465,14 @@ describe('the catalog module when Kafka or the registry goes away and comes back
     const before = topic('before');
     const during = topic('during');
     await createStream(before);
-    catalog = await startTestCatalog({
-      brokers: isolated.brokers,
-      registryUrl: isolated.registryUrl,
-      registryTopic,
-    });
-    const route = candidatesRoute();
-    await eventually(() => expectCandidates(route, run, [before]));
+    const route = await startCandidatesCatalog(run, [before]);
 
     try {
-      await isolated.stopPart('registry');
-      const stoppedAt = Date.now();
-      await eventually(
-        async () =>
-          expectProperUnavailable(
-            await route.next(),
-            /schema registry/i,
-            /kafka/i,
-          ),
-        { deadlineMs: OUTAGE_NOTICED_DEADLINE_MS, intervalMs: 1000 },
-      );
-      process.stderr.write(
-        `[faults] registry: candidate streams 503 ${secondsSince(
-          stoppedAt,
-        )} s after it stopped\n`,
+      const stoppedAt = await stopUntil503(
+        'registry',
+        route,
+        /schema registry/i,
+        /kafka/i,
       );
       // A topic created during the outage; its schema can only come later.
       await createTopic(during);

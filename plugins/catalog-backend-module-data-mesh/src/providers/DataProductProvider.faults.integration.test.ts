@@ -11,8 +11,7 @@ import type { Producer } from 'kafkajs';
 import { startTestCatalog, TestCatalog } from '../__testUtils__/catalogBackend';
 import { makeDataProduct } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 import { eventually } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
-
-const stack = require('@kafka-mesh/local-stack');
+import { IsolatedStack, startIsolated } from '@kafka-mesh/local-stack';
 
 // These tests stop Kafka and the registry on purpose, so they run on a
 // private stack on free ports; the shared one other test files use stays up.
@@ -26,13 +25,7 @@ const schema = JSON.stringify({
 });
 
 describe('the provider when Kafka or the registry goes away', () => {
-  let isolated: {
-    brokers: string;
-    registryUrl: string;
-    stopPart(name: string): Promise<boolean>;
-    startPart(name: string): Promise<boolean>;
-    down(): Promise<void>;
-  };
+  let isolated: IsolatedStack;
   let catalog: TestCatalog;
   let producer: Producer;
 
@@ -61,7 +54,7 @@ describe('the provider when Kafka or the registry goes away', () => {
   };
 
   beforeAll(async () => {
-    isolated = await stack.startIsolated();
+    isolated = await startIsolated();
     await connectProducer();
     await createSchemaRegistry({ url: isolated.registryUrl }).register(
       { type: SchemaType.AVRO, schema },

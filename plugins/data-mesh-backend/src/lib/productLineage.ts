@@ -1,43 +1,14 @@
 import {
-  Entity,
-  parseEntityRef,
-  RELATION_DEPENDENCY_OF,
-  RELATION_DEPENDS_ON,
-} from '@backstage/catalog-model';
-import {
   DataProductEntity,
   inputRefsOf,
+  relationLineageOf,
+  RelationLineage,
 } from '@kafka-mesh/plugin-data-mesh-common';
 
 /** A product's place in the mesh, as its Lineage tab lists it. */
-export interface ProductLineage {
+export interface ProductLineage extends RelationLineage {
   /** The inputs the descriptor declares (`spec.inputs`), canonical refs. */
   inputs: string[];
-  /** Products this one is built from (`dependsOn` → DataProduct). */
-  upstreamProducts: string[];
-  /** Products built from this one (`dependencyOf` → DataProduct). */
-  downstreamProducts: string[];
-  /**
-   * Components reading the product (`dependencyOf` → Component): the
-   * catalog module relates a component whose consumer-group annotation
-   * names a group that reads the product's topic.
-   */
-  consumingComponents: string[];
-}
-
-function kindOf(ref: string): string {
-  try {
-    return parseEntityRef(ref).kind.toLocaleLowerCase('en-US');
-  } catch {
-    return '';
-  }
-}
-
-function relationTargets(entity: Entity, type: string, kind: string): string[] {
-  const refs = (entity.relations ?? [])
-    .filter(r => r.type === type && kindOf(r.targetRef) === kind)
-    .map(r => r.targetRef);
-  return [...new Set(refs)].sort();
 }
 
 /**
@@ -47,20 +18,6 @@ function relationTargets(entity: Entity, type: string, kind: string): string[] {
 export function productLineage(entity: DataProductEntity): ProductLineage {
   return {
     inputs: inputRefsOf(entity),
-    upstreamProducts: relationTargets(
-      entity,
-      RELATION_DEPENDS_ON,
-      'dataproduct',
-    ),
-    downstreamProducts: relationTargets(
-      entity,
-      RELATION_DEPENDENCY_OF,
-      'dataproduct',
-    ),
-    consumingComponents: relationTargets(
-      entity,
-      RELATION_DEPENDENCY_OF,
-      'component',
-    ),
+    ...relationLineageOf(entity),
   };
 }

@@ -17,4 +17,6 @@ export {
   schemaSubjectOf,
   statusOf,
 } from './helpers';
+export { relationLineageOf } from './lineage';
+export type { RelationLineage } from './lineage';
 export type { TopicFacts, SchemaFacts, DataProductObserved } from './observed';

@@ -1,12 +1,11 @@
 import {
   DEFAULT_NAMESPACE,
   Entity,
-  RELATION_DEPENDENCY_OF,
-  RELATION_DEPENDS_ON,
   RELATION_OWNED_BY,
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
+import { relationLineageOf } from '@kafka-mesh/plugin-data-mesh-common';
 import type {
   DataProductEntity,
   DataProductStatus,
@@ -21,34 +20,19 @@ export function productIdOf(entity: Entity): DataProductId {
   };
 }
 
-function kindOf(ref: string): string {
-  try {
-    return parseEntityRef(ref).kind.toLocaleLowerCase('en-US');
-  } catch {
-    return '';
-  }
-}
-
-function relationTargets(entity: Entity, type: string, kind: string): string[] {
-  const refs = (entity.relations ?? [])
-    .filter(r => r.type === type && kindOf(r.targetRef) === kind)
-    .map(r => r.targetRef);
-  return [...new Set(refs)].sort();
-}
-
 /** Components reading the product (`dependencyOf` → Component). */
 export function consumingComponentRefs(entity: Entity): string[] {
-  return relationTargets(entity, RELATION_DEPENDENCY_OF, 'component');
+  return relationLineageOf(entity).consumingComponents;
 }
 
 /** Products built from this one (`dependencyOf` → DataProduct). */
 export function downstreamProductRefs(entity: Entity): string[] {
-  return relationTargets(entity, RELATION_DEPENDENCY_OF, 'dataproduct');
+  return relationLineageOf(entity).downstreamProducts;
 }
 
 /** Products this one is built from (`dependsOn` → DataProduct). */
 export function upstreamProductRefs(entity: Entity): string[] {
-  return relationTargets(entity, RELATION_DEPENDS_ON, 'dataproduct');
+  return relationLineageOf(entity).upstreamProducts;
 }
 
 /** The owner's entity ref: the ownedBy relation, else `spec.owner`. */
