@@ -5,7 +5,6 @@
  * are left out: they would only add background work that is not measured.
  */
 import { createBackend } from '@backstage/backend-defaults';
-import { permissionModuleDataMeshPolicy } from '../../packages/backend/src/modules/permissionPolicy';
 import { benchFloorModule } from './floorModule';
 
 const backend = createBackend();
@@ -16,6 +15,8 @@ backend.add(
 backend.add(import('@kafka-mesh/plugin-catalog-backend-module-data-mesh'));
 backend.add(import('@kafka-mesh/plugin-data-mesh-backend'));
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(permissionModuleDataMeshPolicy);
+backend.add(
+  import('@kafka-mesh/plugin-permission-backend-module-data-mesh-policy'),
+);
 backend.add(benchFloorModule);
 backend.start();

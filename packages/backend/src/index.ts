@@ -1,6 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { authModuleDataMeshDevUsers } from './modules/devUserSignIn';
-import { permissionModuleDataMeshPolicy } from './modules/permissionPolicy';
 
 const backend = createBackend();
 
@@ -38,8 +37,10 @@ backend.add(import('@backstage/plugin-events-backend'));
 // Permissions.
 backend.add(import('@backstage/plugin-permission-backend'));
 // Owners (and admins) change products and see personal data; see the
-// README's permission section.
-backend.add(permissionModuleDataMeshPolicy);
+// README's permission section and the policy module's README.
+backend.add(
+  import('@kafka-mesh/plugin-permission-backend-module-data-mesh-policy'),
+);
 
 // Search over the catalog (Postgres engine when the database is Postgres,
 // the in-memory engine otherwise).

@@ -9,6 +9,7 @@ import {
   createSchemaRegistry,
   createTopics,
   ensureRegistryTopic,
+  publishDescriptor,
   SchemaRegistryRestClient,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import { randomUUID } from 'node:crypto';
@@ -23,24 +24,29 @@ import { launchChromium } from './browser';
 import {
   addBackendFeatures,
   addCatalogConfig,
+  addOtherTeam,
   buildFrontend,
   checkFrontendDiscovery,
   createApp,
   installPlugins,
+  OTHER_TEAM,
   packPlugins,
   Phases,
   pinApp,
   RunningApp,
   startApp,
+  swapPermissionPolicy,
   writeLocalConfig,
 } from './freshApp/freshApp';
 import { testResults } from './repoPaths';
 
-// "Installable into any Backstage app": the six packages packed with
+// "Installable into any Backstage app": the seven packages packed with
 // `yarn pack`, an app made by @backstage/create-app outside the repo and
 // pinned to our Backstage release, the tarballs installed and the READMEs'
 // steps applied (freshApp/STEPS.md), the app built and started on the local
-// stack, and Chromium driven through what a user of the suite sees.
+// stack, and Chromium driven through what a user of the suite sees. The
+// data mesh's permission policy replaces create-app's allow-all one, so
+// ownership is enforced in the app too.
 //
 // Debugging: FRESH_APP_KEEP=1 keeps the temporary folder (its path is
 // printed); FRESH_APP_REUSE=<that folder> starts its app again without
@@ -99,6 +105,24 @@ const product: DataProductEntity = {
   },
 };
 
+// A product of a team the guest is not in (a second group added to the
+// app's example org), published straight to the registry topic.
+const othersName = `fresh-others-${run}`;
+const othersTopic = `commerce.${othersName}.v1`;
+const othersProduct: DataProductEntity = {
+  ...product,
+  metadata: {
+    name: othersName,
+    title: `Another team's orders ${run}`,
+    description: 'Orders of a team the guest is not a member of.',
+  },
+  spec: {
+    ...product.spec,
+    owner: OTHER_TEAM,
+    output: { cluster: 'local', topic: othersTopic, format: 'avro' },
+  },
+};
+
 // What the Create data product template makes, through the app's scaffolder.
 const created = `fresh-created-${run}`;
 const createdTopic = `commerce.${created}.v1`;
@@ -147,8 +171,10 @@ describe('the suite installed from its tarballs into a fresh create-app app', ()
       );
       // The READMEs' code and config steps (no time worth measuring).
       addBackendFeatures(appDir);
+      swapPermissionPolicy(appDir);
       checkFrontendDiscovery(appDir);
       addCatalogConfig(appDir);
+      addOtherTeam(appDir);
       await phases.run('build the frontend', () =>
         buildFrontend(appDir, logFile),
       );
@@ -161,7 +187,11 @@ describe('the suite installed from its tarballs into a fresh create-app app', ()
       await admin.connect();
       await ensureRegistryTopic(admin, registryTopic);
       await createTopics(admin, {
-        topics: [{ topic, numPartitions: 1, replicationFactor: 1 }],
+        topics: [topic, othersTopic].map(t => ({
+          topic: t,
+          numPartitions: 1,
+          replicationFactor: 1,
+        })),
       });
       await admin.disconnect();
       const registry = createSchemaRegistry({ url: registryUrl });
@@ -186,6 +216,7 @@ describe('the suite installed from its tarballs into a fresh create-app app', ()
           })),
         ),
       });
+      await publishDescriptor(producer, registryTopic, othersProduct);
       await producer.disconnect();
     });
 
@@ -288,7 +319,7 @@ describe('the suite installed from its tarballs into a fresh create-app app', ()
     const admin = kafka.admin();
     await admin.connect();
     await admin
-      .deleteTopics({ topics: [topic, registryTopic] })
+      .deleteTopics({ topics: [topic, othersTopic, registryTopic] })
       .catch(() => undefined);
     await admin.disconnect();
     await registryClient.deleteSubject(`${topic}-value`).catch(() => undefined);
@@ -412,5 +443,62 @@ describe('the suite installed from its tarballs into a fresh create-app app', ()
       await page.getByText(`Created in the fresh app ${run}`).count(),
     ).toBeGreaterThan(0);
     await shoot(page, 'created-product');
+  });
+
+  it("refuses the guest changes to another team's products", async () => {
+    // Signed in as the guest, a member of group:default/guests only.
+    const api = await PortalApi.signInAsGuest(app!.baseUrl);
+    const othersRef = `dataproduct:default/${othersName}`;
+    await eventually(async () => {
+      if (!(await api.entity(othersRef))) {
+        throw new Error(`still waiting: ${othersRef} in the catalog`);
+      }
+    });
+    expect(await api.entity(`group:default/other-team`)).toBeDefined();
+
+    // Publishing a new product in another team's name.
+    const stranger = `fresh-stranger-${run}`;
+    const publishForOthers = await api.request(
+      'PUT',
+      `/api/data-mesh/products/default/${stranger}`,
+      {
+        ...othersProduct,
+        metadata: { ...othersProduct.metadata, name: stranger },
+        spec: {
+          ...othersProduct.spec,
+          output: {
+            cluster: 'local',
+            topic: `commerce.${stranger}.v1`,
+            format: 'avro',
+          },
+        },
+      },
+    );
+    expect(publishForOthers.status).toBe(403);
+    expect(JSON.stringify(publishForOthers.body)).toContain(OTHER_TEAM);
+
+    // Changing the other team's product.
+    const change = await api.request(
+      'PUT',
+      `/api/data-mesh/products/default/${othersName}`,
+      {
+        ...othersProduct,
+        metadata: { ...othersProduct.metadata, title: 'Taken over' },
+      },
+    );
+    expect(change.status).toBe(403);
+
+    // Unpublishing it.
+    const unpublish = await api.request(
+      'DELETE',
+      `/api/data-mesh/products/default/${othersName}`,
+    );
+    expect(unpublish.status).toBe(403);
+
+    // Neither written: the product is still there, as its team left it.
+    expect((await api.entity(othersRef))?.metadata.title).toBe(
+      othersProduct.metadata.title,
+    );
+    expect(await api.entity(`dataproduct:default/${stranger}`)).toBeUndefined();
   });
 });

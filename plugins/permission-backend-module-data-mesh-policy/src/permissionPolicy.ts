@@ -1,8 +1,4 @@
 import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
-import {
   catalogEntityDeletePermission,
   catalogLocationCreatePermission,
   catalogLocationDeletePermission,
@@ -19,7 +15,6 @@ import {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
-import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
   catalogConditions,
   createCatalogConditionalDecision,
@@ -31,10 +26,7 @@ import {
   dataMeshProductUnpublishAdminPermission,
   dataMeshProductUnpublishPermission,
 } from '@kafka-mesh/plugin-data-mesh-common';
-import {
-  DEFAULT_ADMIN_GROUPS,
-  readPermissionsConfig,
-} from '@kafka-mesh/plugin-data-mesh-node';
+import { DEFAULT_ADMIN_GROUPS } from '@kafka-mesh/plugin-data-mesh-node';
 
 /** Changing a product: its owners, or an admin. */
 const OWNER_OR_ADMIN = [
@@ -61,7 +53,25 @@ const isOneOf = (permission: Permission, list: Permission[]) =>
   list.some(p => isPermission(permission, p));
 
 /**
- * The portal's policy, in the words of the README's permission section:
+ * Options of {@link DataMeshPermissionPolicy}.
+ *
+ * @public
+ */
+export interface DataMeshPermissionPolicyOptions {
+  /**
+   * Entity refs whose members are admins (`group:default/platform-team`
+   * when not given); `dataMesh.permissions.adminGroups` in the module.
+   */
+  adminGroups?: string[];
+  /**
+   * Registering catalog locations and deleting entities for admins only;
+   * `dataMesh.permissions.restrictCatalogWrites` in the module.
+   */
+  restrictCatalogWrites?: boolean;
+}
+
+/**
+ * The data mesh's permission policy, in the words of the README:
  * - publishing, changing, deprecating and unpublishing a product is for its
  *   owners (the caller's ownership claims include `spec.owner`) and admins;
  * - unpublishing a product that is still consumed is for admins;
@@ -70,18 +80,21 @@ const isOneOf = (permission: Permission, list: Permission[]) =>
  *   entities is for admins;
  * - everything else is allowed to signed-in users.
  * Admins are the members of `dataMesh.permissions.adminGroups`.
+ *
+ * An app with rules of its own can construct it and delegate to it.
+ *
+ * @public
  */
 export class DataMeshPermissionPolicy implements PermissionPolicy {
   private readonly adminGroups: ReadonlySet<string>;
   private readonly restrictCatalogWrites: boolean;
 
-  constructor(
-    options: { adminGroups?: string[]; restrictCatalogWrites?: boolean } = {},
-  ) {
+  constructor(options: DataMeshPermissionPolicyOptions = {}) {
     this.adminGroups = new Set(options.adminGroups ?? DEFAULT_ADMIN_GROUPS);
     this.restrictCatalogWrites = options.restrictCatalogWrites ?? false;
   }
 
+  /** Decides one permission request for the user (see the class comment). */
   async handle(
     request: PolicyQuery,
     user?: PolicyQueryUser,
@@ -110,20 +123,3 @@ export class DataMeshPermissionPolicy implements PermissionPolicy {
     return allowIf(true);
   }
 }
-
-export const permissionModuleDataMeshPolicy = createBackendModule({
-  pluginId: 'permission',
-  moduleId: 'data-mesh-policy',
-  register(reg) {
-    reg.registerInit({
-      deps: { policy: policyExtensionPoint, config: coreServices.rootConfig },
-      async init({ policy, config }) {
-        const { adminGroups, restrictCatalogWrites } =
-          readPermissionsConfig(config);
-        policy.setPolicy(
-          new DataMeshPermissionPolicy({ adminGroups, restrictCatalogWrites }),
-        );
-      },
-    });
-  },
-});

@@ -12,7 +12,7 @@ import { repoRoot } from '../repoPaths';
 /** The release of @backstage/create-app the npm registry serves (1.55 template). */
 export const CREATE_APP_VERSION = '0.9.2';
 
-/** The six publishable packages: folder under plugins/ and package name. */
+/** The seven publishable packages: folder under plugins/ and package name. */
 export const PLUGINS = [
   { dir: 'data-mesh-common', name: '@kafka-mesh/plugin-data-mesh-common' },
   { dir: 'data-mesh-node', name: '@kafka-mesh/plugin-data-mesh-node' },
@@ -26,6 +26,10 @@ export const PLUGINS = [
     dir: 'scaffolder-backend-module-data-mesh',
     name: '@kafka-mesh/plugin-scaffolder-backend-module-data-mesh',
   },
+  {
+    dir: 'permission-backend-module-data-mesh-policy',
+    name: '@kafka-mesh/plugin-permission-backend-module-data-mesh-policy',
+  },
 ] as const;
 
 /** What the backend's package gets (`yarn --cwd packages/backend add ...`). */
@@ -33,6 +37,7 @@ export const BACKEND_PACKAGES = [
   '@kafka-mesh/plugin-data-mesh-backend',
   '@kafka-mesh/plugin-catalog-backend-module-data-mesh',
   '@kafka-mesh/plugin-scaffolder-backend-module-data-mesh',
+  '@kafka-mesh/plugin-permission-backend-module-data-mesh-policy',
 ];
 /** What the app's package gets (`yarn --cwd packages/app add ...`). */
 export const APP_PACKAGES = ['@kafka-mesh/plugin-data-mesh'];
@@ -323,6 +328,55 @@ export function addBackendFeatures(appDir: string) {
   fs.writeFileSync(
     file,
     source.replace('backend.start();', `${BACKEND_SNIPPET}\nbackend.start();`),
+  );
+}
+
+/** create-app's policy module, which allows everything to everyone. */
+const ALLOW_ALL_POLICY =
+  /backend\.add\(\s*import\(\s*'@backstage\/plugin-permission-backend-module-allow-all-policy'\s*\),?\s*\);/;
+
+/** The policy step of the READMEs: the allow-all policy out, ours in. */
+export const POLICY_SNIPPET = `backend.add(
+  import('@kafka-mesh/plugin-permission-backend-module-data-mesh-policy'),
+);`;
+
+/**
+ * The policy step of the READMEs: the template's allow-all policy module
+ * replaced by the data mesh's (a backend has one policy).
+ */
+export function swapPermissionPolicy(appDir: string) {
+  const file = path.join(appDir, 'packages/backend/src/index.ts');
+  const source = fs.readFileSync(file, 'utf8');
+  if (!ALLOW_ALL_POLICY.test(source)) {
+    throw new Error(`no allow-all policy module added in ${file}`);
+  }
+  fs.writeFileSync(file, source.replace(ALLOW_ALL_POLICY, POLICY_SNIPPET));
+}
+
+/** A team the guest is not a member of, for the ownership checks. */
+export const OTHER_TEAM = 'group:default/other-team';
+
+/**
+ * Not a README step: a second group in the app's example org
+ * (examples/org.yaml, the catalog location create-app registers for users
+ * and groups), so that a product can belong to a team the guest is not in.
+ */
+export function addOtherTeam(appDir: string) {
+  const file = path.join(appDir, 'examples/org.yaml');
+  const source = fs.readFileSync(file, 'utf8');
+  if (source.includes('name: other-team')) return;
+  fs.writeFileSync(
+    file,
+    `${source.trimEnd()}
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: other-team
+spec:
+  type: team
+  children: []
+`,
   );
 }
 

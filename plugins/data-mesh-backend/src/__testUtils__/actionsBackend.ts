@@ -59,7 +59,8 @@ export const testGroups: Entity[] = [
 }));
 
 /**
- * Answers like the portal's policy (packages/backend's permissionPolicy):
+ * Answers like the portal's policy (`DataMeshPermissionPolicy` of
+ * @kafka-mesh/plugin-permission-backend-module-data-mesh-policy):
  * changing a product is for its owners, unpublishing a consumed one for
  * admins (none here), everything else is allowed; and the catalog hides
  * restricted entities from the non-owner, so that "may not see" is tested
