@@ -27,7 +27,7 @@ export function describeProblems(troubles: ProviderTroubles): string[] {
     problems.push(
       `Registry topic '${registryTopic}' does not exist on Kafka cluster '${cluster}': check dataMesh.registryTopic. ` +
         `The catalog never creates it, since a mistyped name would start an empty registry and remove every product; ` +
-        `publishing a product creates it (yarn mesh publish, or the dataMesh:product:publish scaffolder action). ` +
+        `publishing a product creates it (the data mesh REST API's PUT /api/data-mesh/products/<namespace>/<name>, or the dataMesh:product:publish scaffolder action). ` +
         `${
           products === undefined
             ? 'The products already in the catalog stay there'

@@ -1,5 +1,5 @@
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { InfoCard, Progress } from '@backstage/core-components';
+import { InfoCard, Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import Table from '@material-ui/core/Table';
@@ -70,8 +70,13 @@ export function CandidateStreamsCard() {
       subheader={
         <>
           For owners: topics with a registered schema that are not published
-          yet. Describe one in a descriptor file and publish with{' '}
-          <code>yarn mesh publish &lt;file&gt;</code>.
+          yet. Publish one with the{' '}
+          <Link to="/create">Add a stream to the mesh</Link> template, or with a
+          descriptor through the data mesh REST API (
+          <code>
+            PUT /api/data-mesh/products/&lt;namespace&gt;/&lt;name&gt;
+          </code>
+          ).
         </>
       }
       action={

@@ -204,9 +204,15 @@ describe('DataProductDiscoveryPage', () => {
     expect(
       await screen.findByText('No data products published yet'),
     ).toBeInTheDocument();
-    // in the empty state, and in the candidate streams' hint below it
-    expect(screen.getAllByText('yarn mesh publish <file>')).toHaveLength(2);
-    expect(screen.getByText('Create data product')).toBeInTheDocument();
+    // in the empty state, and in the candidate streams' hint below it; the
+    // ways named are those of an installed suite, not this repo's CLI
+    expect(
+      screen.getAllByText('PUT /api/data-mesh/products/<namespace>/<name>'),
+    ).toHaveLength(2);
+    expect(
+      screen.getByRole('link', { name: 'Create data product' }),
+    ).toHaveAttribute('href', '/create');
+    expect(screen.queryByText(/yarn mesh/)).not.toBeInTheDocument();
   });
 
   describe('candidate streams', () => {
@@ -233,7 +239,9 @@ describe('DataProductDiscoveryPage', () => {
         within(table).getByText('marketing.clicks.v1-value'),
       ).toBeInTheDocument();
       expect(within(table).getAllByRole('row')).toHaveLength(3);
-      expect(screen.getByText('yarn mesh publish <file>')).toBeInTheDocument();
+      expect(
+        screen.getByRole('link', { name: 'Add a stream to the mesh' }),
+      ).toHaveAttribute('href', '/create');
       expect(dataMeshApi.getCandidateStreams).toHaveBeenCalledTimes(1);
     });
 

@@ -203,10 +203,14 @@ export function PublishEmptyState() {
       title="No data products published yet"
       description={
         <>
-          Publish a Kafka topic as a data product by writing a descriptor and
-          running <code>yarn mesh publish &lt;file&gt;</code>, or use the{' '}
-          <Link to="/create">Create data product</Link> template. Published
-          products show up here within a minute.
+          Publish a Kafka topic as a data product with the{' '}
+          <Link to="/create">Create data product</Link> template (or, for a
+          topic that exists, Add a stream to the mesh), or with a descriptor
+          through the data mesh REST API (
+          <code>
+            PUT /api/data-mesh/products/&lt;namespace&gt;/&lt;name&gt;
+          </code>
+          ). Published products show up here within seconds.
         </>
       }
     />
