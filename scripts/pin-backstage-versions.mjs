@@ -57,19 +57,54 @@ function compare(a, b) {
   return 0;
 }
 
-async function manifestOf(name, version) {
-  const res = await fetch(`${registry}/${name.replace('/', '%2f')}/${version}`);
-  if (!res.ok)
-    throw new Error(`${name}@${version}: registry answered ${res.status}`);
-  return res.json();
+// A hundred-odd requests: a few at a time, each tried again after a
+// network failure or a 5xx/429 (one failed fetch once failed a CI run).
+const MAX_IN_FLIGHT = 8;
+const ATTEMPTS = 4;
+let inFlight = 0;
+const waiting = [];
+
+async function registryJson(path, what, headers = {}) {
+  if (inFlight >= MAX_IN_FLIGHT) await new Promise(r => waiting.push(r));
+  else inFlight += 1;
+  try {
+    for (let attempt = 1; ; attempt++) {
+      let retryable;
+      try {
+        const res = await fetch(`${registry}/${path}`, {
+          headers,
+          signal: AbortSignal.timeout(30_000),
+        });
+        if (res.ok) return await res.json();
+        retryable = res.status >= 500 || res.status === 429;
+        await res.body?.cancel();
+        if (!retryable || attempt === ATTEMPTS) {
+          throw new Error(`${what}: registry answered ${res.status}`);
+        }
+      } catch (error) {
+        if (retryable === false || attempt === ATTEMPTS) throw error;
+      }
+      await new Promise(r => setTimeout(r, 500 * 2 ** attempt));
+    }
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else inFlight -= 1;
+  }
+}
+
+function manifestOf(name, version) {
+  return registryJson(
+    `${name.replace('/', '%2f')}/${version}`,
+    `${name}@${version}`,
+  );
 }
 
 async function latestVersionOf(name) {
-  const res = await fetch(`${registry}/${name.replace('/', '%2f')}`, {
-    headers: { accept: 'application/vnd.npm.install-v1+json' },
+  const packument = await registryJson(name.replace('/', '%2f'), name, {
+    accept: 'application/vnd.npm.install-v1+json',
   });
-  if (!res.ok) throw new Error(`${name}: registry answered ${res.status}`);
-  return (await res.json())['dist-tags'].latest;
+  return packument['dist-tags'].latest;
 }
 
 const selected = new Map();

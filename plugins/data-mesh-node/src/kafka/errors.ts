@@ -1,5 +1,5 @@
 import { ServiceUnavailableError } from '@backstage/errors';
-import { KafkaJSError } from 'kafkajs';
+import { KafkaJSAggregateError, KafkaJSError } from 'kafkajs';
 import { UpstreamTimeoutError } from './withTimeout';
 
 /**
@@ -33,5 +33,11 @@ export function isUnknownTopicError(error: unknown): boolean {
  * an admin call: only the former says anything about the connection.
  */
 export function isKafkaError(error: unknown): boolean {
+  // A broker's per-topic answers to a createTopics request come as one
+  // aggregate of protocol errors; a broker shutting down answers that way
+  // (seen as a Create data product task failed at its topic step in CI).
+  if (error instanceof KafkaJSAggregateError) {
+    return error.errors.length > 0 && error.errors.every(isKafkaError);
+  }
   return error instanceof KafkaJSError || error instanceof UpstreamTimeoutError;
 }
