@@ -180,6 +180,7 @@ async function main() {
     log(`starting the demo mesh on it (registry topic ${registryTopic})`);
     const demoMesh = await startDemoMesh({
       brokers: stack.brokers,
+      clientsFile: stack.clientsFile,
       registryUrl: stack.registryUrl,
       registryTopic,
       logFile: path.join(logsDir, 'demo-mesh.log'),
@@ -193,7 +194,8 @@ async function main() {
     const portal = await startBackend(
       { dataMesh: { registryTopic } },
       {
-        brokers: stack.brokers,
+        // The private stack's own principals: the backend as the portal.
+        cluster: stack.clusterConfig('portal'),
         registryUrl: stack.registryUrl,
         timeoutMs: 300_000,
       },

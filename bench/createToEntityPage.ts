@@ -30,9 +30,14 @@ function median(values: number[]): number {
 }
 
 async function main() {
-  const { brokers, registryUrl, started } = await stack.up({ log: () => {} });
+  const { brokers, registryUrl, clientsFile, started } = await stack.up({
+    log: () => {},
+  });
   process.env.DATA_MESH_KAFKA_BROKERS = brokers;
   process.env.DATA_MESH_SCHEMA_REGISTRY_URL = registryUrl;
+  // The secured broker's principals, as jest's global setup hands them on:
+  // the wizard portal's fixtures connect as admin, its backend as portal.
+  if (clientsFile) process.env[stack.CLIENTS_ENV] = clientsFile;
   const portal = await startWizardPortal();
   const samples: number[] = [];
   try {

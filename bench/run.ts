@@ -7,6 +7,7 @@
  * measured in the same run, and writes bench/results/<timestamp>.json and
  * .md. A measurement, not a test: it asserts nothing. See bench/README.md.
  */
+import type { IsolatedStack } from '@kafka-mesh/local-stack';
 import {
   createKafka,
   ensureRegistryTopic,
@@ -126,15 +127,17 @@ async function main() {
 
   try {
     log('starting a private Kafka and registry');
-    const stack = await require('@kafka-mesh/local-stack').startIsolated();
+    const stack: IsolatedStack =
+      await require('@kafka-mesh/local-stack').startIsolated();
     stopAll.push(() => stack.down());
     const proxy = await startCountingProxy(stack.registryUrl);
     stopAll.push(() => proxy.close());
 
-    const kafka = createKafka(
-      { name: 'local', brokers: stack.brokers.split(',') },
-      { clientId: 'bench' },
-    );
+    // Seeding and clean-up as the stack's admin; the backends connect as
+    // the portal.
+    const kafka = createKafka(stack.clusterConfig('admin'), {
+      clientId: 'bench',
+    });
     const admin = kafka.admin();
     const producer = kafka.producer();
     await admin.connect();
@@ -189,7 +192,7 @@ async function main() {
       topic: string,
     ): Promise<BenchBackend> => {
       const backend = await startBenchBackend({
-        brokers: stack.brokers,
+        cluster: stack.clusterConfig('portal'),
         registryUrl: proxy.url,
         dataMesh: {
           registryTopic: topic,
@@ -265,6 +268,7 @@ async function main() {
     const session: Session = {
       options,
       brokers: stack.brokers,
+      clusterConfig: principal => stack.clusterConfig(principal),
       kafka,
       admin,
       producer,

@@ -34,15 +34,15 @@ const FLOOR_REGISTRY_CONCURRENCY = 8;
  */
 async function rawColdRead(session: Session): Promise<number> {
   const startedAt = Date.now();
-  const kafka = createKafka(
-    { name: 'local', brokers: session.brokers.split(',') },
-    { clientId: 'bench-floor' },
-  );
+  // As the portal, with the portal's ACLs, like the provider.
+  const kafka = createKafka(session.clusterConfig('portal'), {
+    clientId: 'bench-floor',
+  });
   // The suite's one registry-topic reader, on a service of its own.
   const service = new DefaultKafkaService({
     registryTopic: session.registryTopic,
     clientId: 'bench-floor',
-    clusters: [{ name: 'local', brokers: session.brokers.split(',') }],
+    clusters: [session.clusterConfig('portal')],
     schemaRegistry: { url: '' },
   });
   const records = await readRegistryTopic(

@@ -1,5 +1,6 @@
 import type { DataProductEntity } from '@kafka-mesh/plugin-data-mesh-common';
 import type { SchemaRegistryRestClient } from '@kafka-mesh/plugin-data-mesh-node';
+import type { StackClientConfig } from '@kafka-mesh/local-stack';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import type { CountingProxy } from './registryProxy';
 import type { BenchBackend } from './startBenchBackend';
@@ -23,6 +24,9 @@ export interface BenchOptions {
 export interface Session {
   options: BenchOptions;
   brokers: string;
+  /** How to connect to the private stack as one of its principals. */
+  clusterConfig(principal: string): StackClientConfig & { name: string };
+  /** The private stack as its admin (seeding, clean-up). */
   kafka: Kafka;
   admin: Admin;
   producer: Producer;

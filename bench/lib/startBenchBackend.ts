@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  BackendCluster,
   RunningBackend,
   startBackend,
 } from '../../packages/backend/src/testing/startBackend';
@@ -19,7 +20,8 @@ export interface BenchBackend extends RunningBackend {
  * (in-memory SQLite otherwise).
  */
 export async function startBenchBackend(options: {
-  brokers: string;
+  /** The private stack's cluster as the portal: `stack.clusterConfig('portal')`. */
+  cluster: BackendCluster;
   registryUrl: string;
   dataMesh: object;
   database?: object;
@@ -45,7 +47,7 @@ export async function startBenchBackend(options: {
       entry: path.resolve(__dirname, 'benchBackend.ts'),
       nodeArgs: options.nodeArgs,
       timeoutMs: options.timeoutMs ?? 300_000,
-      brokers: options.brokers,
+      cluster: options.cluster,
       registryUrl: options.registryUrl,
     },
   );

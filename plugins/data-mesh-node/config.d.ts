@@ -218,6 +218,33 @@ export interface Config {
         };
       };
     };
+    /**
+     * Access requests: teams ask for read access to a product for one of
+     * their Kafka principals; the portal creates the ACLs once the request
+     * is approved and deletes them when the grant ends.
+     */
+    access?: {
+      /**
+       * Classifications whose products need an owner's approval; requests
+       * for other products are granted at once. A product without a
+       * classification counts as `internal`.
+       * @default [confidential, restricted]
+       */
+      approvalRequired?: Array<
+        'public' | 'internal' | 'confidential' | 'restricted'
+      >;
+      /**
+       * The longest grant a request may ask for (ISO-8601 duration; weeks,
+       * days, hours, minutes, seconds).
+       * @default P90D
+       */
+      maxDuration?: string;
+      /**
+       * The duration the request form proposes; at most maxDuration.
+       * @default P30D
+       */
+      defaultDuration?: string;
+    };
     /** A schema registry that speaks Confluent's REST API. */
     schemaRegistry: {
       /**

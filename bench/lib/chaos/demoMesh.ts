@@ -31,6 +31,8 @@ const PROBLEM = /error|could not|unavailable|crash|fail/i;
  */
 export async function startDemoMesh(options: {
   brokers: string;
+  /** The private stack's clients.json: each demo app logs in as its own principal. */
+  clientsFile: string;
   registryUrl: string;
   registryTopic: string;
   logFile: string;
@@ -47,6 +49,7 @@ export async function startDemoMesh(options: {
       env: {
         ...process.env,
         DATA_MESH_KAFKA_BROKERS: options.brokers,
+        DATA_MESH_KAFKA_CLIENTS: options.clientsFile,
         DATA_MESH_SCHEMA_REGISTRY_URL: options.registryUrl,
       },
     },

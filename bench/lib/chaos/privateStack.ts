@@ -4,11 +4,16 @@
  * probes the stack itself waits on: a part is back when they answer, not
  * when its port opens.
  */
+import type { StackClientConfig } from '@kafka-mesh/local-stack';
 import type { Part } from './schedule';
 
 export interface PrivateStack {
   brokers: string;
   registryUrl: string;
+  /** Its clients.json: the principals' passwords and the CA. */
+  clientsFile: string;
+  /** How to connect as one of its principals (`portal`, `admin`, …). */
+  clusterConfig(principal: string): StackClientConfig & { name: string };
   /** Stops the part (SIGTERM, then a grace period); resolves once it is gone. */
   stopPart(part: Part): Promise<boolean>;
   /** Starts the part; resolves once it is healthy (polled every 500 ms). */
@@ -24,6 +29,8 @@ const localStack = require('@kafka-mesh/local-stack') as {
   startIsolated(options?: { log?: (line: string) => void }): Promise<{
     brokers: string;
     registryUrl: string;
+    clientsFile: string;
+    clusterConfig(principal: string): StackClientConfig & { name: string };
     stopPart(name: string): Promise<boolean>;
     startPart(name: string): Promise<boolean>;
     down(): Promise<void>;
@@ -51,6 +58,8 @@ export async function startPrivateStack(
   return {
     brokers,
     registryUrl,
+    clientsFile: stack.clientsFile,
+    clusterConfig: principal => stack.clusterConfig(principal),
     stopPart: part => stack.stopPart(part),
     startPart: part => stack.startPart(part),
     healthy,

@@ -3,6 +3,7 @@ import {
   ensureRegistryTopic,
   publishDescriptor,
 } from '@kafka-mesh/plugin-data-mesh-node';
+import { clusterConfig } from '@kafka-mesh/local-stack';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { startTestPostgres, TestPostgres } from './testing/postgres';
@@ -63,15 +64,11 @@ function descriptor(description: string) {
 describe('the backend on PostgreSQL', () => {
   let pg: TestPostgres;
   let backend: RunningBackend;
-  const kafka = createKafka(
-    {
-      name: 'local',
-      brokers: (process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092').split(
-        ',',
-      ),
-    },
-    { clientId: 'backend-pg-test' },
-  );
+  // The test's fixtures (the registry topic, descriptors) as the broker's
+  // admin; the backend connects as the portal (startBackend's default).
+  const kafka = createKafka(clusterConfig('admin'), {
+    clientId: 'backend-pg-test',
+  });
   const producer = kafka.producer();
   const pgConnection = () => ({ host: pg.host, port: pg.port, user: pg.user });
   const backendConfig = () => ({

@@ -27,17 +27,21 @@ const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 /**
  * `backstage-cli repo start` in its own process group, so that stopping it
  * stops the frontend and backend processes it spawns as well. The portal is
- * pointed at the stack that `up` found or started.
+ * pointed at the stack that `up` found or started, and connects as the
+ * `portal` principal: its credentials go to this child's environment only
+ * (never to ours, never to the terminal).
  */
-function startPortal({ brokers, registryUrl }) {
+function startPortal({ clientOptions, registryUrl }) {
   const child = spawn(process.execPath, [BACKSTAGE_CLI, 'repo', 'start'], {
     cwd: REPO_ROOT,
     stdio: 'inherit',
     detached: true,
     env: {
       ...process.env,
+      // Replaces app-config.yaml's dataMesh.kafka.clusters (config arrays
+      // are replaced, not merged): brokers plus the portal's sasl block.
       APP_CONFIG_dataMesh_kafka_clusters: JSON.stringify([
-        { name: 'local', brokers: brokers.split(',') },
+        stack.clusterConfig('portal', clientOptions),
       ]),
       APP_CONFIG_dataMesh_schemaRegistry_url: registryUrl,
     },
@@ -90,7 +94,7 @@ async function main() {
   // Undone in reverse order, whether we get to the end or are interrupted.
   const cleanups = [];
   try {
-    const { brokers, registryUrl, started } = await stack.up({
+    const { registryUrl, clientsFile, started } = await stack.up({
       log: line => log(`stack: ${line}`),
     });
     cleanups.push(async () => {
@@ -104,8 +108,12 @@ async function main() {
     });
     if (interrupted) return 130;
 
+    // The seed runs as the operator (admin) and the portal, every demo app
+    // as its own principal. An external cluster has no clients file:
+    // clientConfig then gives its brokers, unauthenticated.
+    const clientOptions = clientsFile ? { clientsFile } : {};
     const options = {
-      brokers: brokers.split(','),
+      clientFor: principal => stack.clientConfig(principal, clientOptions),
       registryUrl,
       log: line => log(`demo: ${line}`),
     };
@@ -118,7 +126,7 @@ async function main() {
     });
     if (interrupted) return 130;
 
-    const portal = startPortal({ brokers, registryUrl });
+    const portal = startPortal({ clientOptions, registryUrl });
     cleanups.push(() => portal.stop());
     log(
       `portal starting (pid ${portal.pid}): http://localhost:3000/data-mesh once it is up; Ctrl-C stops everything`,

@@ -19,15 +19,16 @@ describe('the seeded demo in the real catalog', () => {
 
   beforeAll(async () => {
     await seedDemoMesh(options);
+    // The shared stack, read as the portal (the helper's default cluster).
     catalog = await startTestCatalog({
-      brokers: options.brokers.join(','),
       registryUrl: options.registryUrl,
       registryTopic: options.registryTopic!,
-      // The test catalog does not allow Users, and one disallowed entity
-      // fails its whole file; the portal's config allows them.
+      // The test catalog allows neither Users nor Resources, and one
+      // disallowed entity fails its whole file; the portal's config allows
+      // them.
       entities: DEMO_CATALOG_FILES.flatMap(file =>
         parseAllDocuments(fs.readFileSync(file, 'utf8')).map(d => d.toJS()),
-      ).filter(entity => entity.kind !== 'User'),
+      ).filter(entity => !['User', 'Resource'].includes(entity.kind)),
     });
   });
 

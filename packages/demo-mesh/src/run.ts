@@ -16,15 +16,17 @@ options:
   --topic-prefix <prefix>  put in front of every topic and consumer group
 
 Kafka and the registry are those of the local stack (yarn stack up); set
-DATA_MESH_KAFKA_BROKERS / DATA_MESH_SCHEMA_REGISTRY_URL to use others.`;
+DATA_MESH_KAFKA_BROKERS / DATA_MESH_SCHEMA_REGISTRY_URL to use others. Each
+demo app connects as its own principal of the stack's secured broker (its
+clients file: DATA_MESH_KAFKA_CLIENTS or the stack's own).`;
 
 const log = (line: string) => process.stdout.write(`[demo-mesh] ${line}\n`);
 
 /** Where the local stack runs, as `yarn stack` sees it. */
 function localStackOptions(): DemoMeshOptions {
-  const { kafka, registry } = stack.loadConfig();
+  const { registry } = stack.loadConfig();
   return {
-    brokers: kafka.brokers.split(',').map(b => b.trim()),
+    clientFor: principal => stack.clientConfig(principal),
     registryUrl: registry.url,
     log,
   };

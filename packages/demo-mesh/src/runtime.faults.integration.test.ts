@@ -20,9 +20,10 @@ describe('the demo runtime when Kafka restarts', () => {
 
   it('keeps producing source and derived products after Kafka is back', async () => {
     isolated = await startIsolated();
+    // The private stack's own principals and passwords.
     const options = {
       ...testMeshOptions(),
-      brokers: isolated.brokers.split(','),
+      clientFor: (principal: string) => isolated.clientConfig(principal),
       registryUrl: isolated.registryUrl,
     };
     const kafka = testKafka(options);

@@ -1,3 +1,4 @@
+import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import type { Admin } from 'kafkajs';
 import {
   SALES_DASHBOARD_GROUP,
@@ -10,12 +11,20 @@ import {
   RetailSimulation,
 } from './generators/simulation';
 import { createCustomers } from './generators/world';
-import { loadDemoProducts } from './mesh/demoProducts';
+import { DemoProduct, loadDemoProducts } from './mesh/demoProducts';
 import { PRODUCTS } from './mesh/productNames';
-import { demoClients, DemoMeshOptions, groupIdOf } from './options';
+import {
+  DEMO_PRINCIPALS,
+  demoKafka,
+  DemoMeshOptions,
+  demoRegistry,
+  groupIdOf,
+  processorPrincipal,
+} from './options';
 import {
   DEFAULT_PROCESSOR_TIMING,
   demoProcessors,
+  ProcessorDefinition,
   ProcessorTiming,
   runProcessor,
   RunningProcessor,
@@ -63,7 +72,48 @@ async function groupLag(
 }
 
 /**
- * The living demo mesh in one process: the generators of the source
+ * Runs one stream processor as its own principal
+ * (`demo-<group without demo-mesh.>`): its own consumer group and its own
+ * producer for its output. Stopping it disconnects both.
+ */
+export async function startDemoProcessor(
+  definition: ProcessorDefinition,
+  options: DemoMeshOptions,
+  shared: {
+    registry: SchemaRegistry;
+    products: DemoProduct[];
+    log: (line: string) => void;
+  },
+): Promise<RunningProcessor> {
+  const kafka = demoKafka(options, processorPrincipal(definition.group));
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  try {
+    const sender = new RecordSender(producer, shared.registry, shared.products);
+    await sender.init();
+    const running = await runProcessor(definition, {
+      kafka,
+      registry: shared.registry,
+      sender,
+      groupId: group => groupIdOf(options, group),
+      log: shared.log,
+    });
+    return {
+      ...running,
+      async stop() {
+        await running.stop();
+        await producer.disconnect();
+      },
+    };
+  } catch (error) {
+    await producer.disconnect().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * The living demo mesh in one process, every app as its own principal
+ * (with only the ACLs the seed granted it): the generators of the source
  * products (one simulation, one producer), the stream processors of the
  * derived products (a consumer group each) and the sales dashboard
  * consumer. Expects {@link seedDemoMesh} to have run.
@@ -73,10 +123,19 @@ export async function startDemoRuntime(
 ): Promise<DemoRuntime> {
   const log = options.log ?? (() => {});
   const products = loadDemoProducts(options);
-  const { kafka, registry } = demoClients(options);
-  const admin = kafka.admin();
-  const producer = kafka.producer({ allowAutoTopicCreation: false });
-  await Promise.all([admin.connect(), producer.connect()]);
+  const registry = demoRegistry(options);
+  // Every app connects as its own principal, with only its own ACLs.
+  const generators = demoKafka(options, DEMO_PRINCIPALS.generators);
+  const admin = generators.admin();
+  const producer = generators.producer({ allowAutoTopicCreation: false });
+  const dashboardKafka = demoKafka(options, DEMO_PRINCIPALS.salesDashboard);
+  // The dashboard's own view of its lag, for the status line.
+  const dashboardAdmin = dashboardKafka.admin();
+  await Promise.all([
+    admin.connect(),
+    producer.connect(),
+    dashboardAdmin.connect(),
+  ]);
   const sender = new RecordSender(producer, registry, products);
   await sender.init();
 
@@ -96,13 +155,6 @@ export async function startDemoRuntime(
     );
   }
 
-  const context = {
-    kafka,
-    registry,
-    sender,
-    groupId: (group: string) => groupIdOf(options, group),
-    log,
-  };
   const processors: RunningProcessor[] = [];
   let dashboard: SalesDashboard | undefined;
   let producing = Promise.resolve();
@@ -114,7 +166,11 @@ export async function startDemoRuntime(
     clearInterval(statusTimer);
     await producing;
     await Promise.all([...processors.map(p => p.stop()), dashboard?.stop()]);
-    await Promise.all([producer.disconnect(), admin.disconnect()]);
+    await Promise.all([
+      producer.disconnect(),
+      admin.disconnect(),
+      dashboardAdmin.disconnect(),
+    ]);
   };
 
   try {
@@ -123,12 +179,18 @@ export async function startDemoRuntime(
       ...options.processorTiming,
     });
     for (const definition of definitions) {
-      processors.push(await runProcessor(definition, context));
+      processors.push(
+        await startDemoProcessor(definition, options, {
+          registry,
+          products,
+          log,
+        }),
+      );
     }
     const salesTopic = sender.topicOf(PRODUCTS.recentSales);
     const dashboardGroup = groupIdOf(options, SALES_DASHBOARD_GROUP);
     dashboard = await startSalesDashboard({
-      kafka,
+      kafka: dashboardKafka,
       registry,
       topic: salesTopic,
       groupId: dashboardGroup,
@@ -156,9 +218,11 @@ export async function startDemoRuntime(
         derived: definitions.map(d => d.output),
         processed: processors.map(p => p.processed()),
         dashboardRead: dashboard!.read(),
-        dashboardLag: await groupLag(admin, dashboardGroup, salesTopic).catch(
-          () => undefined,
-        ),
+        dashboardLag: await groupLag(
+          dashboardAdmin,
+          dashboardGroup,
+          salesTopic,
+        ).catch(() => undefined),
         top: dashboard!.leaderboard.top(1)[0]?.productName,
       });
     statusTimer = setInterval(() => {

@@ -1,6 +1,5 @@
 import { productIdOf } from '@kafka-mesh/plugin-data-mesh-common';
 import {
-  DefaultKafkaService,
   publishDescriptor,
   readRegistryTopic,
   SchemaRegistryRestClient,
@@ -12,6 +11,7 @@ import {
 } from './__testUtils__/testMesh';
 import { loadDemoProducts } from './mesh/demoProducts';
 import { PRODUCTS } from './mesh/productNames';
+import { demoKafkaService, PORTAL_PRINCIPAL } from './options';
 import { seedDemoMesh } from './seed';
 
 // TopicConfigs' resource type for describeConfigs (kafkajs exports it only
@@ -23,13 +23,8 @@ describe('seedDemoMesh against the local stack', () => {
   const kafka = testKafka(options);
   const products = loadDemoProducts(options);
   const ids = products.map(p => productIdOf(p.descriptor)).sort();
-  // The registry topic is read the way the portal reads it.
-  const kafkaService = new DefaultKafkaService({
-    registryTopic: options.registryTopic!,
-    clientId: 'demo-mesh-it',
-    clusters: [{ name: 'local', brokers: options.brokers }],
-    schemaRegistry: { url: options.registryUrl },
-  });
+  // The registry topic is read the way the portal reads it, as the portal.
+  const kafkaService = demoKafkaService(options, PORTAL_PRINCIPAL);
   const cluster = kafkaService.cluster('local');
 
   afterAll(async () => {

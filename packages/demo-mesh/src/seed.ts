@@ -11,18 +11,23 @@ import {
   readRegistryTopic,
   SchemaRegistryRestClient,
   createTopics,
-  DefaultKafkaService,
+  toAclEntry,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import type { Admin } from 'kafkajs';
 import { isDeepStrictEqual } from 'node:util';
+import { demoAcls } from './mesh/demoAcls';
 import { DemoProduct, loadDemoProducts } from './mesh/demoProducts';
 import { compatibilityOf, topicSettingsOf } from './mesh/topicSettings';
 import {
   DEMO_CLUSTER,
-  demoClients,
+  demoKafka,
+  demoKafkaService,
   DemoMeshOptions,
+  OPERATOR_PRINCIPAL,
+  PORTAL_PRINCIPAL,
   registryTopicOf,
 } from './options';
+import { demoProcessors } from './processors';
 
 export interface SeedSummary {
   /** Topics this run created. */
@@ -88,12 +93,8 @@ async function latestDescriptors(
   options: DemoMeshOptions,
   topic: string,
 ): Promise<Map<string, DataProductEntity | null | undefined>> {
-  const kafka = new DefaultKafkaService({
-    registryTopic: topic,
-    clientId: 'demo-mesh',
-    clusters: [{ name: DEMO_CLUSTER, brokers: options.brokers }],
-    schemaRegistry: { url: options.registryUrl },
-  });
+  // Read the way the portal reads it, as the portal.
+  const kafka = demoKafkaService(options, PORTAL_PRINCIPAL);
   let records;
   try {
     records = await readRegistryTopic(kafka.cluster(DEMO_CLUSTER), topic);
@@ -113,11 +114,15 @@ async function latestDescriptors(
 }
 
 /**
- * Makes the demo mesh exist: topics (settings from the SLA tier), schemas
- * and descriptors. Idempotent and cheap to repeat: it only creates topics
- * that are missing, registers schemas the registry does not have, and
- * publishes a descriptor only when the registry topic's latest one for that
- * product differs, so a second start writes nothing.
+ * Makes the demo mesh exist: topics (settings from the SLA tier), the demo
+ * apps' ACLs, schemas and descriptors. Idempotent and cheap to repeat: it
+ * only creates topics that are missing, registers schemas the registry does
+ * not have, and publishes a descriptor only when the registry topic's
+ * latest one for that product differs, so a second start writes nothing
+ * (granting an ACL the broker has is a no-op).
+ *
+ * Topics and ACLs are the platform operator's (`admin`); descriptors go to
+ * the registry topic as the portal, the only principal that may write it.
  */
 export async function seedDemoMesh(
   options: DemoMeshOptions,
@@ -125,15 +130,20 @@ export async function seedDemoMesh(
   const log = options.log ?? (() => {});
   const registryTopic = registryTopicOf(options);
   const products = loadDemoProducts(options);
-  const { kafka } = demoClients(options);
   const registry = new SchemaRegistryRestClient({ url: options.registryUrl });
+  const acls = demoAcls({
+    ...options,
+    products,
+    processors: demoProcessors(),
+  });
 
-  const admin = kafka.admin();
+  const admin = demoKafka(options, OPERATOR_PRINCIPAL).admin();
   await admin.connect();
   let topicsCreated: string[];
   try {
     await ensureRegistryTopic(admin, registryTopic);
     topicsCreated = await createMissingTopics(admin, products);
+    await admin.createAcls({ acl: acls.map(toAclEntry) });
   } finally {
     await admin.disconnect();
   }
@@ -156,7 +166,9 @@ export async function seedDemoMesh(
     else changed.push(descriptor);
   }
   if (changed.length) {
-    const producer = kafka.producer({ allowAutoTopicCreation: false });
+    const producer = demoKafka(options, PORTAL_PRINCIPAL).producer({
+      allowAutoTopicCreation: false,
+    });
     await producer.connect();
     try {
       for (const descriptor of changed) {
@@ -171,7 +183,8 @@ export async function seedDemoMesh(
   log(
     `seeded ${products.length} data products into ${registryTopic}: ` +
       `${published.length} published, ${unchanged.length} unchanged; ` +
-      `${topicsCreated.length} topics created, ${schemasRegistered.length} schemas registered`,
+      `${topicsCreated.length} topics created, ${schemasRegistered.length} schemas registered, ` +
+      `${acls.length} ACLs granted to the demo apps`,
   );
   return { topicsCreated, schemasRegistered, published, unchanged };
 }

@@ -91,7 +91,11 @@ describe('Create data product while the broker restarts', () => {
           scaffolder: { localRepositories: { root: reposRoot } },
         },
       },
-      { brokers: isolated.brokers, registryUrl: isolated.registryUrl },
+      // The private stack has principals (and passwords) of its own.
+      {
+        cluster: isolated.clusterConfig('portal'),
+        registryUrl: isolated.registryUrl,
+      },
     );
     api = await PortalApi.signInAsGuest(backend.baseUrl);
     await eventually(async () => {
@@ -124,10 +128,10 @@ describe('Create data product while the broker restarts', () => {
   /** What the isolated stack holds for the product, read afresh. */
   async function leftBehind(name: string) {
     const topic = topicOf(name);
-    const kafka = createKafka(
-      { name: 'local', brokers: isolated.brokers.split(',') },
-      { clientId: 'e2e-faults' },
-    );
+    // Read as the broker's admin: a check, not the portal.
+    const kafka = createKafka(isolated.clusterConfig('admin'), {
+      clientId: 'e2e-faults',
+    });
     const admin = kafka.admin();
     await admin.connect();
     try {

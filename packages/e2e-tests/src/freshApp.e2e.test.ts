@@ -12,6 +12,7 @@ import {
   publishDescriptor,
   SchemaRegistryRestClient,
 } from '@kafka-mesh/plugin-data-mesh-node';
+import { clusterConfig } from '@kafka-mesh/local-stack';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -56,9 +57,6 @@ jest.setTimeout(120_000);
 const screenshots = path.join(testResults, 'screenshots');
 const run = randomUUID().slice(0, 8);
 const registryTopic = `_data-products-fresh-app-${run}`;
-const brokers = (process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092').split(
-  ',',
-);
 const registryUrl =
   process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
   'http://localhost:8081/apis/ccompat/v7';
@@ -148,7 +146,9 @@ describe('the suite installed from its tarballs into a fresh create-app app', ()
   const appDir = path.join(tmp, 'app');
   const logFile = path.join(testResults, 'fresh-app-install.log');
   const phases = new Phases();
-  const kafka = createKafka({ name: 'local', brokers }, { clientId: 'e2e' });
+  // Fixtures (topics, records, the other team's product) as the broker's
+  // admin; the app connects as the portal.
+  const kafka = createKafka(clusterConfig('admin'), { clientId: 'e2e' });
   const registryClient = new SchemaRegistryRestClient({ url: registryUrl });
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
@@ -222,14 +222,16 @@ describe('the suite installed from its tarballs into a fresh create-app app', ()
 
     await phases.run('start', async () => {
       const port = await freePort();
-      writeLocalConfig(appDir, {
+      // As the portal, over the SASL_SSL listener: one real app connects
+      // with TLS (the other tests use SASL_PLAINTEXT).
+      const appEnv = writeLocalConfig(appDir, {
         port,
-        brokers,
+        cluster: clusterConfig('portal', { listener: 'ssl' }),
         schemaRegistryUrl: registryUrl,
         registryTopic,
         repositoriesRoot: path.join(tmp, 'repositories'),
       });
-      app = await startApp(appDir, port);
+      app = await startApp(appDir, port, { env: appEnv });
     });
 
     // Published through the app's own REST API, signed in as the guest.

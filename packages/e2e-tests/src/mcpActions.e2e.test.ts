@@ -11,6 +11,7 @@ import {
   SchemaRegistryRestClient,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import type { Admin } from 'kafkajs';
+import { clusterConfig } from '@kafka-mesh/local-stack';
 import { randomUUID } from 'node:crypto';
 import { RunningBackend, startBackend } from 'backend/testing';
 import { PortalApi } from './__testUtils__/portalApi';
@@ -23,9 +24,6 @@ jest.setTimeout(240_000);
 
 const run = randomUUID().slice(0, 8);
 const registryTopic = `_data-products-e2e-mcp-${run}`;
-const brokers = (process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092').split(
-  ',',
-);
 const registryUrl =
   process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
   'http://localhost:8081/apis/ccompat/v7';
@@ -89,7 +87,8 @@ describe('the data mesh actions over MCP', () => {
   let admin: Admin;
   let owner: Client;
   let nonOwner: Client;
-  const kafka = createKafka({ name: 'local', brokers }, { clientId: 'e2e' });
+  // Fixtures (topics) as the broker's admin; the backend runs as the portal.
+  const kafka = createKafka(clusterConfig('admin'), { clientId: 'e2e' });
   const registry = new SchemaRegistryRestClient({ url: registryUrl });
   const topics: string[] = [];
 

@@ -13,6 +13,7 @@ import {
   SchemaRegistryRestClient,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import type { Admin } from 'kafkajs';
+import { clusterConfig } from '@kafka-mesh/local-stack';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,9 +32,6 @@ jest.setTimeout(240_000);
 
 const run = randomUUID().slice(0, 8);
 const registryTopic = `_data-products-e2e-ownership-${run}`;
-const brokers = (process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092').split(
-  ',',
-);
 const registryUrl =
   process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
   'http://localhost:8081/apis/ccompat/v7';
@@ -65,12 +63,13 @@ describe('who may change a data product', () => {
   let nonOwner: PortalApi;
   let admin: PortalApi;
   let kafkaAdmin: Admin;
-  const kafka = createKafka({ name: 'local', brokers }, { clientId: 'e2e' });
-  /** Reads the registry topic the way the portal reads it. */
+  // Fixtures (topics, records) as the broker's admin.
+  const kafka = createKafka(clusterConfig('admin'), { clientId: 'e2e' });
+  /** Reads the registry topic the way the portal reads it, as the portal. */
   const kafkaService = new DefaultKafkaService({
     registryTopic,
     clientId: 'e2e',
-    clusters: [{ name: 'local', brokers }],
+    clusters: [clusterConfig('portal')],
     schemaRegistry: { url: registryUrl },
   });
   const registry = new SchemaRegistryRestClient({ url: registryUrl });

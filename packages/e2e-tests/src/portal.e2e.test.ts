@@ -10,6 +10,7 @@ import {
   publishDescriptor,
   createTopics,
 } from '@kafka-mesh/plugin-data-mesh-node';
+import { clusterConfig } from '@kafka-mesh/local-stack';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -97,15 +98,9 @@ describe('the portal in Chromium', () => {
   let backend: RunningBackend;
   let browser: Browser;
   let page: Page;
-  const kafka = createKafka(
-    {
-      name: 'local',
-      brokers: (process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092').split(
-        ',',
-      ),
-    },
-    { clientId: 'e2e' },
-  );
+  // Fixtures (topics, records, descriptors) as the broker's admin; the
+  // backend connects as the portal (startBackend's default).
+  const kafka = createKafka(clusterConfig('admin'), { clientId: 'e2e' });
 
   beforeAll(async () => {
     buildApp();

@@ -20,12 +20,16 @@ import {
   createTopics,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import type { Admin } from 'kafkajs';
+import { clusterConfig } from '@kafka-mesh/local-stack';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { RunningBackend, startBackend } from 'backend/testing';
-import { GeneratedRepo } from './__testUtils__/generatedRepo';
+import {
+  GeneratedRepo,
+  GeneratedRepoKafka,
+} from './__testUtils__/generatedRepo';
 import {
   CatalogEntity,
   describeRun,
@@ -42,9 +46,6 @@ jest.setTimeout(240_000);
 
 const run = randomUUID().slice(0, 8);
 const registryTopic = `_data-products-e2e-scaffolder-${run}`;
-const brokers = (process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092').split(
-  ',',
-);
 const registryUrl =
   process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
   'http://localhost:8081/apis/ccompat/v7';
@@ -134,11 +135,12 @@ describe('the data mesh templates through the scaffolder API', () => {
   let admin: Admin;
   let topicOf: (name: string) => string;
   const registry = new SchemaRegistryRestClient({ url: registryUrl });
-  const kafka = createKafka({ name: 'local', brokers }, { clientId: 'e2e' });
+  // Fixtures and checks (topics, offsets) as the broker's admin.
+  const kafka = createKafka(clusterConfig('admin'), { clientId: 'e2e' });
   const reposRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-repos-'));
   const repos: GeneratedRepo[] = [];
-  const repo = (name: string) => {
-    const found = new GeneratedRepo(path.join(reposRoot, name));
+  const repo = (name: string, kafkaAs?: GeneratedRepoKafka) => {
+    const found = new GeneratedRepo(path.join(reposRoot, name), kafkaAs);
     repos.push(found);
     return found;
   };
@@ -148,7 +150,7 @@ describe('the data mesh templates through the scaffolder API', () => {
     await admin.connect();
     backend = await startBackend({
       dataMesh: {
-        kafka: { clusters: [{ name: 'local', brokers }] },
+        kafka: { clusters: [clusterConfig('portal')] },
         schemaRegistry: { url: registryUrl },
         registryTopic,
         scaffolder: { localRepositories: { root: reposRoot } },
@@ -347,7 +349,11 @@ describe('the data mesh templates through the scaffolder API', () => {
   });
 
   it('create-data-product: the generated producer type-checks and writes records through the registry', async () => {
-    const producerRepo = repo(orders);
+    // The producer runs as the broker's admin for now: granting a product's
+    // producer write access to its topic is not part of the templates yet.
+    // Over SASL_SSL, so that the skeleton's TLS settings (KAFKA_SSL_CA_FILE)
+    // are exercised too.
+    const producerRepo = repo(orders, { principal: 'admin', listener: 'ssl' });
     producerRepo.install();
     await producerRepo.typecheck();
     const record = {
@@ -487,7 +493,11 @@ describe('the data mesh templates through the scaffolder API', () => {
     );
     expect(app.spec).toMatchObject({ owner: 'user:default/guest' });
 
-    const appRepo = repo(dashboard);
+    // This test is about the generated code; it runs the app as the
+    // broker's admin. A run as its own service account, which cannot read
+    // until the product's owner approves its access request, is
+    // consumerAppAccess.e2e.test.ts.
+    const appRepo = repo(dashboard, { principal: 'admin' });
     const files = await appRepo.committedFiles();
     expect(files).toEqual(
       expect.arrayContaining([

@@ -9,6 +9,7 @@ import {
   publishDescriptor,
   createTopics,
 } from '@kafka-mesh/plugin-data-mesh-node';
+import { clusterConfig } from '@kafka-mesh/local-stack';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -44,9 +45,6 @@ export type WizardPortal = {
 
 function stackAddresses() {
   return {
-    brokers: (process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092').split(
-      ',',
-    ),
     registryUrl:
       process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
       'http://localhost:8081/apis/ccompat/v7',
@@ -106,8 +104,10 @@ export async function startWizardPortal({
   const repositories = fs.mkdtempSync(
     path.join(os.tmpdir(), 'data-mesh-wizard-repos-'),
   );
-  const { brokers, registryUrl } = stackAddresses();
-  const kafka = createKafka({ name: 'local', brokers }, { clientId: 'e2e' });
+  const { registryUrl } = stackAddresses();
+  // The test's fixtures (topics, the input's descriptor) as the broker's
+  // admin; the backend connects as the portal (startBackend's default).
+  const kafka = createKafka(clusterConfig('admin'), { clientId: 'e2e' });
 
   const admin = kafka.admin();
   await admin.connect();

@@ -15,8 +15,14 @@ const USAGE = `usage: stack <command>
   start <part>         start one part (kafka | registry)
   stop <part>          stop one part
   install [--force]    resolve the server binaries with Maven (CI pre-fetch)
+  kafka-acls <args>    Kafka's own tools as the broker's admin, e.g.
+  kafka-topics <args>    stack kafka-acls --list --topic orders.v1
+  kafka-consumer-groups <args>
+  client <principal> [sasl|ssl]
+                       print kafkajs settings for a principal (with its password)
 
-environment: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093),
+environment: KAFKA_PORT (9092, SASL_PLAINTEXT), KAFKA_SSL_PORT (9094, SASL_SSL),
+  KAFKA_CONTROLLER_PORT (9093),
   SCHEMA_REGISTRY_PORT (8081),
   DATA_MESH_KAFKA_BROKERS / DATA_MESH_SCHEMA_REGISTRY_URL (use an external service),
   STACK_HOME (<repo>/.stack), STACK_START_TIMEOUT_MS (180000), JAVA_HOME`;
@@ -62,7 +68,7 @@ function requirePart(name) {
   return name;
 }
 
-async function main([command, arg]) {
+async function main([command, arg, ...rest]) {
   switch (command) {
     case 'up': {
       const { brokers, registryUrl, started } = await stack.up();
@@ -102,6 +108,24 @@ async function main([command, arg]) {
         (await stack.stopPart(requirePart(arg)))
           ? `${arg} stopped`
           : `${arg} was not running (as ours)`,
+      );
+      return 0;
+    case 'kafka-acls':
+    case 'kafka-topics':
+    case 'kafka-consumer-groups':
+      process.stdout.write(
+        stack.runKafkaTool(command, [arg, ...rest].filter(Boolean)),
+      );
+      return 0;
+    case 'client':
+      // Asked for by name: prints a secret, so only to a terminal or pipe
+      // the developer chose.
+      console.log(
+        JSON.stringify(
+          stack.clientConfig(arg, { listener: rest[0] || 'sasl' }),
+          null,
+          2,
+        ),
       );
       return 0;
     case 'install':

@@ -26,6 +26,7 @@ function loadConfig(env = process.env) {
   const dataDir = path.join(home, 'data');
 
   const kafkaPort = port(env, 'KAFKA_PORT', 9092);
+  const secretsDir = path.join(home, 'secrets');
   const registryPort = port(env, 'SCHEMA_REGISTRY_PORT', 8081);
 
   return {
@@ -41,17 +42,29 @@ function loadConfig(env = process.env) {
       // Set => someone else runs the cluster; we only health-check it.
       external: Boolean(env.DATA_MESH_KAFKA_BROKERS),
       brokers: env.DATA_MESH_KAFKA_BROKERS || `localhost:${kafkaPort}`,
+      // SASL_PLAINTEXT (SCRAM-SHA-512) on `port`, SASL_SSL on `sslPort`.
       port: kafkaPort,
+      sslPort: port(env, 'KAFKA_SSL_PORT', 9094),
       controllerPort: port(env, 'KAFKA_CONTROLLER_PORT', 9093),
+      secretsDir,
+      // How to connect as each principal (passwords, CA): for tests and yarn dev.
+      clientsFile: path.join(secretsDir, 'clients.json'),
       libDir: path.join(libDir, 'kafka'),
       dataDir: path.join(dataDir, 'kafka'),
       configFile: path.join(runDir, 'kafka-server.properties'),
       log4jConfig: path.resolve(__dirname, '../config/kafka-log4j2.properties'),
+      toolsLog4jConfig: path.resolve(
+        __dirname,
+        '../config/tools-log4j2.properties',
+      ),
       logFile: path.join(logDir, 'kafka.log'),
       pidFile: path.join(runDir, 'kafka.pid'),
     },
     registry: {
       external: Boolean(env.DATA_MESH_SCHEMA_REGISTRY_URL),
+      // SCHEMA_REGISTRY_AUTH=basic: the registry's API needs HTTP basic
+      // credentials (user `portal`, its stack password); health stays open.
+      basicAuth: env.SCHEMA_REGISTRY_AUTH === 'basic',
       url: (
         env.DATA_MESH_SCHEMA_REGISTRY_URL ||
         `http://localhost:${registryPort}/apis/ccompat/v7`

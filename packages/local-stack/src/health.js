@@ -62,10 +62,10 @@ async function kafkaHealthy(brokers) {
 }
 
 /** Resolves the HTTP status of a GET (0 when unreachable), never rejects. */
-function httpStatus(url, timeoutMs = 3000) {
+function httpStatus(url, timeoutMs = 3000, headers = {}) {
   return new Promise(resolve => {
     const lib = url.startsWith('https:') ? https : http;
-    const req = lib.get(url, { timeout: timeoutMs }, res => {
+    const req = lib.get(url, { timeout: timeoutMs, headers }, res => {
       res.resume();
       resolve(res.statusCode);
     });

@@ -12,6 +12,9 @@ const { loadConfig } = require('./config');
 const maven = require('./maven');
 const { createKafkaPart } = require('./kafka');
 const { createRegistryPart, REGISTRY_STORAGE_TOPIC } = require('./registry');
+const { runKafkaTool, KAFKA_TOOLS } = require('./kafkaTools');
+const { CLIENTS_ENV, clientConfig, clusterConfig } = require('./clients');
+const { PRINCIPALS, ADMIN } = require('./security');
 const { sleep, ownedPid, stopProcess, portTaken, tail } = require('./proc');
 
 const PART_NAMES = ['kafka', 'registry']; // start order; stop in reverse
@@ -77,7 +80,7 @@ async function ensurePart({ cfg, log, deadline }, name) {
         part.external ? ' (external)' : ''
       }`,
     );
-    if (!part.external) await part.configure?.();
+    if (!part.external) await part.configure?.(log);
     return false;
   }
   if (part.external) {
@@ -107,12 +110,12 @@ async function ensurePart({ cfg, log, deadline }, name) {
     }
   }
   log(`${name}: starting at ${part.address} (log: ${part.logFile})…`);
-  const pid = await part.start();
+  const pid = await part.start(log);
   fs.writeFileSync(part.pidFile, `${pid}\n`);
   try {
     const seconds = await waitHealthy(part, pid, deadline);
     log(`${name}: healthy after ${seconds.toFixed(1)}s (pid ${pid})`);
-    await part.configure?.();
+    await part.configure?.(log);
   } catch (err) {
     // Don't leave a half-started server behind; the next `up` starts afresh.
     await stopOwned(part);
@@ -171,6 +174,7 @@ async function up(options) {
   return {
     brokers: ctx.cfg.kafka.brokers,
     registryUrl: ctx.cfg.registry.url,
+    clientsFile: ctx.cfg.kafka.external ? null : ctx.cfg.kafka.clientsFile,
     started,
   };
 }
@@ -244,6 +248,13 @@ module.exports = {
   logs,
   install,
   loadConfig,
+  clientConfig,
+  clusterConfig,
+  runKafkaTool,
+  KAFKA_TOOLS,
+  CLIENTS_ENV,
+  PRINCIPALS,
+  ADMIN,
   PART_NAMES,
   REGISTRY_STORAGE_TOPIC,
 };

@@ -22,24 +22,37 @@ function freePort() {
 
 /**
  * Starts an isolated stack; resolves with its addresses and controls.
- * @returns {Promise<{brokers: string, registryUrl: string, stopPart: Function, startPart: Function, down: Function}>}
+ * @returns {Promise<import('./index').IsolatedStack>}
  */
 async function startIsolatedStack(stack, options = {}) {
   const env = { ...process.env };
   delete env.DATA_MESH_KAFKA_BROKERS;
   delete env.DATA_MESH_SCHEMA_REGISTRY_URL;
+  delete env.DATA_MESH_KAFKA_CLIENTS;
   Object.assign(env, {
     STACK_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'data-mesh-stack-')),
     STACK_LIB_DIR: loadConfig().libDir,
     KAFKA_PORT: String(await freePort()),
+    KAFKA_SSL_PORT: String(await freePort()),
     KAFKA_CONTROLLER_PORT: String(await freePort()),
     SCHEMA_REGISTRY_PORT: String(await freePort()),
   });
+  if (options.registryAuth) env.SCHEMA_REGISTRY_AUTH = 'basic';
   const log = options.log || (() => {});
-  const { brokers, registryUrl } = await stack.up({ env, log });
+  const { brokers, registryUrl, clientsFile } = await stack.up({ env, log });
   return {
     brokers,
     registryUrl,
+    clientsFile,
+    clientConfig: (principal, opts = {}) =>
+      stack.clientConfig(principal, { ...opts, clientsFile }),
+    clusterConfig: (principal, opts = {}) =>
+      stack.clusterConfig(principal, { ...opts, clientsFile }),
+    registryAuth: options.registryAuth
+      ? JSON.parse(fs.readFileSync(clientsFile, 'utf8')).registry.auth
+      : undefined,
+    runKafkaTool: (tool, args, opts = {}) =>
+      stack.runKafkaTool(tool, args, { ...opts, env }),
     startPart: name => stack.startPart(name, { env, log }),
     stopPart: name => stack.stopPart(name, { env }),
     async down() {

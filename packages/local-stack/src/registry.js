@@ -7,6 +7,41 @@ const fs = require('fs');
 const path = require('path');
 const { httpStatus } = require('./health');
 const { spawnDetached } = require('./proc');
+const { ensureSecrets, jaasScram } = require('./security');
+
+/**
+ * The registry's Kafka clients authenticate as its own principal. Apicurio
+ * passes `apicurio.kafkasql.{producer,consumer,admin}.*` to its clients; the
+ * password goes into a 0600 file Quarkus reads from its working directory
+ * (config/application.properties), never onto the command line.
+ */
+function writeKafkaCredentials(cfg, dir) {
+  const secrets = ensureSecrets(cfg);
+  const jaas = jaasScram('registry', secrets.passwords.registry);
+  const lines = ['producer', 'consumer', 'admin'].flatMap(client => [
+    `apicurio.kafkasql.${client}.security.protocol=SASL_PLAINTEXT`,
+    `apicurio.kafkasql.${client}.sasl.mechanism=SCRAM-SHA-512`,
+    `apicurio.kafkasql.${client}.sasl.jaas.config=${jaas}`,
+  ]);
+  if (cfg.registry.basicAuth) {
+    // Apicurio's own authentication needs an OIDC server; Quarkus's HTTP
+    // basic with an embedded user is what runs here without one.
+    lines.push(
+      'quarkus.http.auth.basic=true',
+      'quarkus.security.users.embedded.enabled=true',
+      'quarkus.security.users.embedded.plain-text=true',
+      `quarkus.security.users.embedded.users.portal=${secrets.passwords.portal}`,
+      'quarkus.security.users.embedded.roles.portal=sr-admin',
+      'quarkus.http.auth.permission.apis.paths=/apis/*',
+      'quarkus.http.auth.permission.apis.policy=authenticated',
+    );
+  }
+  const configDir = path.join(dir, 'config');
+  fs.mkdirSync(configDir, { recursive: true, mode: 0o700 });
+  const file = path.join(configDir, 'application.properties');
+  fs.writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
+}
 
 /**
  * Apicurio's kafkasql journal: every write to the registry appends to it,
@@ -26,6 +61,15 @@ function findJar(appDir) {
     );
   }
   return path.join(appDir, jar);
+}
+
+/** The portal's basic credentials when the registry requires them. */
+function authHeaders(cfg) {
+  if (!cfg.registry.basicAuth || cfg.registry.external) return {};
+  const password = ensureSecrets(cfg).passwords.portal;
+  return {
+    Authorization: `Basic ${Buffer.from(`portal:${password}`).toString('base64')}`,
+  };
 }
 
 function createRegistryPart(cfg) {
@@ -48,7 +92,9 @@ function createRegistryPart(cfg) {
       // Readiness covers the storage (journal caught up); the ccompat call proves
       // the URL we hand out really serves the Confluent API.
       if (!r.external && (await httpStatus(readyUrl)) !== 200) return false;
-      return (await httpStatus(`${r.url}/subjects`)) === 200;
+      return (
+        (await httpStatus(`${r.url}/subjects`, 3000, authHeaders(cfg))) === 200
+      );
     },
     // The property above enforces BACKWARD, but the Confluent API's GET
     // /config only reports a level that was PUT there; without this, tools
@@ -56,7 +102,10 @@ function createRegistryPart(cfg) {
     async configure() {
       const res = await fetch(`${r.url}/config`, {
         method: 'PUT',
-        headers: { 'Content-Type': 'application/vnd.schemaregistry.v1+json' },
+        headers: {
+          'Content-Type': 'application/vnd.schemaregistry.v1+json',
+          ...authHeaders(cfg),
+        },
         body: JSON.stringify({ compatibility: 'BACKWARD' }),
       });
       if (!res.ok) {
@@ -70,6 +119,8 @@ function createRegistryPart(cfg) {
     start() {
       const tmp = path.join(cfg.tmpDir, 'registry');
       fs.mkdirSync(tmp, { recursive: true });
+      const workDir = path.join(cfg.runDir, 'registry');
+      writeKafkaCredentials(cfg, workDir);
       const props = {
         'quarkus.http.host': 'localhost',
         'quarkus.http.port': r.port,
@@ -109,7 +160,7 @@ function createRegistryPart(cfg) {
           '-jar',
           findJar(r.appDir),
         ],
-        { logFile: r.logFile, cwd: cfg.home },
+        { logFile: r.logFile, cwd: workDir },
       );
     },
   };

@@ -16,7 +16,13 @@ import { publish } from './commands/publish';
 import type { Output, WriteOptions } from './commands/types';
 import { unpublish } from './commands/unpublish';
 import { CliError } from './lib/CliError';
-import { BROKERS_ENV } from './lib/loadMeshConfig';
+import {
+  BROKERS_ENV,
+  MECHANISM_ENV,
+  PASSWORD_ENV,
+  SSL_CA_FILE_ENV,
+  USERNAME_ENV,
+} from './lib/loadMeshConfig';
 import { BACKEND_URL_ENV, TOKEN_ENV } from './lib/portalClient';
 
 export { publish } from './commands/publish';
@@ -92,6 +98,11 @@ Environment:
   ${BACKEND_URL_ENV}    the portal backend, when --backend is not given
   ${TOKEN_ENV}          your Backstage token, when --token is not given
   ${BROKERS_ENV}  export: comma separated brokers that replace the chosen cluster's
+  ${USERNAME_ENV}, ${PASSWORD_ENV}
+                           export: SASL credentials that replace the chosen cluster's
+  ${MECHANISM_ENV}  export: their SASL mechanism (default scram-sha-512)
+  ${SSL_CA_FILE_ENV}
+                           export: a PEM file with the brokers' CA; turns TLS on
   APP_CONFIG_<path>        config overrides, as for the backend`;
 
 export interface MainIo {

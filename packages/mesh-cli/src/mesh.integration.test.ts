@@ -10,6 +10,7 @@ import {
   readRegistryTopic,
   SchemaRegistryRestClient,
 } from '@kafka-mesh/plugin-data-mesh-node';
+import { clientConfig, clusterConfig } from '@kafka-mesh/local-stack';
 import type { Admin } from 'kafkajs';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -65,32 +66,19 @@ let dir: string;
 let exportConfigArgs: string[];
 let admin: Admin;
 const topics: string[] = [];
-const kafka = createKafka(
-  {
-    name: 'local',
-    brokers: (process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092').split(
-      ',',
-    ),
-  },
-  { clientId: 'mesh-cli-it' },
-);
+// Fixtures (topics, clean-up) as the broker's admin; the backend and the
+// readers below connect as the portal.
+const kafka = createKafka(clusterConfig('admin'), { clientId: 'mesh-cli-it' });
 const registry = new SchemaRegistryRestClient({
   url:
     process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
     'http://localhost:8081/apis/ccompat/v7',
 });
-/** Reads the registry topic the way the portal reads it. */
+/** Reads the registry topic the way the portal reads it, as the portal. */
 const kafkaService = new DefaultKafkaService({
   registryTopic,
   clientId: 'mesh-cli-it',
-  clusters: [
-    {
-      name: 'local',
-      brokers: (process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092').split(
-        ',',
-      ),
-    },
-  ],
+  clusters: [clusterConfig('portal')],
   schemaRegistry: { url: '' }, // not used by the service
 });
 
@@ -137,13 +125,25 @@ async function mesh(
   return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
 }
 
-/** `mesh export`, which reads the registry topic of the config. */
+/**
+ * `mesh export`, which reads the registry topic of the config: the stack's
+ * brokers and the portal's credentials from the environment, as a user of
+ * the CLI would set them.
+ */
 async function meshExport(id: string): Promise<Result> {
   const stdout: string[] = [];
   const stderr: string[] = [];
+  const portal = clientConfig('portal');
   const code = await main(['export', id, ...exportConfigArgs], {
     stdout: line => stdout.push(line),
     stderr: line => stderr.push(line),
+    env: {
+      ...process.env,
+      DATA_MESH_KAFKA_BROKERS: portal.brokers.join(','),
+      DATA_MESH_KAFKA_USERNAME: portal.sasl!.username,
+      DATA_MESH_KAFKA_PASSWORD: portal.sasl!.password,
+      DATA_MESH_KAFKA_MECHANISM: portal.sasl!.mechanism,
+    },
   });
   return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
 }

@@ -13,13 +13,13 @@ import {
   makeDataProduct,
 } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 import {
-  createKafka,
   createSchemaRegistry,
   createTopics,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import type { Message } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import {
+  fixtureKafka,
   startDataMeshBackend,
   TestDataMeshBackend,
   TestResponse,
@@ -77,7 +77,7 @@ interface Fixture {
   subject: string;
   group: string;
   entities: Entity[];
-  kafka: ReturnType<typeof createKafka>;
+  kafka: ReturnType<typeof fixtureKafka>;
   registry: ReturnType<typeof createSchemaRegistry>;
   /** Oldest first. */
   records: WrittenRecord[];
@@ -101,10 +101,8 @@ async function seedProduct(
   const subject = `${topic}-value`;
   const group = `faults-reader-${run}`;
   const name = `${label}-${run}`;
-  const kafka = createKafka(
-    { name: 'local', brokers: isolated.brokers.split(',') },
-    { clientId: 'data-mesh-backend-faults' },
-  );
+  // The fixtures run as the isolated stack's admin; the backend as its portal.
+  const kafka = fixtureKafka(isolated.clusterConfig('admin'));
   const registry = createSchemaRegistry({ url: isolated.registryUrl });
   const { id } = await registry.register(
     { type: SchemaType.AVRO, schema: JSON.stringify(orderSchema) },
@@ -167,7 +165,7 @@ async function seedProduct(
 }
 
 async function produce(
-  kafka: ReturnType<typeof createKafka>,
+  kafka: ReturnType<typeof fixtureKafka>,
   topic: string,
   messages: Message[],
 ) {
@@ -350,7 +348,7 @@ describe('the backend when Kafka or the registry goes away and comes back', () =
   /** A backend on the isolated stack, with the fixture's product ingested. */
   const startBackend = async (f: Fixture) => {
     const backend = await startDataMeshBackend({
-      brokers: isolated.brokers,
+      cluster: isolated.clusterConfig('portal'),
       registryUrl: isolated.registryUrl,
       registryAuth,
       entities: f.entities,

@@ -4,16 +4,17 @@ import {
   eventually,
   makeDataProduct,
 } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
-import { createKafka } from '@kafka-mesh/plugin-data-mesh-node';
 import type { Admin } from 'kafkajs';
+import { clusterConfig } from '@kafka-mesh/local-stack';
 import { randomUUID } from 'node:crypto';
 import {
+  fixtureKafka,
   startDataMeshBackend,
   TestDataMeshBackend,
   sharedStack,
 } from './__testUtils__/testBackend';
 
-const { brokers, registryUrl } = sharedStack;
+const { registryUrl } = sharedStack;
 
 const run = randomUUID().slice(0, 8);
 const HOUR = 3_600_000;
@@ -56,10 +57,7 @@ function product(
 jest.setTimeout(120_000);
 
 describe('POST /freshness on the real broker', () => {
-  const kafka = createKafka(
-    { name: 'local', brokers: brokers.split(',') },
-    { clientId: 'data-mesh-backend-it' },
-  );
+  const kafka = fixtureKafka();
   let admin: Admin;
   let backend: TestDataMeshBackend;
   let hiding = false;
@@ -126,7 +124,6 @@ describe('POST /freshness on the real broker', () => {
 
     const hidden = product(names.hidden, topics.fresh, 'PT1H');
     backend = await startDataMeshBackend({
-      brokers,
       registryUrl,
       entities: [
         product(names.fresh, topics.fresh, 'PT1H'),
@@ -262,7 +259,8 @@ describe('POST /freshness with Kafka unreachable', () => {
   beforeAll(async () => {
     backend = await startDataMeshBackend({
       // Nothing listens on port 1.
-      brokers: 'localhost:1',
+      // Nothing listens there: Kafka is away.
+      cluster: { ...clusterConfig('portal'), brokers: ['localhost:1'] },
       registryUrl,
       entities: [product(name, topics.fresh, 'PT5M')],
     });

@@ -4,14 +4,13 @@ import {
 } from '@kafka-mesh/plugin-data-mesh-common';
 import { startDataMeshBackend, sharedStack } from './__testUtils__/testBackend';
 
-const { brokers, registryUrl } = sharedStack;
+const { registryUrl } = sharedStack;
 
 jest.setTimeout(60_000);
 
 describe('GET /api/data-mesh/governance', () => {
   it('serves the configured rules, defaults filled in', async () => {
     const backend = await startDataMeshBackend({
-      brokers,
       registryUrl,
       entities: [],
       governance: {
@@ -43,7 +42,6 @@ describe('GET /api/data-mesh/governance', () => {
 
   it('serves the defaults without a governance block', async () => {
     const backend = await startDataMeshBackend({
-      brokers,
       registryUrl,
       entities: [],
     });
@@ -60,7 +58,6 @@ describe('GET /api/data-mesh/governance', () => {
   it('refuses to start on a bad rule, naming the key', async () => {
     await expect(
       startDataMeshBackend({
-        brokers,
         registryUrl,
         entities: [],
         governance: { partitions: { max: 0 } },

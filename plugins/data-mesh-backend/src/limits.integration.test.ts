@@ -4,13 +4,11 @@ import {
   eventually,
   makeDataProduct,
 } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
-import {
-  createKafka,
-  SchemaRegistryRestClient,
-} from '@kafka-mesh/plugin-data-mesh-node';
+import { SchemaRegistryRestClient } from '@kafka-mesh/plugin-data-mesh-node';
 import type { Admin } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import {
+  fixtureKafka,
   startDataMeshBackend,
   TestDataMeshBackend,
   sharedStack,
@@ -22,7 +20,7 @@ import {
   requestLimitsServiceRef,
 } from './lib/requestLimits';
 
-const { brokers, registryUrl } = sharedStack;
+const { registryUrl } = sharedStack;
 
 const run = randomUUID().slice(0, 8);
 const topics = {
@@ -68,10 +66,7 @@ jest.setTimeout(120_000);
 
 describe('bounded work on the real broker and registry', () => {
   const registry = new SchemaRegistryRestClient({ url: registryUrl });
-  const kafka = createKafka(
-    { name: 'local', brokers: brokers.split(',') },
-    { clientId: 'data-mesh-backend-it' },
-  );
+  const kafka = fixtureKafka();
   // One place each, held by the tests themselves: what is over the cap is
   // then decided by the test, not by how long a read happens to take.
   const limits: RequestLimits = readRequestLimits(
@@ -119,7 +114,6 @@ describe('bounded work on the real broker and registry', () => {
         output: { cluster: 'local', topic, format: 'json' },
       });
     backend = await startDataMeshBackend({
-      brokers,
       registryUrl,
       entities: [
         makeDataProduct(names.live, topics.live),

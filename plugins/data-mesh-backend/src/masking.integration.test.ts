@@ -11,19 +11,19 @@ import {
   makeDataProduct,
 } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 import {
-  createKafka,
   createSchemaRegistry,
   createTopics,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import type { Admin, Message } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import {
+  fixtureKafka,
   startDataMeshBackend,
   TestDataMeshBackend,
   sharedStack,
 } from './__testUtils__/testBackend';
 
-const { brokers, registryUrl } = sharedStack;
+const { registryUrl } = sharedStack;
 
 const run = randomUUID().slice(0, 8);
 const MASK = '••••';
@@ -144,10 +144,7 @@ const base = (name: string) => `/products/default/${name}/samples`;
 jest.setTimeout(120_000);
 
 describe('masking of samples on the real broker and registry', () => {
-  const kafka = createKafka(
-    { name: 'local', brokers: brokers.split(',') },
-    { clientId: 'data-mesh-backend-masking-it' },
-  );
+  const kafka = fixtureKafka();
   const registry = createSchemaRegistry({ url: registryUrl });
   const decisions = {
     pii: AuthorizeResult.DENY as AuthorizeResult.ALLOW | AuthorizeResult.DENY,
@@ -239,7 +236,6 @@ describe('masking of samples on the real broker and registry', () => {
     await producer.disconnect();
 
     backend = await startDataMeshBackend({
-      brokers,
       registryUrl,
       entities: [
         makeDataProduct(avro.name, avro.topic, { piiFields: avro.piiFields }),

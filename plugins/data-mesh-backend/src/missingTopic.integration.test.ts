@@ -2,16 +2,17 @@ import {
   eventually,
   makeDataProduct,
 } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
-import { createKafka, createTopics } from '@kafka-mesh/plugin-data-mesh-node';
+import { createTopics } from '@kafka-mesh/plugin-data-mesh-node';
 import type { Admin } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import {
+  fixtureKafka,
   startDataMeshBackend,
   TestDataMeshBackend,
   sharedStack,
 } from './__testUtils__/testBackend';
 
-const { brokers, registryUrl } = sharedStack;
+const { registryUrl } = sharedStack;
 
 const run = randomUUID().slice(0, 8);
 const healthy = `healthy-${run}`;
@@ -29,16 +30,12 @@ describe('a product whose topic does not exist, next to healthy ones', () => {
   let backend: TestDataMeshBackend;
 
   beforeAll(async () => {
-    admin = createKafka(
-      { name: 'local', brokers: brokers.split(',') },
-      { clientId: 'it-missing-topic' },
-    ).admin();
+    admin = fixtureKafka().admin();
     await admin.connect();
     await createTopics(admin, {
       topics: [{ topic: healthyTopic, numPartitions: 1, replicationFactor: 1 }],
     });
     backend = await startDataMeshBackend({
-      brokers,
       registryUrl,
       entities: [
         makeDataProduct(healthy, healthyTopic),

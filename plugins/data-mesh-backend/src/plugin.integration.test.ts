@@ -14,23 +14,24 @@ import {
   SchemaVersionsResponse,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import {
-  createKafka,
   createSchemaRegistry,
   createTopics,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import type { Admin } from 'kafkajs';
+import { clusterConfig } from '@kafka-mesh/local-stack';
 import { randomUUID } from 'node:crypto';
 import {
   eventually,
   makeDataProduct,
 } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 import {
+  fixtureKafka,
   startDataMeshBackend,
   TestDataMeshBackend,
   sharedStack,
 } from './__testUtils__/testBackend';
 
-const { brokers, registryUrl } = sharedStack;
+const { registryUrl } = sharedStack;
 
 const run = randomUUID().slice(0, 8);
 const topic = `it.dm-orders-${run}.v1`;
@@ -87,10 +88,7 @@ const entities: Entity[] = [
 jest.setTimeout(120_000);
 
 describe('the data mesh backend on the real broker and registry', () => {
-  const kafka = createKafka(
-    { name: 'local', brokers: brokers.split(',') },
-    { clientId: 'data-mesh-backend-it' },
-  );
+  const kafka = fixtureKafka();
   const registry = createSchemaRegistry({ url: registryUrl });
   const decisions = {
     samples: AuthorizeResult.ALLOW as
@@ -171,7 +169,6 @@ describe('the data mesh backend on the real broker and registry', () => {
     });
 
     backend = await startDataMeshBackend({
-      brokers,
       registryUrl,
       registryAuth,
       entities,
@@ -391,7 +388,8 @@ describe('the data mesh backend with Kafka and the registry unreachable', () => 
   beforeAll(async () => {
     backend = await startDataMeshBackend({
       // Nothing listens on port 1.
-      brokers: 'localhost:1',
+      // Nothing listens there: Kafka is away.
+      cluster: { ...clusterConfig('portal'), brokers: ['localhost:1'] },
       registryUrl: 'http://localhost:1/apis/ccompat/v7',
       registryAuth: { username: 'mesh', password: secret },
       entities,

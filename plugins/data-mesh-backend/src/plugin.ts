@@ -4,15 +4,18 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { dataMeshPermissions } from '@kafka-mesh/plugin-data-mesh-common';
 import {
   createSchemaRegistry,
   dataProductWriterServiceRef,
   kafkaServiceRef,
+  readAccessConfig,
   readDataMeshConfig,
   readGovernanceRules,
   SchemaRegistryRestClient,
 } from '@kafka-mesh/plugin-data-mesh-node';
+import { createAccess } from './access/createAccess';
 import { createFindDataProductsAction } from './actions/findDataProducts';
 import { createGetDataProductContractAction } from './actions/getDataProductContract';
 import { createValidateDataProductAction } from './actions/validateDataProduct';
@@ -63,6 +66,12 @@ export const dataMeshPlugin = createBackendPlugin({
         kafka: kafkaServiceRef,
         // Actions for AI agents (served over MCP by the MCP actions backend).
         actionsRegistry: actionsRegistryServiceRef,
+        // Access requests: their tables, the ACL worker's schedule, the
+        // requester's teams, and word to owners and requesters.
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        userInfo: coreServices.userInfo,
+        notifications: notificationService,
       },
       async init({
         config,
@@ -78,6 +87,10 @@ export const dataMeshPlugin = createBackendPlugin({
         limits,
         kafka,
         actionsRegistry,
+        database,
+        scheduler,
+        userInfo,
+        notifications,
       }) {
         // Listed in the backend's permission metadata, so that policy
         // editors and `/.well-known/backstage/permissions/metadata` show them.
@@ -121,6 +134,22 @@ export const dataMeshPlugin = createBackendPlugin({
           createProductWriteRouter({
             httpAuth,
             writer,
+            secrets,
+          }),
+        );
+
+        httpRouter.use(
+          await createAccess({
+            config: readAccessConfig(config),
+            database,
+            scheduler,
+            logger,
+            httpAuth,
+            permissions,
+            userInfo,
+            catalog,
+            notifications,
+            kafka,
             secrets,
           }),
         );

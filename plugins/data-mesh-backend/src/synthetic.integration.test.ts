@@ -19,7 +19,7 @@ import {
   sharedStack,
 } from './__testUtils__/testBackend';
 
-const { brokers, registryUrl } = sharedStack;
+const { registryUrl } = sharedStack;
 
 const run = randomUUID().slice(0, 8);
 const topicOf = (format: OutputFormat) => `it.dm-synthetic-${format}-${run}.v1`;
@@ -76,7 +76,6 @@ describe('GET /products/:namespace/:name/synthetic on the real registry', () => 
       });
     }
     backend = await startDataMeshBackend({
-      brokers,
       registryUrl,
       entities: [
         makeDataProduct(productOf('avro'), topicOf('avro'), {

@@ -12,3 +12,4 @@ export * from './export';
 export * from './permissions';
 export * from './governance';
 export * from './api';
+export * from './access';

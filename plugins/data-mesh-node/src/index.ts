@@ -12,10 +12,24 @@ export {
   readPermissionsConfig,
   DEFAULT_ADMIN_GROUPS,
 } from './config/readPermissionsConfig';
+export {
+  readAccessConfig,
+  DEFAULT_ACCESS_CONFIG,
+  DEFAULT_CLASSIFICATION,
+} from './config/readAccessConfig';
+export type { DataMeshAccessConfig } from './config/readAccessConfig';
 export { readGovernanceRules } from './governance/readGovernanceRules';
 export { createKafka } from './kafka/createKafka';
 export { createTopics } from './kafka/createTopics';
 export type { CreateTopicsOptions } from './kafka/createTopics';
+export {
+  createAcls,
+  deleteAcls,
+  describeAcls,
+  fromAclEntry,
+  toAclEntry,
+} from './kafka/acls';
+export type { AclQuery } from './kafka/acls';
 export { readOffsetRanges } from './kafka/readOffsetRanges';
 export type {
   OffsetRange,
@@ -33,7 +47,12 @@ export type {
   KafkaServiceOptions,
 } from './kafka/KafkaService';
 export { kafkaServiceRef } from './kafka/kafkaServiceRef';
-export { KafkaUnavailableError, isUnknownTopicError } from './kafka/errors';
+export {
+  KafkaUnavailableError,
+  KafkaNotAuthorizedError,
+  isKafkaAuthorizationError,
+  isUnknownTopicError,
+} from './kafka/errors';
 export {
   committedOffsets,
   consumerGroupIds,
@@ -46,6 +65,7 @@ export {
   SchemaRegistryRestClient,
   RegistryUnavailableError,
 } from './registry/SchemaRegistryRestClient';
+export { RegistryNotAuthorizedError } from './registry/errors';
 export type {
   CompatibilityResult,
   RegistrySchema,

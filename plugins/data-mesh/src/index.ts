@@ -1,7 +1,7 @@
 /**
  * Frontend for the Kafka data mesh: data product discovery, entity cards,
- * the Schema, Live and Lineage tabs of DataProduct entities, and the
- * scaffolder form fields of the data mesh templates.
+ * the Schema, Live, Lineage and Access tabs of DataProduct entities, and
+ * the scaffolder form fields of the data mesh templates.
  *
  * The new frontend system plugin is the default export of `./alpha`.
  *
@@ -14,7 +14,9 @@ export {
   EntityDataProductSchemaContent,
   EntityDataProductLiveContent,
   EntityDataProductLineageContent,
+  EntityDataProductAccessContent,
   EntityGroupDataProductsCard,
+  EntityGroupAccessRequestsCard,
   DataMeshSchemaEditorFieldExtension,
   DataMeshInputsPickerFieldExtension,
   DataMeshCandidateStreamPickerFieldExtension,

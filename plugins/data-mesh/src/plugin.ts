@@ -120,6 +120,24 @@ export const EntityDataProductLineageContent = dataMeshPlugin.provide(
 );
 
 /**
+ * "Access" tab content for DataProduct entity pages: who can read the
+ * product, access requests, grants and their history.
+ *
+ * @public
+ */
+export const EntityDataProductAccessContent = dataMeshPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDataProductAccessContent',
+    component: {
+      lazy: () =>
+        import('./components/DataProductAccessContent').then(
+          m => m.DataProductAccessContent,
+        ),
+    },
+  }),
+);
+
+/**
  * Card for Group entity pages: owned and consumed data products.
  *
  * @public
@@ -131,6 +149,24 @@ export const EntityGroupDataProductsCard = dataMeshPlugin.provide(
       lazy: () =>
         import('./components/GroupDataProductsCard').then(
           m => m.GroupDataProductsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Card for Group entity pages: pending access requests the signed-in user
+ * may decide.
+ *
+ * @public
+ */
+export const EntityGroupAccessRequestsCard = dataMeshPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGroupAccessRequestsCard',
+    component: {
+      lazy: () =>
+        import('./components/GroupAccessRequestsCard').then(
+          m => m.GroupAccessRequestsCard,
         ),
     },
   }),

@@ -4,6 +4,7 @@ import {
   catalogLocationCreatePermission,
 } from '@backstage/plugin-catalog-common/alpha';
 import {
+  dataMeshAccessManagePermission,
   dataMeshPiiReadPermission,
   dataMeshProductDeprecatePermission,
   dataMeshProductPublishPermission,
@@ -49,6 +50,7 @@ describe('DataMeshPermissionPolicy', () => {
       dataMeshProductPublishPermission,
       dataMeshProductDeprecatePermission,
       dataMeshProductUnpublishPermission,
+      dataMeshAccessManagePermission,
     ].map(p => [p.name, p] as const),
   )('grants %s only to owners and admins', async (_, permission) => {
     expect(await policy.handle({ permission }, ada)).toEqual(ownersOnly);

@@ -20,6 +20,7 @@ import {
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
 import {
+  dataMeshAccessManagePermission,
   dataMeshPiiReadPermission,
   dataMeshProductDeprecatePermission,
   dataMeshProductPublishPermission,
@@ -33,6 +34,7 @@ const OWNER_OR_ADMIN = [
   dataMeshProductPublishPermission,
   dataMeshProductDeprecatePermission,
   dataMeshProductUnpublishPermission,
+  dataMeshAccessManagePermission,
 ];
 
 /** Admins only: getting past the consumers of a product. */
@@ -74,6 +76,8 @@ export interface DataMeshPermissionPolicyOptions {
  * The data mesh's permission policy, in the words of the README:
  * - publishing, changing, deprecating and unpublishing a product is for its
  *   owners (the caller's ownership claims include `spec.owner`) and admins;
+ * - deciding who may read a product (approve, deny, revoke access) is for
+ *   its owners and admins;
  * - unpublishing a product that is still consumed is for admins;
  * - personal data in samples is for the product's owners;
  * - with `restrictCatalogWrites`, registering locations and deleting

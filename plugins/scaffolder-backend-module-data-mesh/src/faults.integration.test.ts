@@ -223,27 +223,33 @@ describe('the scaffolder actions when Kafka or the registry goes away', () => {
   let isolated: IsolatedStack;
   // The clients under test, which live through every outage.
   let clients: DataMeshClients;
-  // Clients of their own for reading what the actions did.
+  // Clients of their own for reading what the actions did: the test's
+  // fixtures, as the isolated stack's admin (the actions run as its portal).
   let checker: DataMeshClients;
   let config: ConfigReader;
+  let checkerConfig: ConfigReader;
   const catalog = catalogServiceMock({ entities: [ownerGroup] });
   const writer = () => testWriter({ clients, catalog });
   const workspace = createMockDirectory();
 
   beforeAll(async () => {
     isolated = await startIsolated();
-    config = new ConfigReader({
-      dataMesh: {
-        registryTopic: `test.products.${unique()}`,
-        kafka: {
-          clientId: 'data-mesh-scaffolder-faults',
-          clusters: [{ name: 'local', brokers: isolated.brokers.split(',') }],
+    const registryTopic = `test.products.${unique()}`;
+    const meshConfig = (principal: string) =>
+      new ConfigReader({
+        dataMesh: {
+          registryTopic,
+          kafka: {
+            clientId: 'data-mesh-scaffolder-faults',
+            clusters: [isolated.clusterConfig(principal)],
+          },
+          schemaRegistry: { url: isolated.registryUrl },
         },
-        schemaRegistry: { url: isolated.registryUrl },
-      },
-    });
+      });
+    config = meshConfig('portal');
+    checkerConfig = meshConfig('admin');
     clients = DataMeshClients.fromConfig(config);
-    checker = DataMeshClients.fromConfig(config);
+    checker = DataMeshClients.fromConfig(checkerConfig);
   }, 240_000);
 
   afterAll(async () => {
@@ -258,7 +264,7 @@ describe('the scaffolder actions when Kafka or the registry goes away', () => {
    */
   const renewChecker = async () => {
     await checker.kafka.stop();
-    checker = DataMeshClients.fromConfig(config);
+    checker = DataMeshClients.fromConfig(checkerConfig);
   };
 
   /** Brings back whatever a test stopped; a healthy part is left alone. */

@@ -33,6 +33,7 @@ describe('scaffolderModuleDataMesh', () => {
       ],
     });
     expect(actions.map(a => a.id).sort()).toEqual([
+      'dataMesh:access:request',
       'dataMesh:product:deprecate',
       'dataMesh:product:publish',
       'dataMesh:product:unpublish',

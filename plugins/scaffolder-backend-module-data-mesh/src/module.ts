@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { dataProductWriterServiceRef } from '@kafka-mesh/plugin-data-mesh-node';
+import { createAccessRequestAction } from './actions/accessRequest';
 import { createProductDeprecateAction } from './actions/productDeprecate';
 import { createProductPublishAction } from './actions/productPublish';
 import { createProductUnpublishAction } from './actions/productUnpublish';
@@ -32,8 +33,20 @@ export const scaffolderModuleDataMesh = createBackendModule({
         permissions: coreServices.permissions,
         // The one writer of products, shared with the data mesh REST API.
         writer: dataProductWriterServiceRef,
+        // Access requests go through the data mesh backend's REST route,
+        // on behalf of the task's initiator.
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
       },
-      async init({ scaffolder, config, catalog, permissions, writer }) {
+      async init({
+        scaffolder,
+        config,
+        catalog,
+        permissions,
+        writer,
+        discovery,
+        auth,
+      }) {
         const { repositories, catalogWaitMs } = readScaffolderConfig(config);
         scaffolder.addActions(
           createProductValidateAction({ writer }),
@@ -48,6 +61,7 @@ export const scaffolderModuleDataMesh = createBackendModule({
             permissions,
             registry: writer.clients.registry,
           }),
+          createAccessRequestAction({ discovery, auth }),
         );
       },
     });

@@ -4,6 +4,7 @@ export { freePort } from './freePort';
 export { startTestPostgres, type TestPostgres } from './postgres';
 export {
   startBackend,
+  type BackendCluster,
   type RunningBackend,
   type StartBackendOptions,
 } from './startBackend';

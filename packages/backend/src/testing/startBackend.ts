@@ -4,6 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from './freePort';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
+// Test tooling (backend/testing, used by other packages' tests only), so a
+// devDependency: the backend itself never loads it.
+// eslint-disable-next-line @backstage/no-undeclared-imports
+import { clusterConfig, StackClientConfig } from '@kafka-mesh/local-stack';
+
+/** One entry of `dataMesh.kafka.clusters`: brokers and, for a secured cluster, SASL/TLS. */
+export type BackendCluster = StackClientConfig & { name: string };
 
 export interface RunningBackend {
   baseUrl: string;
@@ -27,11 +34,21 @@ export interface StartBackendOptions {
   /** Arguments for node before the script, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
   /**
-   * Kafka brokers (comma-separated) and registry URL for `dataMesh`; by
-   * default those of the stack jest's global setup started
-   * (`DATA_MESH_KAFKA_BROKERS`, `DATA_MESH_SCHEMA_REGISTRY_URL`).
+   * The Kafka cluster the backend connects to (`dataMesh.kafka.clusters`,
+   * name `local`), with its credentials: by default the `portal` principal
+   * of the stack jest's global setup started (`clusterConfig('portal')`).
+   * An isolated stack passes `isolated.clusterConfig('portal')`.
+   */
+  cluster?: BackendCluster;
+  /**
+   * Brokers (comma separated) of an unsecured cluster, when no `cluster` is
+   * given; the secured local stack needs `cluster`.
    */
   brokers?: string;
+  /**
+   * The registry URL for `dataMesh`; by default that of the stack jest's
+   * global setup started (`DATA_MESH_SCHEMA_REGISTRY_URL`).
+   */
   registryUrl?: string;
 }
 
@@ -50,28 +67,36 @@ export async function startBackend(
     timeoutMs = 180_000,
     entry = 'src/index.ts',
     nodeArgs = [],
-    brokers = process.env.DATA_MESH_KAFKA_BROKERS,
+    cluster,
+    brokers,
     registryUrl = process.env.DATA_MESH_SCHEMA_REGISTRY_URL,
   }: StartBackendOptions = {},
 ): Promise<RunningBackend> {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
-  const configFile = path.join(
-    fs.mkdtempSync(path.join(os.tmpdir(), 'data-mesh-backend-')),
-    'app-config.test.json',
-  );
+  const kafkaCluster: BackendCluster =
+    cluster ??
+    (brokers
+      ? { name: 'local', brokers: brokers.split(',') }
+      : clusterConfig('portal'));
   const { dataMesh: extraDataMesh, ...otherConfig } = extraConfig as {
     dataMesh?: object;
   };
   const dataMesh = {
-    ...(brokers && {
-      kafka: { clusters: [{ name: 'local', brokers: brokers.split(',') }] },
-    }),
+    kafka: { clusters: [kafkaCluster] },
     ...(registryUrl && { schemaRegistry: { url: registryUrl } }),
     // A caller's own dataMesh settings (e.g. its registry topic) add to the
     // stack's addresses rather than replacing them.
     ...extraDataMesh,
   };
+  // The config holds the portal's password: a directory of its own (mkdtemp
+  // makes it 0700), the file 0600, both removed once the backend stops.
+  const configDir = fs.mkdtempSync(
+    path.join(os.tmpdir(), 'data-mesh-backend-'),
+  );
+  const configFile = path.join(configDir, 'app-config.test.json');
+  const removeConfig = () =>
+    fs.rmSync(configDir, { recursive: true, force: true });
   fs.writeFileSync(
     configFile,
     JSON.stringify({
@@ -85,6 +110,7 @@ export async function startBackend(
         listen: { port },
       },
     }),
+    { mode: 0o600 },
   );
   let output = '';
   // The entry point through the CLI's TypeScript loader, as
@@ -114,6 +140,8 @@ export async function startBackend(
   );
   child.stdout!.on('data', d => (output += d));
   child.stderr!.on('data', d => (output += d));
+  // Also when the backend ends by itself: the password does not outlive it.
+  child.once('exit', removeConfig);
 
   const exitCode = () => child.exitCode ?? (child.signalCode ? 128 : null);
   const stop = async () => {
@@ -121,7 +149,7 @@ export async function startBackend(
       process.kill(-child.pid!, 'SIGTERM');
       await new Promise(resolve => child.once('exit', resolve));
     }
-    fs.rmSync(path.dirname(configFile), { recursive: true, force: true });
+    removeConfig();
   };
 
   const running: RunningBackend = {

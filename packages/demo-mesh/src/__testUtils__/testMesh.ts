@@ -1,11 +1,15 @@
 import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
+import { clientConfig } from '@kafka-mesh/local-stack';
 import {
-  createKafka,
   SchemaRegistryRestClient,
+  toAclEntry,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import type { Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import type { DemoMeshOptions } from '../options';
+import { demoAcls } from '../mesh/demoAcls';
+import { loadDemoProducts } from '../mesh/demoProducts';
+import { demoKafka, DemoMeshOptions, OPERATOR_PRINCIPAL } from '../options';
+import { demoProcessors } from '../processors';
 
 /**
  * Options for a demo mesh of a test's own: its own registry topic, and
@@ -16,9 +20,9 @@ export function testMeshOptions(): DemoMeshOptions & { run: string } {
   const run = randomUUID().slice(0, 8);
   return {
     run,
-    brokers: (process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092').split(
-      ',',
-    ),
+    // The shared stack's principals (jest's global setup exports its
+    // clients file as DATA_MESH_KAFKA_CLIENTS).
+    clientFor: principal => clientConfig(principal),
     registryUrl:
       process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
       'http://localhost:8081/apis/ccompat/v7',
@@ -27,14 +31,18 @@ export function testMeshOptions(): DemoMeshOptions & { run: string } {
   };
 }
 
-export function testKafka(options: DemoMeshOptions): Kafka {
-  return createKafka(
-    { name: 'local', brokers: options.brokers },
-    { clientId: 'demo-mesh-it' },
-  );
+/**
+ * A client for the test's own fixtures (records in, records out, offsets),
+ * as the broker's admin unless another principal is asked for.
+ */
+export function testKafka(
+  options: DemoMeshOptions,
+  principal: string = OPERATOR_PRINCIPAL,
+): Kafka {
+  return demoKafka(options, principal);
 }
 
-/** Deletes the run's topics, subjects and consumer groups. */
+/** Deletes the run's topics, subjects, consumer groups and the demo apps' ACLs on them. */
 export async function cleanupTestMesh(
   options: DemoMeshOptions & { topicPrefix?: string },
 ): Promise<void> {
@@ -49,6 +57,12 @@ export async function cleanupTestMesh(
       t => t.startsWith(prefix) || t === options.registryTopic,
     );
     if (topics.length) await admin.deleteTopics({ topics });
+    const acls = demoAcls({
+      ...options,
+      products: loadDemoProducts(options),
+      processors: demoProcessors(),
+    });
+    await admin.deleteAcls({ filters: acls.map(toAclEntry) });
   } finally {
     await admin.disconnect();
   }

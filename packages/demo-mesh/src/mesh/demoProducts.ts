@@ -22,6 +22,7 @@ export const DEMO_CATALOG_FILES = [
   'domains.yaml',
   'systems.yaml',
   'components.yaml',
+  'principals.yaml',
 ].map(file => path.join(CATALOG_DIR, file));
 
 const SCHEMA_EXTENSIONS: Record<OutputFormat, string> = {

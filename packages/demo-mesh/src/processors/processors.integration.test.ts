@@ -20,13 +20,16 @@ import { loadDemoProducts } from '../mesh/demoProducts';
 import { PRODUCTS } from '../mesh/productNames';
 import { groupIdOf } from '../options';
 import { RecordSender } from '../RecordSender';
+import { startDemoProcessor } from '../runtime';
 import { seedDemoMesh } from '../seed';
-import { demoProcessors, runProcessor, RunningProcessor } from '.';
+import { demoProcessors, RunningProcessor } from '.';
 
 jest.setTimeout(120_000);
 
 // The stream processors on the real broker and registry: input records go
-// in through their topics, derived records are read back from the outputs.
+// in through their topics (as the admin), derived records are read back
+// from the outputs. Each processor runs as its own principal, with only the
+// ACLs the seed granted it.
 
 const options = testMeshOptions();
 const kafka = testKafka(options);
@@ -114,11 +117,9 @@ describe('the stream processors', () => {
     });
     for (const definition of definitions) {
       running.push(
-        await runProcessor(definition, {
-          kafka,
+        await startDemoProcessor(definition, options, {
           registry,
-          sender,
-          groupId: group => groupIdOf(options, group),
+          products,
           log: () => {},
         }),
       );

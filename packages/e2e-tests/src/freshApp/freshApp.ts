@@ -424,9 +424,20 @@ export function addCatalogConfig(appDir: string) {
   );
 }
 
+/** The Kafka cluster the app connects to, as `clusterConfig` of the local stack gives it. */
+export interface LocalCluster {
+  brokers: string[];
+  sasl?: { mechanism: string; username: string; password: string };
+  ssl?: { ca: string[] };
+}
+
+/** The variable the app's config reads the Kafka password from. */
+export const KAFKA_PASSWORD_ENV = 'DATA_MESH_KAFKA_PASSWORD';
+
 export interface LocalConfig {
   port: number;
-  brokers: string[];
+  /** The portal's principal: brokers, SASL credentials and (for TLS) the CA. */
+  cluster: LocalCluster;
   schemaRegistryUrl: string;
   registryTopic: string;
   /** Where the scaffolder keeps the repositories it generates (development). */
@@ -434,14 +445,23 @@ export interface LocalConfig {
 }
 
 /**
- * app-config.local.yaml: the README's `dataMesh` block (Kafka, registry,
- * the scaffolder's local repositories), and this instance's own settings: its port, and the guest signing in as
- * the example org's `user:default/guest` (a member of `group:default/guests`)
+ * app-config.local.yaml: the README's `dataMesh` block (Kafka with its SASL
+ * credentials and TLS, registry, the scaffolder's local repositories), and
+ * this instance's own settings: its port, and the guest signing in as the
+ * example org's `user:default/guest` (a member of `group:default/guests`)
  * rather than the provider's default `user:development/guest`, who is in no
  * group.
+ *
+ * The password is not written to the file: the config reads it from
+ * `${KAFKA_PASSWORD_ENV}` (Backstage's `${VAR}` substitution); pass the
+ * returned environment to {@link startApp}. The CA certificate is public.
  */
-export function writeLocalConfig(appDir: string, config: LocalConfig) {
+export function writeLocalConfig(
+  appDir: string,
+  config: LocalConfig,
+): Record<string, string> {
   const baseUrl = `http://localhost:${config.port}`;
+  const { sasl, ...cluster } = config.cluster;
   fs.writeFileSync(
     path.join(appDir, 'app-config.local.yaml'),
     stringify({
@@ -453,7 +473,19 @@ export function writeLocalConfig(appDir: string, config: LocalConfig) {
       dataMesh: {
         registryTopic: config.registryTopic,
         kafka: {
-          clusters: [{ name: 'local', brokers: config.brokers }],
+          clusters: [
+            {
+              name: 'local',
+              ...cluster,
+              ...(sasl && {
+                sasl: {
+                  mechanism: sasl.mechanism,
+                  username: sasl.username,
+                  password: `\${${KAFKA_PASSWORD_ENV}}`,
+                },
+              }),
+            },
+          ],
         },
         schemaRegistry: { url: config.schemaRegistryUrl },
         // Without a git hosting integration, the templates commit what they
@@ -465,6 +497,7 @@ export function writeLocalConfig(appDir: string, config: LocalConfig) {
       },
     }),
   );
+  return sasl ? { [KAFKA_PASSWORD_ENV]: sasl.password } : {};
 }
 
 /** `yarn workspace app build`: the bundle the backend's app plugin serves. */
@@ -490,7 +523,14 @@ export interface RunningApp {
 export async function startApp(
   appDir: string,
   port: number,
-  { timeoutMs = 5 * 60_000 } = {},
+  {
+    timeoutMs = 5 * 60_000,
+    env = {},
+  }: {
+    timeoutMs?: number;
+    /** Variables the app's config reads, e.g. what writeLocalConfig returns. */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<RunningApp> {
   const [node, yarn] = appYarn(appDir);
   const baseUrl = `http://localhost:${port}`;
@@ -500,7 +540,7 @@ export async function startApp(
     [yarn, 'workspace', 'backend', 'start'],
     {
       cwd: appDir,
-      env: appEnv(),
+      env: appEnv(env),
       // Its own process group: stop() ends the whole tree.
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,9 +9,12 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import {
+  createKafka,
   KafkaService,
   kafkaServiceRef,
 } from '@kafka-mesh/plugin-data-mesh-node';
+import { clusterConfig, StackClientConfig } from '@kafka-mesh/local-stack';
+import type { Kafka } from 'kafkajs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,15 +52,36 @@ export interface TestCatalog {
   stop(): Promise<void>;
 }
 
+/** One entry of `dataMesh.kafka.clusters` for a stack's principal. */
+export type TestCluster = StackClientConfig & { name: string };
+
+/**
+ * A kafkajs client for a test's own fixtures (creating and deleting topics,
+ * producing test data, writing descriptors straight to a registry topic,
+ * consuming as a pretend application): the broker's admin, so that only
+ * the module under test depends on the portal's ACLs. Give an isolated
+ * stack's `clusterConfig('admin')` for a private stack.
+ */
+export function fixtureKafka(
+  cluster: TestCluster = clusterConfig('admin'),
+  options: { retries?: number } = {},
+): Kafka {
+  return createKafka(cluster, {
+    clientId: 'data-mesh-it-fixtures',
+    ...options,
+  });
+}
+
 /**
  * The real catalog backend (in-memory SQLite) with this module, reading the
- * given Kafka and registry; `entities` are served from a catalog file, as
+ * given Kafka (as the portal's principal unless told otherwise) and registry; `entities` are served from a catalog file, as
  * hand-written catalog-info.yaml would be. With `databaseDir`, the catalog
  * keeps its SQLite files there, so a second catalog started on the same
  * directory finds what the first one stored, as after a restart.
  */
 export async function startTestCatalog(options: {
-  brokers: string;
+  /** The module's cluster `local`; default the shared stack as the portal. */
+  cluster?: TestCluster;
   registryUrl: string;
   registryTopic: string;
   entities?: Entity[];
@@ -120,7 +144,10 @@ export async function startTestCatalog(options: {
             kafka: {
               clientId: 'data-mesh-it',
               clusters: [
-                { name: 'local', brokers: options.brokers.split(',') },
+                {
+                  ...(options.cluster ?? clusterConfig('portal')),
+                  name: 'local',
+                },
               ],
             },
             schemaRegistry: {

@@ -5,7 +5,6 @@ import {
   makeDataProduct,
 } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 import {
-  createKafka,
   createTopics,
   ensureRegistryTopic,
   publishDescriptor,
@@ -13,14 +12,17 @@ import {
 } from '@kafka-mesh/plugin-data-mesh-node';
 import type { Admin, Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { startTestCatalog, TestCatalog } from '../__testUtils__/catalogBackend';
+import {
+  fixtureKafka,
+  startTestCatalog,
+  TestCatalog,
+} from '../__testUtils__/catalogBackend';
 import { examples } from './listCandidateStreams.examples';
 
 // The module's own list, on the real broker and registry, through the
 // catalog's actions registry as the MCP server calls it.
 jest.setTimeout(90_000);
 
-const brokers = process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092';
 const registryUrl =
   process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
   'http://localhost:8081/apis/ccompat/v7';
@@ -37,10 +39,8 @@ const schemaless = `it.schemaless-${run}.v1`;
 const published = `it.published-${run}.v1`;
 
 describe('catalog:list-candidate-streams', () => {
-  const kafka = createKafka(
-    { name: 'local', brokers: brokers.split(',') },
-    { clientId: 'data-mesh-actions-it' },
-  );
+  // The test's own fixtures run as the broker's admin; the module as the portal.
+  const kafka = fixtureKafka();
   const registry = new SchemaRegistryRestClient({ url: registryUrl });
   let admin: Admin;
   let producer: Producer;
@@ -94,7 +94,7 @@ describe('catalog:list-candidate-streams', () => {
       registryTopic,
       makeDataProduct(`published-${run}`, published),
     );
-    catalog = await startTestCatalog({ brokers, registryUrl, registryTopic });
+    catalog = await startTestCatalog({ registryUrl, registryTopic });
     // Until the provider has read the published product.
     await eventually(
       async () => {

@@ -5,9 +5,8 @@ import {
 import { randomUUID } from 'node:crypto';
 import { RegistryStorageTopic } from './RegistryStorageTopic';
 import { SchemaInspector } from './SchemaInspector';
-import { REGISTRY_STORAGE_TOPIC } from '@kafka-mesh/local-stack';
+import { clusterConfig, REGISTRY_STORAGE_TOPIC } from '@kafka-mesh/local-stack';
 
-const brokers = process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092';
 const registryUrl =
   process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
   'http://localhost:8081/apis/ccompat/v7';
@@ -35,11 +34,12 @@ describe("SchemaInspector with the real registry's storage topic as change signa
     `it.inspector-b-${run}-value`,
   ];
   const client = new SchemaRegistryRestClient({ url: registryUrl });
-  // The real service, as the module gets it: shared admin, pooled reads.
+  // The real service, as the module gets it: shared admin, pooled reads,
+  // as the portal's principal.
   const kafka = new DefaultKafkaService({
     registryTopic: '_data-products',
     clientId: 'inspector-it',
-    clusters: [{ name: 'local', brokers: brokers.split(',') }],
+    clusters: [clusterConfig('portal')],
     schemaRegistry: { url: registryUrl },
   });
   let inspector: SchemaInspector;

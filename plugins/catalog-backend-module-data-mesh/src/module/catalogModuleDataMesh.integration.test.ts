@@ -16,7 +16,6 @@ import {
   DataProductEntity,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import {
-  createKafka,
   createSchemaRegistry,
   ensureRegistryTopic,
   publishDescriptor,
@@ -25,11 +24,14 @@ import {
 } from '@kafka-mesh/plugin-data-mesh-node';
 import { randomUUID } from 'node:crypto';
 import type { Admin, Producer } from 'kafkajs';
-import { startTestCatalog, TestCatalog } from '../__testUtils__/catalogBackend';
+import {
+  fixtureKafka,
+  startTestCatalog,
+  TestCatalog,
+} from '../__testUtils__/catalogBackend';
 import { makeDataProduct } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 import { eventually } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 
-const brokers = process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092';
 const registryUrl =
   process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
   'http://localhost:8081/apis/ccompat/v7';
@@ -86,10 +88,8 @@ function relationsOf(entity: Entity | undefined, type: string): string[] {
 }
 
 describe('the data mesh catalog module on the real broker and registry', () => {
-  const kafka = createKafka(
-    { name: 'local', brokers: brokers.split(',') },
-    { clientId: 'data-mesh-it' },
-  );
+  // The test's own fixtures run as the broker's admin; the module as the portal.
+  const kafka = fixtureKafka();
   const registry = createSchemaRegistry({ url: registryUrl });
   let admin: Admin;
   let producer: Producer;
@@ -116,7 +116,6 @@ describe('the data mesh catalog module on the real broker and registry', () => {
     producer = kafka.producer();
     await producer.connect();
     catalog = await startTestCatalog({
-      brokers,
       registryUrl,
       registryTopic,
       entities: [

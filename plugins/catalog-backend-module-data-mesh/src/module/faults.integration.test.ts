@@ -10,7 +10,6 @@ import {
   makeDataProduct,
 } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 import {
-  createKafka,
   createSchemaRegistry,
   createTopics,
   ensureRegistryTopic,
@@ -18,6 +17,7 @@ import {
 } from '@kafka-mesh/plugin-data-mesh-node';
 import { randomUUID } from 'node:crypto';
 import {
+  fixtureKafka,
   startTestCatalog,
   TestCatalog,
   TestResponse,
@@ -140,7 +140,7 @@ function expectProperUnavailable(
 
 describe('the catalog module when Kafka or the registry goes away and comes back', () => {
   let isolated: IsolatedStack;
-  let kafka: ReturnType<typeof createKafka>;
+  let kafka: ReturnType<typeof fixtureKafka>;
   let registry: ReturnType<typeof createSchemaRegistry>;
   let catalog: TestCatalog | undefined;
 
@@ -243,7 +243,7 @@ describe('the catalog module when Kafka or the registry goes away and comes back
    */
   const startCandidatesCatalog = async (run: string, expected: string[]) => {
     catalog = await startTestCatalog({
-      brokers: isolated.brokers,
+      cluster: isolated.clusterConfig('portal'),
       registryUrl: isolated.registryUrl,
       registryTopic,
     });
@@ -283,10 +283,8 @@ describe('the catalog module when Kafka or the registry goes away and comes back
 
   beforeAll(async () => {
     isolated = await startIsolated();
-    kafka = createKafka(
-      { name: 'local', brokers: isolated.brokers.split(',') },
-      { clientId: 'data-mesh-catalog-faults' },
-    );
+    // The test's fixtures as the isolated stack's admin; the module runs as its portal.
+    kafka = fixtureKafka(isolated.clusterConfig('admin'));
     registry = createSchemaRegistry({ url: isolated.registryUrl });
     // Publishers create the registry topic; the catalog module never does.
     await withAdmin(admin => ensureRegistryTopic(admin, registryTopic));
@@ -378,7 +376,7 @@ describe('the catalog module when Kafka or the registry goes away and comes back
     await publish(product, productTopic);
     await commit(oldGroup, productTopic);
     catalog = await startTestCatalog({
-      brokers: isolated.brokers,
+      cluster: isolated.clusterConfig('portal'),
       registryUrl: isolated.registryUrl,
       registryTopic,
       entities: [

@@ -8,16 +8,18 @@ import {
   makeDataProduct,
 } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 import {
-  createKafka,
   createTopics,
   ensureRegistryTopic,
   publishDescriptor,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import type { Admin, Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { startTestCatalog, TestCatalog } from '../__testUtils__/catalogBackend';
+import {
+  fixtureKafka,
+  startTestCatalog,
+  TestCatalog,
+} from '../__testUtils__/catalogBackend';
 
-const brokers = process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092';
 const registryUrl =
   process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
   'http://localhost:8081/apis/ccompat/v7';
@@ -38,10 +40,8 @@ const brokenTopic = `it.${broken}.v1`;
 jest.setTimeout(180_000);
 
 describe('a published product whose topic does not exist, next to a healthy one', () => {
-  const kafka = createKafka(
-    { name: 'local', brokers: brokers.split(',') },
-    { clientId: 'data-mesh-it-missing-topic' },
-  );
+  // The test's own fixtures run as the broker's admin; the module as the portal.
+  const kafka = fixtureKafka();
   let admin: Admin;
   let producer: Producer;
   let catalog: TestCatalog;
@@ -94,7 +94,7 @@ describe('a published product whose topic does not exist, next to a healthy one'
         makeDataProduct(name, topic),
       );
     }
-    catalog = await startTestCatalog({ brokers, registryUrl, registryTopic });
+    catalog = await startTestCatalog({ registryUrl, registryTopic });
   }, 180_000);
 
   afterAll(async () => {

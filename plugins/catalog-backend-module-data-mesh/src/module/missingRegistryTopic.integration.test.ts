@@ -1,5 +1,4 @@
 import {
-  createKafka,
   ensureRegistryTopic,
   publishDescriptor,
 } from '@kafka-mesh/plugin-data-mesh-node';
@@ -13,9 +12,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Admin, Producer } from 'kafkajs';
-import { startTestCatalog, TestCatalog } from '../__testUtils__/catalogBackend';
+import {
+  fixtureKafka,
+  startTestCatalog,
+  TestCatalog,
+} from '../__testUtils__/catalogBackend';
 
-const brokers = process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092';
 const registryUrl =
   process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
   'http://localhost:8081/apis/ccompat/v7';
@@ -30,10 +32,8 @@ const product = `survivor-${run}`;
 jest.setTimeout(180_000);
 
 describe('a restart with a mistyped dataMesh.registryTopic', () => {
-  const kafka = createKafka(
-    { name: 'local', brokers: brokers.split(',') },
-    { clientId: 'data-mesh-it-restart' },
-  );
+  // The test's own fixtures run as the broker's admin; the module as the portal.
+  const kafka = fixtureKafka();
   let admin: Admin;
   let producer: Producer;
   let databaseDir: string;
@@ -41,7 +41,6 @@ describe('a restart with a mistyped dataMesh.registryTopic', () => {
 
   const start = async (topic: string) => {
     const catalog = await startTestCatalog({
-      brokers,
       registryUrl,
       registryTopic: topic,
       databaseDir,

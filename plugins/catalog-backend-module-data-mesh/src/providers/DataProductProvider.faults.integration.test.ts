@@ -1,14 +1,17 @@
 import { SchemaType } from '@kafkajs/confluent-schema-registry';
 import { DataProductEntity } from '@kafka-mesh/plugin-data-mesh-common';
 import {
-  createKafka,
   createSchemaRegistry,
   ensureRegistryTopic,
   publishDescriptor,
   createTopics,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import type { Producer } from 'kafkajs';
-import { startTestCatalog, TestCatalog } from '../__testUtils__/catalogBackend';
+import {
+  fixtureKafka,
+  startTestCatalog,
+  TestCatalog,
+} from '../__testUtils__/catalogBackend';
 import { makeDataProduct } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 import { eventually } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 import { IsolatedStack, startIsolated } from '@kafka-mesh/local-stack';
@@ -33,10 +36,8 @@ describe('the provider when Kafka or the registry goes away', () => {
     (await catalog.entity(ref)) as DataProductEntity | undefined;
 
   const connectProducer = async () => {
-    const kafka = createKafka(
-      { name: 'local', brokers: isolated.brokers.split(',') },
-      { clientId: 'data-mesh-faults' },
-    );
+    // The test's fixtures as the isolated stack's admin.
+    const kafka = fixtureKafka(isolated.clusterConfig('admin'));
     const admin = kafka.admin();
     await admin.connect();
     await createTopics(admin, {
@@ -61,7 +62,7 @@ describe('the provider when Kafka or the registry goes away', () => {
       { subject: 'faults.a.v1-value' },
     );
     catalog = await startTestCatalog({
-      brokers: isolated.brokers,
+      cluster: isolated.clusterConfig('portal'),
       registryUrl: isolated.registryUrl,
       registryTopic,
     });

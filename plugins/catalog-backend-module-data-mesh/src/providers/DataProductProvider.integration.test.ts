@@ -5,7 +5,6 @@ import type {
   EntityProviderMutation,
 } from '@backstage/plugin-catalog-node';
 import {
-  createKafka,
   DefaultKafkaService,
   ensureRegistryTopic,
   publishDescriptor,
@@ -16,8 +15,10 @@ import {
   eventually,
   makeDataProduct,
 } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
+import { clusterConfig } from '@kafka-mesh/local-stack';
 import { randomUUID } from 'node:crypto';
 import type { Admin, Producer } from 'kafkajs';
+import { fixtureKafka } from '../__testUtils__/catalogBackend';
 import { IngestionErrors } from '../lib/IngestionErrors';
 import { ProductIndex } from '../lib/ProductIndex';
 import { SchemaInspector } from '../lib/SchemaInspector';
@@ -27,7 +28,6 @@ import {
   DataProductProviderOptions,
 } from './DataProductProvider';
 
-const brokers = process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092';
 const registryUrl =
   process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
   'http://localhost:8081/apis/ccompat/v7';
@@ -68,15 +68,13 @@ const given = (mutation: EntityProviderMutation) =>
 
 describe('DataProductProvider on the real broker', () => {
   const run = randomUUID().slice(0, 8);
-  const kafka = createKafka(
-    { name: 'local', brokers: brokers.split(',') },
-    { clientId: 'data-mesh-provider-it' },
-  );
-  // The provider's own way to Kafka, as the module gets it.
+  // The test's fixtures (registry topics, descriptors) as the admin.
+  const kafka = fixtureKafka();
+  // The provider's own way to Kafka, as the module gets it: the portal.
   const service = new DefaultKafkaService({
     registryTopic: '_data-products',
     clientId: 'data-mesh-provider-it',
-    clusters: [{ name: 'local', brokers: brokers.split(',') }],
+    clusters: [clusterConfig('portal')],
     schemaRegistry: { url: registryUrl },
   });
   let admin: Admin;

@@ -30,6 +30,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import dataMeshPlugin from '../index';
+import { clusterConfig } from '@kafka-mesh/local-stack';
 import { sharedStack } from './testBackend';
 
 /**
@@ -179,9 +180,8 @@ export async function startActionsBackend(options: {
             registryTopic: options.registryTopic,
             kafka: {
               clientId: 'data-mesh-actions-test',
-              clusters: [
-                { name: 'local', brokers: sharedStack.brokers.split(',') },
-              ],
+              // As the portal's principal, as the real backend runs.
+              clusters: [clusterConfig('portal')],
             },
             schemaRegistry: { url: sharedStack.registryUrl },
           },

@@ -20,6 +20,9 @@ import {
   PermissionCriteria,
 } from '@backstage/plugin-permission-common';
 import { DATA_PRODUCT_KIND } from '@kafka-mesh/plugin-data-mesh-common';
+import { createKafka } from '@kafka-mesh/plugin-data-mesh-node';
+import { clusterConfig, StackClientConfig } from '@kafka-mesh/local-stack';
+import type { Kafka } from 'kafkajs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -65,12 +68,30 @@ export interface TestDataMeshBackend {
   stop(): Promise<void>;
 }
 
+/** One entry of `dataMesh.kafka.clusters` for a stack's principal. */
+export type TestCluster = StackClientConfig & { name: string };
+
+/**
+ * A kafkajs client for a test's own fixtures (creating and deleting topics,
+ * producing test data, consumer groups of pretend applications): the
+ * broker's admin, so that only the backend under test depends on the
+ * portal's ACLs. Give an isolated stack's `clusterConfig('admin')` for a
+ * private stack.
+ */
+export function fixtureKafka(
+  cluster: TestCluster = clusterConfig('admin'),
+): Kafka {
+  return createKafka(cluster, { clientId: 'data-mesh-backend-it-fixtures' });
+}
+
 /**
  * The real catalog (in-memory SQLite, entities from a catalog file) and the
- * data mesh backend, reading the given Kafka and registry.
+ * data mesh backend, reading the given Kafka (as the portal's principal
+ * unless told otherwise) and registry.
  */
 export async function startDataMeshBackend(options: {
-  brokers: string;
+  /** The backend's cluster `local`; default the shared stack as the portal. */
+  cluster?: TestCluster;
   registryUrl: string;
   registryAuth?: { username: string; password: string };
   entities: Entity[];
@@ -131,7 +152,10 @@ export async function startDataMeshBackend(options: {
             kafka: {
               clientId: 'data-mesh-backend-it',
               clusters: [
-                { name: 'local', brokers: options.brokers.split(',') },
+                {
+                  ...(options.cluster ?? clusterConfig('portal')),
+                  name: 'local',
+                },
               ],
             },
             schemaRegistry: {
@@ -186,11 +210,11 @@ export async function startDataMeshBackend(options: {
 }
 
 /**
- * The shared local stack's addresses, as jest's global setup exported them
- * (or the defaults of `yarn stack`).
+ * The shared local stack's registry, as jest's global setup exported it
+ * (or the default of `yarn stack`); its Kafka principals come from
+ * clusterConfig (the backend: `portal`) and fixtureKafka (`admin`).
  */
 export const sharedStack = {
-  brokers: process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092',
   registryUrl:
     process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
     'http://localhost:8081/apis/ccompat/v7',

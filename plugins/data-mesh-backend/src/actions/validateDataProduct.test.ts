@@ -1,7 +1,6 @@
 import type { DataProductEntity } from '@kafka-mesh/plugin-data-mesh-common';
 import { makeDataProduct } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 import {
-  createKafka,
   createTopics,
   SchemaRegistryRestClient,
 } from '@kafka-mesh/plugin-data-mesh-node';
@@ -14,7 +13,7 @@ import {
   OWNER,
   startActionsBackend,
 } from '../__testUtils__/actionsBackend';
-import { sharedStack } from '../__testUtils__/testBackend';
+import { fixtureKafka, sharedStack } from '../__testUtils__/testBackend';
 import { examples } from './validateDataProduct.examples';
 
 // The same checks as PUT /products/…?dryRun=true, on the real catalog,
@@ -24,10 +23,8 @@ jest.setTimeout(60_000);
 const run = randomUUID().slice(0, 8);
 const registryTopic = `_data-products-actions-${run}`;
 const registry = new SchemaRegistryRestClient({ url: sharedStack.registryUrl });
-const kafka = createKafka(
-  { name: 'local', brokers: sharedStack.brokers.split(',') },
-  { clientId: 'data-mesh-actions-test' },
-);
+// The test's own fixtures run as the broker's admin; the backend as the portal.
+const kafka = fixtureKafka();
 
 /** Hand-written in the catalog: the input of example 2. */
 const ordersPlaced = makeDataProduct(

@@ -12,6 +12,7 @@ describe('data mesh permissions', () => {
         ['datamesh.product.deprecate', 'update'],
         ['datamesh.product.unpublish', 'delete'],
         ['datamesh.product.unpublish.admin', 'delete'],
+        ['datamesh.product.access.manage', 'update'],
       ],
     );
     for (const permission of dataMeshPermissions) {

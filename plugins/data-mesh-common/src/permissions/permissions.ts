@@ -87,6 +87,19 @@ export const dataMeshProductUnpublishAdminPermission = createPermission({
 });
 
 /**
+ * Approving, denying and revoking access to a product: its owners' call.
+ * Asking for access needs no permission of its own (any signed-in user, for
+ * a Kafka principal their team owns; the backend checks the ownership).
+ *
+ * @public
+ */
+export const dataMeshAccessManagePermission = createPermission({
+  name: 'datamesh.product.access.manage',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
  * Every data mesh permission, for registering with the permission framework.
  *
  * @public
@@ -99,4 +112,5 @@ export const dataMeshPermissions = [
   dataMeshProductDeprecatePermission,
   dataMeshProductUnpublishPermission,
   dataMeshProductUnpublishAdminPermission,
+  dataMeshAccessManagePermission,
 ];

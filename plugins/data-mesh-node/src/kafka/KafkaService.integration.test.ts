@@ -1,19 +1,40 @@
 import {
   InputError,
+  NotAllowedError,
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
 import { KafkaJSConnectionError } from 'kafkajs';
+import { clusterConfig } from '@kafka-mesh/local-stack';
+import { PORTAL_CONSUMER_GROUP_PREFIX } from '@kafka-mesh/plugin-data-mesh-common';
 import { eventually } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 import { readDataMeshConfig } from '../config/readDataMeshConfig';
-import { localStackConfig, uniqueName } from '../testing/localStack';
+import { localStackConfig, uniqueName } from '../__testUtils__/localStack';
+import { createKafka } from './createKafka';
 import { createTopics } from './createTopics';
-import { KafkaUnavailableError } from './errors';
+import { KafkaNotAuthorizedError, KafkaUnavailableError } from './errors';
 import { DefaultKafkaService } from './KafkaService';
 
 jest.setTimeout(60_000);
 
+/**
+ * The test's own fixtures (deleting topics: the portal has no DELETE) run
+ * as the broker's admin; the service under test runs as the portal.
+ */
+async function deleteTopicsAsAdmin(topics: string[]) {
+  const admin = createKafka(clusterConfig('admin'), {
+    clientId: 'data-mesh-tests-fixtures',
+  }).admin();
+  await admin.connect();
+  try {
+    await admin.deleteTopics({ topics });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 describe('DefaultKafkaService on the local broker', () => {
+  // As the portal (localStackConfig's default principal).
   const kafka = new DefaultKafkaService(
     readDataMeshConfig(localStackConfig()),
     {
@@ -40,11 +61,7 @@ describe('DefaultKafkaService on the local broker', () => {
   });
 
   afterAll(async () => {
-    await cluster
-      .admin('clean up', admin =>
-        admin.deleteTopics({ topics: [existing, missing] }),
-      )
-      .catch(() => undefined);
+    await deleteTopicsAsAdmin([existing]).catch(() => undefined);
     await kafka.stop();
   });
 
@@ -77,13 +94,12 @@ describe('DefaultKafkaService on the local broker', () => {
       intervalMs: 200,
     });
     expect(offsets).toHaveLength(2);
-    await cluster.admin('delete', admin =>
-      admin.deleteTopics({ topics: [late] }),
-    );
+    await deleteTopicsAsAdmin([late]);
   });
 
   it('lends consumers from a bounded pool and disconnects them', async () => {
-    const groupId = uniqueName('it-kafka-service-group');
+    // One of the portal's own groups, as the suite's readers use.
+    const groupId = uniqueName(`${PORTAL_CONSUMER_GROUP_PREFIX}it-service`);
     const seen = await cluster.consumer({ groupId }, async consumer => {
       await consumer.connect();
       return 'connected';
@@ -140,5 +156,82 @@ describe('DefaultKafkaService on the local broker', () => {
       unreachable.cluster('gone').admin('list topics', a => a.listTopics()),
     ).rejects.toThrow('reconnecting after a failure');
     await unreachable.stop();
+  });
+
+  it('works over the SASL_SSL listener with the stack CA', async () => {
+    const overTls = new DefaultKafkaService(
+      readDataMeshConfig(
+        localStackConfig({
+          kafka: {
+            clientId: 'data-mesh-tests',
+            clusters: [clusterConfig('portal', { listener: 'ssl' })],
+          },
+        }),
+      ),
+      { callTimeoutMs: 10_000 },
+    );
+    try {
+      const tls = overTls.cluster('local');
+      expect(tls.config.ssl).toBeTruthy();
+      expect(tls.config.brokers).not.toEqual(cluster.config.brokers);
+      const topics = await tls.admin('list topics', admin =>
+        admin.listTopics(),
+      );
+      expect(topics).toContain(existing);
+
+      const value = `over tls ${uniqueName('v')}`;
+      await tls.producer(producer =>
+        producer.send({
+          topic: existing,
+          messages: [{ key: 'tls', value }],
+        }),
+      );
+      const groupId = uniqueName(`${PORTAL_CONSUMER_GROUP_PREFIX}it-tls`);
+      const read = await tls.consumer({ groupId }, async consumer => {
+        await consumer.connect();
+        await consumer.subscribe({ topic: existing, fromBeginning: true });
+        return new Promise<string[]>((resolve, reject) => {
+          const seen: string[] = [];
+          consumer
+            .run({
+              eachMessage: async ({ message }) => {
+                seen.push(message.value!.toString());
+                if (seen.includes(value)) resolve(seen);
+              },
+            })
+            .catch(reject);
+        });
+      });
+      expect(read).toContain(value);
+      await tls
+        .admin('delete the reader group', admin =>
+          admin.deleteGroups([groupId]),
+        )
+        .catch(() => undefined);
+    } finally {
+      await overTls.stop();
+    }
+  });
+
+  it('answers a call the portal has no ACL for with 403, not 503, and keeps working', async () => {
+    // The portal may create topics but not delete them.
+    const attempt = cluster.admin('delete a topic', admin =>
+      admin.deleteTopics({ topics: [existing], timeout: 5_000 }),
+    );
+    await expect(attempt).rejects.toThrow(KafkaNotAuthorizedError);
+    const error = await attempt.catch(e => e);
+    expect(error).not.toBeInstanceOf(ServiceUnavailableError);
+    expect(error).toBeInstanceOf(NotAllowedError);
+    expect(error.message).toContain(
+      "Kafka cluster 'local' (delete a topic) was refused",
+    );
+    expect(error.cause).toBeDefined();
+
+    // No backoff: the connection works, the very next call is served.
+    const topics = await cluster.admin('list topics', admin =>
+      admin.listTopics(),
+    );
+    expect(topics).toContain(existing);
+    expect(await offsetsOf(existing)).toHaveLength(1);
   });
 });

@@ -11,7 +11,9 @@ import type { DataMeshConfig, KafkaClusterConfig } from '../config/types';
 import { Backoff } from './backoff';
 import { createKafka } from './createKafka';
 import {
+  isKafkaAuthorizationError,
   isKafkaError,
+  KafkaNotAuthorizedError,
   isUnknownTopicError,
   KafkaUnavailableError,
 } from './errors';
@@ -240,7 +242,10 @@ class ClusterConnection implements KafkaCluster {
         this.backoff.succeeded();
         return result;
       } catch (error) {
-        if (isKafkaError(error)) this.retire(admin, error);
+        // A refused call came from a working connection.
+        if (isKafkaError(error) && !isKafkaAuthorizationError(error)) {
+          this.retire(admin, error);
+        }
         throw error;
       }
     });
@@ -282,9 +287,24 @@ class ClusterConnection implements KafkaCluster {
   }
 }
 
-/** A failed call as the suite reports it: 503 with the cause kept. */
-function unavailable(label: string, error: unknown): KafkaUnavailableError {
+/**
+ * A failed call as the suite reports it: 503 with the cause kept, or 403
+ * when the broker refused the principal (no waiting would change that).
+ */
+function unavailable(
+  label: string,
+  error: unknown,
+): KafkaUnavailableError | KafkaNotAuthorizedError {
   if (error instanceof KafkaUnavailableError) return error;
+  if (error instanceof KafkaNotAuthorizedError) return error;
+  if (isKafkaAuthorizationError(error)) {
+    return new KafkaNotAuthorizedError(
+      `${label} was refused: the portal's Kafka principal lacks the right (${stringifyError(
+        error,
+      )})`,
+      error,
+    );
+  }
   return new KafkaUnavailableError(
     `${label} failed: ${stringifyError(error)}`,
     error,

@@ -4,7 +4,7 @@ import {
   KafkaJSConnectionError,
   KafkaJSProtocolError,
 } from 'kafkajs';
-import { isKafkaError } from './errors';
+import { isKafkaAuthorizationError, isKafkaError } from './errors';
 import { UpstreamTimeoutError } from './withTimeout';
 
 describe('isKafkaError', () => {
@@ -31,5 +31,34 @@ describe('isKafkaError', () => {
       ),
     ).toBe(false);
     expect(isKafkaError(new KafkaJSAggregateError('nothing', []))).toBe(false);
+  });
+});
+
+describe('isKafkaAuthorizationError', () => {
+  it('finds an authorization failure inside kafkajs’s wrappers, and nothing else', () => {
+    // As kafkajs builds it from the broker's error code 29.
+    const denied = new KafkaJSProtocolError({
+      message: 'Not authorized to access topics: [Topic authorization failed]',
+      type: 'TOPIC_AUTHORIZATION_FAILED',
+      code: 29,
+      retriable: false,
+    } as any);
+    expect(isKafkaAuthorizationError(denied)).toBe(true);
+    expect(
+      isKafkaAuthorizationError(
+        new KafkaJSAggregateError('Topic creation errors', [denied]),
+      ),
+    ).toBe(true);
+    expect(
+      isKafkaAuthorizationError(
+        Object.assign(new KafkaJSConnectionError('retries'), {
+          originalError: denied,
+        }),
+      ),
+    ).toBe(true);
+    expect(
+      isKafkaAuthorizationError(new KafkaJSConnectionError('refused')),
+    ).toBe(false);
+    expect(isKafkaAuthorizationError(new InputError('ours'))).toBe(false);
   });
 });

@@ -1,5 +1,9 @@
-import { ServiceUnavailableError } from '@backstage/errors';
-import { KafkaJSAggregateError, KafkaJSError } from 'kafkajs';
+import { NotAllowedError, ServiceUnavailableError } from '@backstage/errors';
+import {
+  KafkaJSAggregateError,
+  KafkaJSError,
+  KafkaJSSASLAuthenticationError,
+} from 'kafkajs';
 import { UpstreamTimeoutError } from './withTimeout';
 
 /**
@@ -9,6 +13,50 @@ import { UpstreamTimeoutError } from './withTimeout';
  * @public
  */
 export class KafkaUnavailableError extends ServiceUnavailableError {}
+
+/**
+ * The broker refused the suite's own principal: it failed to authenticate
+ * or lacks an ACL for the call. Not an outage (no retry would help): 403,
+ * and the cause names the missing right. The README lists the ACLs the
+ * portal's principal needs.
+ *
+ * @public
+ */
+export class KafkaNotAuthorizedError extends NotAllowedError {}
+
+/** The broker's error codes along kafkajs's wrappers (retries, aggregates). */
+function kafkaErrorTypes(error: unknown, depth = 0): string[] {
+  if (!error || typeof error !== 'object' || depth > 4) return [];
+  const e = error as {
+    type?: string;
+    originalError?: unknown;
+    cause?: unknown;
+    errors?: unknown[];
+  };
+  return [
+    ...(typeof e.type === 'string' ? [e.type] : []),
+    ...kafkaErrorTypes(e.originalError, depth + 1),
+    ...kafkaErrorTypes(e.cause, depth + 1),
+    ...(Array.isArray(e.errors)
+      ? e.errors.flatMap(x => kafkaErrorTypes(x, depth + 1))
+      : []),
+  ];
+}
+
+/**
+ * Whether the broker refused a call for want of rights (an ACL, or the
+ * principal's credentials) rather than for being away.
+ *
+ * @public
+ */
+export function isKafkaAuthorizationError(error: unknown): boolean {
+  if (error instanceof KafkaJSSASLAuthenticationError) return true;
+  return kafkaErrorTypes(error).some(
+    type =>
+      type.endsWith('_AUTHORIZATION_FAILED') ||
+      type === 'SASL_AUTHENTICATION_FAILED',
+  );
+}
 
 /**
  * Whether kafkajs reports that a topic or partition is not known.

@@ -1,25 +1,38 @@
 import { Admin, Kafka } from 'kafkajs';
+import { clusterConfig } from '@kafka-mesh/local-stack';
 import { readDataMeshConfig } from '../config/readDataMeshConfig';
-import { localStackConfig, uniqueName } from '../testing/localStack';
+import { localStackConfig, uniqueName } from '../__testUtils__/localStack';
 import { createKafka } from './createKafka';
 import { createTopics } from './createTopics';
 
 // Kafka 4.x removed old protocol versions (KIP-896); these are the admin
-// calls the suite relies on, run against the real broker.
+// calls the suite relies on, run against the real broker as the portal's
+// principal (its ACLs must suffice). The test's own fixtures (producing,
+// a pretend application's consumer group, cleaning up) run as the admin.
 describe('kafkajs admin API against the local Kafka 4 broker', () => {
   const config = readDataMeshConfig(localStackConfig());
   let kafka: Kafka;
   let admin: Admin;
+  let fixtures: Kafka;
+  let fixturesAdmin: Admin;
   const topic = uniqueName('it.admin');
 
   beforeAll(async () => {
     kafka = createKafka(config.clusters[0], { clientId: config.clientId });
     admin = kafka.admin();
     await admin.connect();
+    fixtures = createKafka(clusterConfig('admin'), {
+      clientId: 'data-mesh-tests-fixtures',
+    });
+    fixturesAdmin = fixtures.admin();
+    await fixturesAdmin.connect();
   });
 
   afterAll(async () => {
-    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+    await fixturesAdmin
+      .deleteTopics({ topics: [topic] })
+      .catch(() => undefined);
+    await fixturesAdmin.disconnect();
     await admin.disconnect();
   });
 
@@ -71,7 +84,7 @@ describe('kafkajs admin API against the local Kafka 4 broker', () => {
 
   it('lists consumer groups with their committed offsets and end offsets', async () => {
     const groupId = uniqueName('it-group');
-    const producer = kafka.producer();
+    const producer = fixtures.producer();
     await producer.connect();
     await producer.send({
       topic,
@@ -83,7 +96,8 @@ describe('kafkajs admin API against the local Kafka 4 broker', () => {
     });
     await producer.disconnect();
 
-    const consumer = kafka.consumer({ groupId });
+    // A pretend application with a group of its own.
+    const consumer = fixtures.consumer({ groupId });
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     const seen: string[] = [];
@@ -110,6 +124,6 @@ describe('kafkajs admin API against the local Kafka 4 broker', () => {
     const ends = await admin.fetchTopicOffsets(topic);
     expect(ends.find(p => p.partition === 0)?.high).toBe('4');
 
-    await admin.deleteGroups([groupId]);
+    await fixturesAdmin.deleteGroups([groupId]);
   });
 });

@@ -7,7 +7,7 @@ import {
 import { once } from 'node:events';
 import { AddressInfo, createServer } from 'node:net';
 import { readDataMeshConfig } from '../config/readDataMeshConfig';
-import { localStackConfig, uniqueName } from '../testing/localStack';
+import { localStackConfig, uniqueName } from '../__testUtils__/localStack';
 import {
   RegistrySchema,
   RegistryUnavailableError,

@@ -7,7 +7,7 @@ import type { SchemaRegistryConfig } from '../config/types';
 import { describeIncompatibilities } from '../schema/compatibility/describeIncompatibilities';
 import { SchemaSyntaxError } from '../schema/SchemaSyntaxError';
 import { formatOfSchemaType, RegistrySchemaType } from '../schema/schemaTypes';
-import { RegistryUnavailableError } from './errors';
+import { RegistryNotAuthorizedError, RegistryUnavailableError } from './errors';
 
 // Its public home has been this module; it lives in ./errors.
 export { RegistryUnavailableError };
@@ -182,6 +182,12 @@ export class SchemaRegistryRestClient {
     if (res.status === 404) {
       await res.body?.cancel();
       throw new NotFoundError(notFound);
+    }
+    if (res.status === 401 || res.status === 403) {
+      await res.body?.cancel();
+      throw new RegistryNotAuthorizedError(
+        `The schema registry refused the portal's credentials (HTTP ${res.status}); check dataMesh.schemaRegistry.auth`,
+      );
     }
     if (res.status === 409 || res.status === 422) {
       const reason = await registryReason(res);

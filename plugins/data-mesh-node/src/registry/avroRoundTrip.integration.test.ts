@@ -1,8 +1,9 @@
+import { clusterConfig } from '@kafka-mesh/local-stack';
 import { createTopics } from '../kafka/createTopics';
 import { SchemaType } from '@kafkajs/confluent-schema-registry';
 import { readDataMeshConfig } from '../config/readDataMeshConfig';
 import { createKafka } from '../kafka/createKafka';
-import { localStackConfig, uniqueName } from '../testing/localStack';
+import { localStackConfig, uniqueName } from '../__testUtils__/localStack';
 import { createSchemaRegistry } from './createSchemaRegistry';
 
 const orderSchema = {
@@ -22,20 +23,30 @@ const orderSchema = {
 
 describe('Avro through the schema registry and the broker', () => {
   const config = readDataMeshConfig(localStackConfig());
+  // The portal creates the topic and produces; a pretend application (with
+  // a consumer group of its own) reads, and the admin cleans up: fixtures.
   const kafka = createKafka(config.clusters[0], { clientId: config.clientId });
+  const fixtures = createKafka(clusterConfig('admin'), {
+    clientId: 'data-mesh-tests-fixtures',
+  });
   const registry = createSchemaRegistry(config.schemaRegistry);
   const topic = uniqueName('it.avro');
   const admin = kafka.admin();
+  const fixturesAdmin = fixtures.admin();
 
   beforeAll(async () => {
     await admin.connect();
+    await fixturesAdmin.connect();
     await createTopics(admin, {
       topics: [{ topic, numPartitions: 1, replicationFactor: 1 }],
     });
   });
 
   afterAll(async () => {
-    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+    await fixturesAdmin
+      .deleteTopics({ topics: [topic] })
+      .catch(() => undefined);
+    await fixturesAdmin.disconnect();
     await admin.disconnect();
   });
 
@@ -70,7 +81,7 @@ describe('Avro through the schema registry and the broker', () => {
     await producer.send({ topic, messages: [{ key: 'o-1', value }] });
     await producer.disconnect();
 
-    const consumer = kafka.consumer({ groupId: uniqueName('it-avro') });
+    const consumer = fixtures.consumer({ groupId: uniqueName('it-avro') });
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     const decoded = await new Promise<unknown>((resolve, reject) => {

@@ -1,4 +1,4 @@
-import { ServiceUnavailableError } from '@backstage/errors';
+import { NotAllowedError, ServiceUnavailableError } from '@backstage/errors';
 
 /**
  * The registry could not be asked, or answered with an unexpected error.
@@ -10,3 +10,12 @@ import { ServiceUnavailableError } from '@backstage/errors';
  * @public
  */
 export class RegistryUnavailableError extends ServiceUnavailableError {}
+
+/**
+ * The registry refused the suite's credentials (HTTP 401 or 403): a
+ * configuration to fix (`dataMesh.schemaRegistry.auth`), not an outage to
+ * wait out. Never carries the credentials.
+ *
+ * @public
+ */
+export class RegistryNotAuthorizedError extends NotAllowedError {}

@@ -3,7 +3,7 @@ import { readDataMeshConfig } from '../config/readDataMeshConfig';
 import { createTopics } from '../kafka/createTopics';
 import { KafkaUnavailableError } from '../kafka/errors';
 import { DefaultKafkaService } from '../kafka/KafkaService';
-import { localStackConfig, uniqueName } from '../testing/localStack';
+import { localStackConfig, uniqueName } from '../__testUtils__/localStack';
 import { parseDescriptorRecord } from './parseDescriptorRecord';
 import { readRegistryTopic } from './readRegistryTopic';
 import { publishDescriptor, unpublishDescriptor } from './registryTopic';
@@ -11,8 +11,14 @@ import { publishDescriptor, unpublishDescriptor } from './registryTopic';
 jest.setTimeout(60_000);
 
 describe('readRegistryTopic on the local broker', () => {
+  // The reader runs as the portal; the setup (topics, descriptors written
+  // straight to the topic, clean-up) as the broker's admin.
   const kafka = new DefaultKafkaService(readDataMeshConfig(localStackConfig()));
   const cluster = kafka.cluster('local');
+  const fixtureService = new DefaultKafkaService(
+    readDataMeshConfig(localStackConfig({}, { principal: 'admin' })),
+  );
+  const fixtures = fixtureService.cluster('local');
   const topic = uniqueName('_data-products-it-read');
   const empty = uniqueName('_data-products-it-read-empty');
   const missing = uniqueName('_data-products-it-read-missing');
@@ -23,7 +29,7 @@ describe('readRegistryTopic on the local broker', () => {
     cluster.admin('list topics', admin => admin.listTopics());
 
   beforeAll(async () => {
-    await cluster.admin('create', admin =>
+    await fixtures.admin('create', admin =>
       createTopics(admin, {
         topics: [topic, empty].map(t => ({
           topic: t,
@@ -32,7 +38,7 @@ describe('readRegistryTopic on the local broker', () => {
         })),
       }),
     );
-    await cluster.producer(async producer => {
+    await fixtures.producer(async producer => {
       await publishDescriptor(producer, topic, orders);
       await publishDescriptor(producer, topic, refunds);
       await unpublishDescriptor(producer, topic, 'default/refunds');
@@ -40,11 +46,12 @@ describe('readRegistryTopic on the local broker', () => {
   });
 
   afterAll(async () => {
-    await cluster
+    await fixtures
       .admin('clean up', admin =>
-        admin.deleteTopics({ topics: [topic, empty, missing] }),
+        admin.deleteTopics({ topics: [topic, empty] }),
       )
       .catch(() => undefined);
+    await fixtureService.stop();
     await kafka.stop();
   });
 

@@ -91,6 +91,23 @@ export const groupDataProductsCard = EntityCardBlueprint.make({
 });
 
 /**
+ * `entity-card:data-mesh/group-access-requests`: pending access requests
+ * the signed-in user may decide.
+ *
+ * @public
+ */
+export const groupAccessRequestsCard = EntityCardBlueprint.make({
+  name: 'group-access-requests',
+  params: {
+    filter: { kind: 'group' },
+    loader: () =>
+      import('../components/GroupAccessRequestsCard').then(m => (
+        <m.GroupAccessRequestsCard />
+      )),
+  },
+});
+
+/**
  * `entity-content:data-mesh/schema`
  *
  * @public
@@ -140,6 +157,24 @@ export const dataProductLineageContent = EntityContentBlueprint.make({
     loader: () =>
       import('../components/DataProductLineageContent').then(m => (
         <m.DataProductLineageContent />
+      )),
+  },
+});
+
+/**
+ * `entity-content:data-mesh/access`
+ *
+ * @public
+ */
+export const dataProductAccessContent = EntityContentBlueprint.make({
+  name: 'access',
+  params: {
+    path: '/access',
+    title: 'Access',
+    filter: dataProductFilter,
+    loader: () =>
+      import('../components/DataProductAccessContent').then(m => (
+        <m.DataProductAccessContent />
       )),
   },
 });
@@ -206,9 +241,11 @@ export default createFrontendPlugin({
     dataMeshPage,
     dataProductOverviewCard,
     groupDataProductsCard,
+    groupAccessRequestsCard,
     dataProductSchemaContent,
     dataProductLiveContent,
     dataProductLineageContent,
+    dataProductAccessContent,
     schemaEditorFormField,
     inputsPickerFormField,
     candidateStreamPickerFormField,

@@ -1,6 +1,9 @@
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import { createExtensionTester } from '@backstage/frontend-test-utils';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import plugin from './index';
 
@@ -12,9 +15,11 @@ describe('data-mesh alpha plugin', () => {
       'page:data-mesh',
       'entity-card:data-mesh/overview',
       'entity-card:data-mesh/group-data-products',
+      'entity-card:data-mesh/group-access-requests',
       'entity-content:data-mesh/schema',
       'entity-content:data-mesh/live',
       'entity-content:data-mesh/lineage',
+      'entity-content:data-mesh/access',
       'scaffolder-form-field:data-mesh/schema-editor',
       'scaffolder-form-field:data-mesh/inputs-picker',
       'scaffolder-form-field:data-mesh/candidate-stream-picker',
@@ -33,6 +38,7 @@ describe('data-mesh alpha plugin', () => {
     ['schema', '/schema', 'Schema'],
     ['live', '/live', 'Live'],
     ['lineage', '/lineage', 'Lineage'],
+    ['access', '/access', 'Access'],
   ] as const)('adds the %s tab to DataProduct pages', (name, path, title) => {
     const tester = createExtensionTester(
       plugin.getExtension(`entity-content:data-mesh/${name}`),
@@ -47,6 +53,20 @@ describe('data-mesh alpha plugin', () => {
     });
     expect(filter(entity('DataProduct'))).toBe(true);
     expect(filter(entity('Component'))).toBe(false);
+  });
+
+  it('adds the access requests card to Group pages', () => {
+    const tester = createExtensionTester(
+      plugin.getExtension('entity-card:data-mesh/group-access-requests'),
+    );
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    const entity = (kind: string) => ({
+      apiVersion: 'v1',
+      kind,
+      metadata: { name: 'x' },
+    });
+    expect(filter(entity('Group'))).toBe(true);
+    expect(filter(entity('DataProduct'))).toBe(false);
   });
 
   it.each([

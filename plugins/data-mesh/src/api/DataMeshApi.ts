@@ -1,7 +1,13 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
+  AccessDecision,
+  AccessRequest,
+  AccessRequestList,
+  AccessRequestStatus,
   CandidateStreamsResponse,
   GovernanceRulesResponse,
+  NewAccessRequest,
+  ProductAccessResponse,
   ProductConsumersResponse,
   ProductHealthResponse,
   ProductSamplesResponse,
@@ -21,6 +27,25 @@ export type DataProductId = {
   namespace: string;
   name: string;
 };
+
+/**
+ * Which access requests to list: those the caller may decide (`owned`) or
+ * those the caller asked for (`mine`), optionally of one status.
+ *
+ * @public
+ */
+export type AccessRequestsQuery = {
+  scope?: 'owned' | 'mine';
+  status?: AccessRequestStatus;
+};
+
+/**
+ * What an owner does with an access request: approve or deny a pending one,
+ * revoke a granted one.
+ *
+ * @public
+ */
+export type AccessDecisionAction = 'approve' | 'deny' | 'revoke';
 
 /**
  * Client for the data mesh backend (`/api/data-mesh`) and the data mesh
@@ -76,6 +101,29 @@ export interface DataMeshApi {
   ): Promise<SyntheticRecordsResponse>;
   /** `GET /governance`: the organisation's publishing rules, defaults applied. */
   getGovernanceRules(): Promise<GovernanceRulesResponse>;
+  /**
+   * `GET /products/:namespace/:name/access`: who can read the product (the
+   * broker's ACLs and their drift from the grants), pending requests,
+   * grants, history and whether the caller may decide.
+   */
+  getProductAccess(product: DataProductId): Promise<ProductAccessResponse>;
+  /**
+   * `POST /products/:namespace/:name/access-requests`: asks for read access
+   * for a Kafka principal the caller's team owns. The answer is `approved`
+   * at once when the product's classification needs no approval.
+   */
+  requestAccess(
+    product: DataProductId,
+    request: NewAccessRequest,
+  ): Promise<AccessRequest>;
+  /** `GET /access-requests?scope=&status=` */
+  listAccessRequests(query?: AccessRequestsQuery): Promise<AccessRequestList>;
+  /** `POST /access-requests/:id/approve|deny|revoke` */
+  decideAccess(
+    id: string,
+    action: AccessDecisionAction,
+    decision?: AccessDecision,
+  ): Promise<AccessRequest>;
 }
 
 /** @public */

@@ -126,4 +126,105 @@ describe('DataMeshClient', () => {
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.statusCode).toBe(403);
   });
+
+  describe('access workflow', () => {
+    const access = 'http://backend/api/data-mesh/access-requests';
+    const post = (body: unknown) => ({
+      method: 'POST',
+      headers: {
+        Accept: 'application/json',
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify(body),
+    });
+
+    it("reads a product's access", async () => {
+      const body = { product: 'dataproduct:default/orders-placed', acls: [] };
+      const { client, fetch } = setup({ status: 200, body });
+      await expect(client.getProductAccess(product)).resolves.toEqual(body);
+      expect(fetch).toHaveBeenCalledWith(
+        'http://backend/api/data-mesh/products/default/orders-placed/access',
+        { headers: { Accept: 'application/json' } },
+      );
+    });
+
+    it('posts a new access request', async () => {
+      const request = {
+        principal: 'resource:default/orders-app',
+        groupPrefix: 'orders-app-',
+        purpose: 'Shipping labels',
+        duration: 'P30D',
+      };
+      const body = { id: 'r1', status: 'pending' };
+      const { client, fetch } = setup({ status: 201, body });
+      await expect(client.requestAccess(product, request)).resolves.toEqual(
+        body,
+      );
+      expect(fetch).toHaveBeenCalledWith(
+        'http://backend/api/data-mesh/products/default/orders-placed/access-requests',
+        post(request),
+      );
+    });
+
+    it('lists access requests by scope and status', async () => {
+      const { client, fetch } = setup({ status: 200, body: { items: [] } });
+      await client.listAccessRequests({ scope: 'owned', status: 'pending' });
+      await client.listAccessRequests({ scope: 'mine' });
+      await client.listAccessRequests();
+      expect(fetch.mock.calls.map(c => c[0])).toEqual([
+        `${access}?status=pending&scope=owned`,
+        `${access}?scope=mine`,
+        access,
+      ]);
+    });
+
+    it('posts decisions with their note', async () => {
+      const { client, fetch } = setup({ status: 200, body: { id: 'a/b' } });
+      await client.decideAccess('r1', 'approve', { note: 'ok' });
+      await client.decideAccess('r1', 'deny');
+      await client.decideAccess('a/b', 'revoke', { note: 'done' });
+      expect(fetch.mock.calls).toEqual([
+        [`${access}/r1/approve`, post({ note: 'ok' })],
+        [`${access}/r1/deny`, post({})],
+        [`${access}/a%2Fb/revoke`, post({ note: 'done' })],
+      ]);
+    });
+
+    it.each([400, 403, 409])(
+      "throws a ResponseError carrying the backend's message on %s",
+      async status => {
+        const { client } = setup({
+          status,
+          body: {
+            error: { name: 'ConflictError', message: 'already requested' },
+            response: { statusCode: status },
+          },
+        });
+        const error = await client
+          .requestAccess(product, {
+            principal: 'resource:default/orders-app',
+            groupPrefix: 'orders-app-',
+            purpose: 'x',
+            duration: 'P7D',
+          })
+          .catch(e => e);
+        expect(error).toBeInstanceOf(ResponseError);
+        expect(error.statusCode).toBe(status);
+        expect(error.cause.message).toBe('already requested');
+      },
+    );
+
+    it('fails a decision with a ResponseError', async () => {
+      const { client } = setup({
+        status: 403,
+        body: {
+          error: { name: 'NotAllowedError', message: 'not an owner' },
+          response: { statusCode: 403 },
+        },
+      });
+      const error = await client.decideAccess('r1', 'approve').catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.cause.message).toBe('not an owner');
+    });
+  });
 });

@@ -1,8 +1,13 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  AccessDecision,
+  AccessRequest,
+  AccessRequestList,
   CandidateStreamsResponse,
   GovernanceRulesResponse,
+  NewAccessRequest,
+  ProductAccessResponse,
   ProductConsumersResponse,
   ProductHealthResponse,
   ProductSamplesResponse,
@@ -13,7 +18,12 @@ import type {
   SchemaVersionsResponse,
   SyntheticRecordsResponse,
 } from '@kafka-mesh/plugin-data-mesh-common';
-import type { DataMeshApi, DataProductId } from './DataMeshApi';
+import type {
+  AccessDecisionAction,
+  AccessRequestsQuery,
+  DataMeshApi,
+  DataProductId,
+} from './DataMeshApi';
 
 /**
  * The largest sample size the backend serves.
@@ -110,12 +120,67 @@ export class DataMeshClient implements DataMeshApi {
     return this.fetchJson(`${baseUrl}/governance`);
   }
 
-  private async get<T>(product: DataProductId, route: string): Promise<T> {
+  getProductAccess(product: DataProductId): Promise<ProductAccessResponse> {
+    return this.get(product, '/access');
+  }
+
+  async requestAccess(
+    product: DataProductId,
+    request: NewAccessRequest,
+  ): Promise<AccessRequest> {
+    return this.fetchJson(
+      await this.productUrl(product, '/access-requests'),
+      this.jsonBody(request),
+    );
+  }
+
+  async listAccessRequests(
+    query: AccessRequestsQuery = {},
+  ): Promise<AccessRequestList> {
     const baseUrl = await this.discoveryApi.getBaseUrl('data-mesh');
-    const url = `${baseUrl}/products/${encodeURIComponent(
+    const params = new URLSearchParams();
+    if (query.status) params.set('status', query.status);
+    if (query.scope) params.set('scope', query.scope);
+    const search = params.toString();
+    return this.fetchJson(
+      `${baseUrl}/access-requests${search ? `?${search}` : ''}`,
+    );
+  }
+
+  async decideAccess(
+    id: string,
+    action: AccessDecisionAction,
+    decision: AccessDecision = {},
+  ): Promise<AccessRequest> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('data-mesh');
+    return this.fetchJson(
+      `${baseUrl}/access-requests/${encodeURIComponent(
+        id,
+      )}/${encodeURIComponent(action)}`,
+      this.jsonBody(decision),
+    );
+  }
+
+  private async get<T>(product: DataProductId, route: string): Promise<T> {
+    return this.fetchJson(await this.productUrl(product, route));
+  }
+
+  private async productUrl(
+    product: DataProductId,
+    route: string,
+  ): Promise<string> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('data-mesh');
+    return `${baseUrl}/products/${encodeURIComponent(
       product.namespace,
     )}/${encodeURIComponent(product.name)}${route}`;
-    return this.fetchJson(url);
+  }
+
+  private jsonBody(body: unknown) {
+    return {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    };
   }
 
   private async fetchJson<T>(

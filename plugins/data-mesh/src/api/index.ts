@@ -1,3 +1,8 @@
 export { dataMeshApiRef } from './DataMeshApi';
-export type { DataMeshApi, DataProductId } from './DataMeshApi';
+export type {
+  AccessDecisionAction,
+  AccessRequestsQuery,
+  DataMeshApi,
+  DataProductId,
+} from './DataMeshApi';
 export { DataMeshClient, MAX_SAMPLES } from './DataMeshClient';

@@ -30,13 +30,17 @@ import {
   createTopics,
   DataMeshClients,
   DataProductWriter,
+  ensureRegistryTopic,
+  KafkaClusterConfig,
   ProductAccess,
+  publishDescriptor,
 } from '@kafka-mesh/plugin-data-mesh-node';
+import { ADMIN, clientConfig, clusterConfig } from '@kafka-mesh/local-stack';
+import type { Admin, Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import yaml from 'yaml';
 
 // The local stack that jest's global setup started (or found running).
-const brokers = process.env.DATA_MESH_KAFKA_BROKERS ?? 'localhost:9092';
 const registryUrl =
   process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
   'http://localhost:8081/apis/ccompat/v7';
@@ -44,19 +48,27 @@ const registryUrl =
 /** Eight random characters, so that parallel runs never share a name. */
 export const unique = () => randomUUID().slice(0, 8);
 
+/** Options of testConfig and testClients. */
+export interface TestConfigOptions {
+  governance?: object;
+  registryTopic?: string;
+  /** The Kafka principal; default `portal`, as the actions run in the portal. */
+  principal?: string;
+}
+
 /**
  * The `dataMesh` config for the local stack, with a registry topic of its
- * own so that tests never publish into the portal's `_data-products`.
+ * own so that tests never publish into the portal's `_data-products`. The
+ * actions under test connect as the portal's principal, so that the tests
+ * prove its ACLs suffice.
  */
-export function testConfig(
-  options: { governance?: object; registryTopic?: string } = {},
-): ConfigReader {
+export function testConfig(options: TestConfigOptions = {}): ConfigReader {
   return new ConfigReader({
     dataMesh: {
       registryTopic: options.registryTopic ?? `test.products.${unique()}`,
       kafka: {
         clientId: 'data-mesh-scaffolder-tests',
-        clusters: [{ name: 'local', brokers: brokers.split(',') }],
+        clusters: [clusterConfig(options.principal ?? 'portal')],
       },
       schemaRegistry: { url: registryUrl },
       ...(options.governance && { governance: options.governance }),
@@ -64,10 +76,78 @@ export function testConfig(
   });
 }
 
-export function testClients(
-  options: { governance?: object; registryTopic?: string } = {},
-): DataMeshClients {
+export function testClients(options: TestConfigOptions = {}): DataMeshClients {
   return DataMeshClients.fromConfig(testConfig(options));
+}
+
+/**
+ * The cluster `local` of `clients` as the broker's admin, for a test's own
+ * fixtures (creating topics as setup, deleting them, producing test data,
+ * consumer groups of pretend applications, reading the registry topic to
+ * check what an action wrote): only the actions under test depend on the
+ * portal's ACLs. Clients already connected as the admin (an isolated
+ * stack's) are used as they are.
+ */
+export function fixtureCluster(clients: DataMeshClients): KafkaClusterConfig {
+  const cluster = clients.cluster('local');
+  const sasl = cluster.sasl as { username?: string } | undefined;
+  if (sasl?.username === ADMIN) return cluster;
+  const shared = [
+    ...clientConfig('portal').brokers,
+    ...clientConfig('portal', { listener: 'ssl' }).brokers,
+  ];
+  if (!cluster.brokers.every(broker => shared.includes(broker))) {
+    throw new Error(
+      `fixtures for ${cluster.brokers.join(
+        ',',
+      )} (not the shared stack) need clients connected as its admin`,
+    );
+  }
+  return clusterConfig(ADMIN);
+}
+
+/** A kafkajs client for fixtures: see fixtureCluster. */
+export function fixtureKafka(clients: DataMeshClients): Kafka {
+  return createKafka(fixtureCluster(clients), {
+    clientId: 'data-mesh-scaffolder-fixtures',
+  });
+}
+
+/** Runs `fn` with a fixture admin (see fixtureCluster), always disconnected. */
+export async function withFixtureAdmin<T>(
+  clients: DataMeshClients,
+  fn: (admin: Admin) => Promise<T>,
+): Promise<T> {
+  const admin = fixtureKafka(clients).admin();
+  await admin.connect();
+  try {
+    return await fn(admin);
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}
+
+/**
+ * Writes a descriptor straight to the registry topic of `clients`, as
+ * setup (as the admin, creating the topic if needed).
+ */
+export async function publishFixture(
+  clients: DataMeshClients,
+  descriptor: DataProductEntity,
+): Promise<void> {
+  const topic = clients.mesh.registryTopic;
+  await withFixtureAdmin(clients, admin => ensureRegistryTopic(admin, topic));
+  const producer = fixtureKafka(clients).producer({
+    allowAutoTopicCreation: false,
+    idempotent: true,
+    maxInFlightRequests: 1,
+  });
+  await producer.connect();
+  try {
+    await publishDescriptor(producer, topic, descriptor);
+  } finally {
+    await producer.disconnect();
+  }
 }
 
 /**
@@ -214,12 +294,12 @@ export async function subjectExists(
   return (await clients.registry.latestVersion(subject)) !== undefined;
 }
 
-/** Removes what a test created; missing things are fine. */
+/** Removes what a test created (as the admin); missing things are fine. */
 export async function cleanUp(
   clients: DataMeshClients,
   { topics = [], subjects = [] }: { topics?: string[]; subjects?: string[] },
 ): Promise<void> {
-  await clients.withAdmin('local', async admin => {
+  await withFixtureAdmin(clients, async admin => {
     const existing = new Set(await admin.listTopics());
     const doomed = topics.filter(t => existing.has(t));
     if (doomed.length > 0) await admin.deleteTopics({ topics: doomed });
@@ -229,12 +309,12 @@ export async function cleanUp(
   );
 }
 
-/** Creates a one-partition topic, as an existing stream would have. */
+/** Creates a one-partition topic, as an existing stream would have (setup, as the admin). */
 export async function createTopic(
   clients: DataMeshClients,
   topic: string,
 ): Promise<void> {
-  await clients.withAdmin('local', admin =>
+  await withFixtureAdmin(clients, admin =>
     createTopics(admin, {
       topics: [{ topic, numPartitions: 1, replicationFactor: 1 }],
     }),
@@ -243,14 +323,15 @@ export async function createTopic(
 
 /**
  * The latest value per key on the test registry topic (null for a
- * tombstone), read from the beginning up to its current end.
+ * tombstone), read from the beginning up to its current end, as the
+ * test's own reader (the admin, see fixtureCluster).
  */
 export async function registryRecords(
   clients: DataMeshClients,
 ): Promise<Map<string, unknown>> {
   const topic = clients.mesh.registryTopic;
   const records = new Map<string, unknown>();
-  const ends = await clients.withAdmin('local', async admin =>
+  const ends = await withFixtureAdmin(clients, async admin =>
     (await admin.listTopics()).includes(topic)
       ? admin.fetchTopicOffsets(topic)
       : [],
@@ -261,10 +342,9 @@ export async function registryRecords(
       .map(p => [p.partition, Number(p.high) - 1]),
   );
   if (pending.size === 0) return records;
-  const kafka = createKafka(clients.cluster('local'), {
-    clientId: 'data-mesh-scaffolder-tests',
+  const consumer = fixtureKafka(clients).consumer({
+    groupId: `test-reader-${unique()}`,
   });
-  const consumer = kafka.consumer({ groupId: `test-reader-${unique()}` });
   await consumer.connect();
   try {
     await consumer.subscribe({ topic, fromBeginning: true });

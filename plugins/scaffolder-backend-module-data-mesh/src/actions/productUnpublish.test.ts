@@ -1,16 +1,14 @@
 import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { DataProductEntity } from '@kafka-mesh/plugin-data-mesh-common';
-import {
-  createKafka,
-  publishToRegistry,
-} from '@kafka-mesh/plugin-data-mesh-node';
 import type { Consumer } from 'kafkajs';
 import {
   cleanUp,
   createTopic,
   exampleInput,
+  fixtureKafka,
   newProduct,
+  publishFixture,
   registryRecords,
   runAction,
   testClients,
@@ -18,15 +16,15 @@ import {
   TestPolicy,
   topicExists,
   unique,
+  withFixtureAdmin,
 } from '../__testUtils__/testEnvironment';
 import { createProductUnpublishAction } from './productUnpublish';
 import { examples } from './productUnpublish.examples';
 
 describe('dataMesh:product:unpublish', () => {
   const clients = testClients();
-  const kafka = createKafka(clients.cluster('local'), {
-    clientId: 'data-mesh-scaffolder-tests',
-  });
+  // Pretend applications reading the topic: the test's fixtures, as the admin.
+  const kafka = fixtureKafka(clients);
   const location = `kafka-topic:local/${clients.mesh.registryTopic}`;
   const topics: string[] = [clients.mesh.registryTopic];
   const consumers: Consumer[] = [];
@@ -36,7 +34,7 @@ describe('dataMesh:product:unpublish', () => {
     const product = newProduct();
     topics.push(product.topic);
     await createTopic(clients, product.topic);
-    await publishToRegistry(clients, product.descriptor);
+    await publishFixture(clients, product.descriptor);
     const entity: DataProductEntity = {
       ...product.descriptor,
       metadata: {
@@ -98,9 +96,9 @@ describe('dataMesh:product:unpublish', () => {
   }
 
   async function deleteGroups(...groupIds: string[]) {
-    await clients
-      .withAdmin('local', admin => admin.deleteGroups(groupIds))
-      .catch(() => undefined);
+    await withFixtureAdmin(clients, admin =>
+      admin.deleteGroups(groupIds),
+    ).catch(() => undefined);
   }
 
   afterAll(async () => {

@@ -4,7 +4,7 @@ import type {
 } from '@kafka-mesh/plugin-data-mesh-common';
 import { readDataMeshConfig } from '../../config/readDataMeshConfig';
 import { SchemaRegistryRestClient } from '../../registry/SchemaRegistryRestClient';
-import { localStackConfig, uniqueName } from '../../testing/localStack';
+import { localStackConfig, uniqueName } from '../../__testUtils__/localStack';
 import { SCHEMA_TYPE_OF_FORMAT } from '../schemaTypes';
 import { describeIncompatibilities } from './describeIncompatibilities';
 

@@ -3,7 +3,7 @@ import type { OutputFormat } from '@kafka-mesh/plugin-data-mesh-common';
 import { readDataMeshConfig } from '../../config/readDataMeshConfig';
 import { createSchemaRegistry } from '../../registry/createSchemaRegistry';
 import { SchemaRegistryRestClient } from '../../registry/SchemaRegistryRestClient';
-import { localStackConfig, uniqueName } from '../../testing/localStack';
+import { localStackConfig, uniqueName } from '../../__testUtils__/localStack';
 import { parseProtobuf } from '../parse/parseProtobuf';
 import { generateSyntheticRecords } from './generateSyntheticRecords';
 

@@ -1,0 +1,2 @@
+export { GroupAccessRequestsCard } from './GroupAccessRequestsCard';
+export { GroupAccessRequests } from './GroupAccessRequests';
