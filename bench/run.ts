@@ -1,5 +1,5 @@
 /*
- * `yarn bench [publish|ingest|registry|live ...] [--n 1000] [--calls 200]
+ * `yarn bench [publish|ingest|registry|live|monitor ...] [--n 1000] [--calls 200]
  *   [--publishes 50] [--refresh-seconds 60] [--db sqlite|pg] [--cpu-prof]`
  *
  * Measures speed and scale on a private Kafka + registry stack (so the
@@ -23,6 +23,7 @@ import {
   measureIngestFloor,
 } from './figures/ingest';
 import { measureLive } from './figures/live';
+import { monitorFigures } from './figures/monitor';
 import { measurePublish } from './figures/publish';
 import { Figure, waitFor } from './lib/figures';
 import { seedProducts } from './lib/products';
@@ -43,7 +44,7 @@ import {
 } from './lib/session';
 import { BenchBackend, startBenchBackend } from './lib/startBenchBackend';
 
-const FIGURES = ['publish', 'ingest', 'registry', 'live'] as const;
+const FIGURES = ['publish', 'ingest', 'registry', 'live', 'monitor'] as const;
 type FigureGroup = (typeof FIGURES)[number];
 const DATABASES: readonly BenchDatabase[] = ['sqlite', 'pg'];
 
@@ -125,183 +126,192 @@ async function main() {
   const figures: Figure[] = [];
   const failures: BenchResult['failures'] = [];
 
-  try {
-    log('starting a private Kafka and registry');
-    const stack: IsolatedStack =
-      await require('@kafka-mesh/local-stack').startIsolated();
-    stopAll.push(() => stack.down());
-    const proxy = await startCountingProxy(stack.registryUrl);
-    stopAll.push(() => proxy.close());
+  // A group that fails is recorded and the others still run: where a
+  // scale breaks is a result too.
+  const attempt = async (group: string, measure: () => Promise<Figure[]>) => {
+    try {
+      figures.push(...(await measure()));
+    } catch (error) {
+      log(`${group} failed: ${error}`);
+      failures.push({ group, error: String(error) });
+    }
+  };
 
-    // Seeding and clean-up as the stack's admin; the backends connect as
-    // the portal.
-    const kafka = createKafka(stack.clusterConfig('admin'), {
-      clientId: 'bench',
-    });
-    const admin = kafka.admin();
-    const producer = kafka.producer();
-    await admin.connect();
-    await producer.connect();
-    stopAll.push(
-      () => admin.disconnect(),
-      () => producer.disconnect(),
-    );
-    // Through the proxy too, so that floors and backend take the same path
-    // (the floors' requests fall outside the windows the proxy counts).
-    const registry = new SchemaRegistryRestClient({ url: proxy.url });
-    const registryTopic = `_data-products-bench-${run}`;
-    await ensureRegistryTopic(admin, registryTopic);
+  // The contract monitor runs without a backend, on a private stack of its
+  // own (started and removed by the figure), before anything else.
+  if (has('monitor')) {
+    log(`contract monitor: cycles over ${options.n} products`);
+    await attempt('monitor', () => monitorFigures(options.n));
+  }
 
-    const live = has('live') ? options.calls + 1 : 0;
-    const count = Math.max(
-      has('ingest') || has('registry') ? options.n : 0,
-      live,
-    );
-    log(`seeding ${count} products (topic, schema, descriptor each)`);
-    const products = await seedProducts({
-      admin,
-      producer,
-      registry,
-      registryTopic,
-      prefix: `p${run}`,
-      count,
-      live,
-    });
-    // Topic and schema ready, descriptor not yet published.
-    const unpublished = has('publish')
-      ? await seedProducts({
-          admin,
-          producer,
-          registry,
-          registryTopic,
-          prefix: `pub${run}`,
-          count: options.publishes + 1,
-          publish: false,
-        })
-      : [];
+  if ([...selected].some(g => g !== 'monitor')) {
+    try {
+      log('starting a private Kafka and registry');
+      const stack: IsolatedStack =
+        await require('@kafka-mesh/local-stack').startIsolated();
+      stopAll.push(() => stack.down());
+      const proxy = await startCountingProxy(stack.registryUrl);
+      stopAll.push(() => proxy.close());
 
-    const databaseConfig = await startDatabase(options.database);
-    const profileDir = path.join(resultsDir, 'profiles');
-    /**
-     * A benchmark backend on the private stack reading `topic`, its stop
-     * registered. `name` gives it databases of its own on PostgreSQL and
-     * names its profile and log.
-     */
-    const startBackend = async (
-      name: string,
-      topic: string,
-    ): Promise<BenchBackend> => {
-      const backend = await startBenchBackend({
-        cluster: stack.clusterConfig('portal'),
-        registryUrl: proxy.url,
-        dataMesh: {
-          registryTopic: topic,
-          catalog: {
-            enrichmentSchedule: {
-              frequency: { seconds: options.refreshSeconds },
-              initialDelay: { seconds: options.refreshSeconds },
-              timeout: { minutes: 10 },
+      // Seeding and clean-up as the stack's admin; the backends connect as
+      // the portal.
+      const kafka = createKafka(stack.clusterConfig('admin'), {
+        clientId: 'bench',
+      });
+      const admin = kafka.admin();
+      const producer = kafka.producer();
+      await admin.connect();
+      await producer.connect();
+      stopAll.push(
+        () => admin.disconnect(),
+        () => producer.disconnect(),
+      );
+      // Through the proxy too, so that floors and backend take the same path
+      // (the floors' requests fall outside the windows the proxy counts).
+      const registry = new SchemaRegistryRestClient({ url: proxy.url });
+      const registryTopic = `_data-products-bench-${run}`;
+      await ensureRegistryTopic(admin, registryTopic);
+
+      const live = has('live') ? options.calls + 1 : 0;
+      const count = Math.max(
+        has('ingest') || has('registry') ? options.n : 0,
+        live,
+      );
+      log(`seeding ${count} products (topic, schema, descriptor each)`);
+      const products = await seedProducts({
+        admin,
+        producer,
+        registry,
+        registryTopic,
+        prefix: `p${run}`,
+        count,
+        live,
+      });
+      // Topic and schema ready, descriptor not yet published.
+      const unpublished = has('publish')
+        ? await seedProducts({
+            admin,
+            producer,
+            registry,
+            registryTopic,
+            prefix: `pub${run}`,
+            count: options.publishes + 1,
+            publish: false,
+          })
+        : [];
+
+      const databaseConfig = await startDatabase(options.database);
+      const profileDir = path.join(resultsDir, 'profiles');
+      /**
+       * A benchmark backend on the private stack reading `topic`, its stop
+       * registered. `name` gives it databases of its own on PostgreSQL and
+       * names its profile and log.
+       */
+      const startBackend = async (
+        name: string,
+        topic: string,
+      ): Promise<BenchBackend> => {
+        const backend = await startBenchBackend({
+          cluster: stack.clusterConfig('portal'),
+          registryUrl: proxy.url,
+          dataMesh: {
+            registryTopic: topic,
+            catalog: {
+              enrichmentSchedule: {
+                frequency: { seconds: options.refreshSeconds },
+                initialDelay: { seconds: options.refreshSeconds },
+                timeout: { minutes: 10 },
+              },
             },
           },
-        },
-        database: databaseConfig?.(`bench_${name}_`),
-        nodeArgs: cpuProf
-          ? // A folder per backend, node's own file names: the process has
-            // more than one thread (the TypeScript loader's worker), and
-            // one fixed name would let the threads overwrite each other.
-            ['--cpu-prof', `--cpu-prof-dir=${profileDir}/${name}-${run}`]
-          : [],
-      });
-      let stopped: Promise<void> | undefined;
-      const stop = () => (stopped ??= stopBackend(backend, name));
-      stopAll.push(stop);
-      return { ...backend, stop };
-    };
-    const stopBackend = async (backend: BenchBackend, name: string) => {
-      const crashed = backend.exitCode() !== null;
-      await backend.stop();
-      if (crashed) {
-        log(`the ${name} backend exited early; its last output:`);
-        console.log(backend.output().split('\n').slice(-60).join('\n'));
-      }
-      // The log's timestamps give the profile a timeline.
-      if (cpuProf) {
-        fs.mkdirSync(profileDir, { recursive: true });
-        fs.writeFileSync(
-          path.join(profileDir, `${name}-${run}`, 'backend.log'),
-          backend.output(),
+          database: databaseConfig?.(`bench_${name}_`),
+          nodeArgs: cpuProf
+            ? // A folder per backend, node's own file names: the process has
+              // more than one thread (the TypeScript loader's worker), and
+              // one fixed name would let the threads overwrite each other.
+              ['--cpu-prof', `--cpu-prof-dir=${profileDir}/${name}-${run}`]
+            : [],
+        });
+        let stopped: Promise<void> | undefined;
+        const stop = () => (stopped ??= stopBackend(backend, name));
+        stopAll.push(stop);
+        return { ...backend, stop };
+      };
+      const stopBackend = async (backend: BenchBackend, name: string) => {
+        const crashed = backend.exitCode() !== null;
+        await backend.stop();
+        if (crashed) {
+          log(`the ${name} backend exited early; its last output:`);
+          console.log(backend.output().split('\n').slice(-60).join('\n'));
+        }
+        // The log's timestamps give the profile a timeline.
+        if (cpuProf) {
+          fs.mkdirSync(profileDir, { recursive: true });
+          fs.writeFileSync(
+            path.join(profileDir, `${name}-${run}`, 'backend.log'),
+            backend.output(),
+          );
+        }
+      };
+
+      // First, so that nothing else runs meanwhile.
+      let ingestFloor: IngestFloor | undefined;
+      if (has('ingest')) {
+        log(
+          `ingestion floor: ${products.length} Components in a backend of their own`,
         );
+        await attempt('ingest floor', async () => {
+          ingestFloor = await measureIngestFloor(
+            topic => startBackend('floor', topic),
+            admin,
+            `${registryTopic}-floor`,
+            products.length,
+          );
+          return [];
+        });
       }
-    };
 
-    // A group that fails is recorded and the others still run: where a
-    // scale breaks is a result too.
-    const attempt = async (group: string, measure: () => Promise<Figure[]>) => {
-      try {
-        figures.push(...(await measure()));
-      } catch (error) {
-        log(`${group} failed: ${error}`);
-        failures.push({ group, error: String(error) });
-      }
-    };
+      log('starting the benchmark backend');
+      const requestsBeforeBackend = proxy.count();
+      const backend = await startBackend('main', registryTopic);
+      const session: Session = {
+        options,
+        brokers: stack.brokers,
+        clusterConfig: principal => stack.clusterConfig(principal),
+        kafka,
+        admin,
+        producer,
+        registry,
+        registryTopic,
+        proxy,
+        requestsBeforeBackend,
+        backend,
+        products,
+        unpublished,
+      };
 
-    // First, so that nothing else runs meanwhile.
-    let ingestFloor: IngestFloor | undefined;
-    if (has('ingest')) {
-      log(
-        `ingestion floor: ${products.length} Components in a backend of their own`,
-      );
-      await attempt('ingest floor', async () => {
-        ingestFloor = await measureIngestFloor(
-          topic => startBackend('floor', topic),
-          admin,
-          `${registryTopic}-floor`,
-          products.length,
+      if (ingestFloor || has('registry')) {
+        log(`cold ingestion of ${products.length} products`);
+        await attempt('ingest', () =>
+          measureIngest(session, {
+            floor: ingestFloor,
+            registry: has('registry'),
+          }),
         );
-        return [];
-      });
+      } else if (products.length) {
+        await attempt('seed', () => waitForProducts(session).then(() => []));
+      }
+      if (has('publish')) {
+        log(`publish → visible, ${options.publishes} publishes`);
+        await attempt('publish', () => measurePublish(session));
+      }
+      if (has('live')) {
+        log(`live endpoints, ${options.calls} calls each, warm and cold`);
+        await attempt('live', () => measureLive(session));
+      }
+    } finally {
+      await stopStarted();
     }
-
-    log('starting the benchmark backend');
-    const requestsBeforeBackend = proxy.count();
-    const backend = await startBackend('main', registryTopic);
-    const session: Session = {
-      options,
-      brokers: stack.brokers,
-      clusterConfig: principal => stack.clusterConfig(principal),
-      kafka,
-      admin,
-      producer,
-      registry,
-      registryTopic,
-      proxy,
-      requestsBeforeBackend,
-      backend,
-      products,
-      unpublished,
-    };
-
-    if (ingestFloor || has('registry')) {
-      log(`cold ingestion of ${products.length} products`);
-      await attempt('ingest', () =>
-        measureIngest(session, {
-          floor: ingestFloor,
-          registry: has('registry'),
-        }),
-      );
-    } else if (products.length) {
-      await attempt('seed', () => waitForProducts(session).then(() => []));
-    }
-    if (has('publish')) {
-      log(`publish → visible, ${options.publishes} publishes`);
-      await attempt('publish', () => measurePublish(session));
-    }
-    if (has('live')) {
-      log(`live endpoints, ${options.calls} calls each, warm and cold`);
-      await attempt('live', () => measureLive(session));
-    }
-  } finally {
-    await stopStarted();
   }
 
   if (figures.length === 0 && failures.length === 0) {

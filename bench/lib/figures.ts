@@ -2,7 +2,7 @@
 export interface Figure {
   id: string;
   label: string;
-  unit: 'ms' | 'MiB' | 'requests';
+  unit: 'ms' | 'MiB' | 'requests' | 'calls' | 'of a core';
   value: number;
   floor?: number;
   floorLabel?: string;

@@ -149,6 +149,18 @@ export interface Config {
           | 'FULL_TRANSITIVE';
       };
       /**
+       * The fewest quality rules (`spec.qualityRules`) a product of each SLA
+       * tier must declare, e.g. `tier-1: 1`. None by default.
+       */
+      minQualityRules?: {
+        /** @default 0 */
+        'tier-1'?: number;
+        /** @default 0 */
+        'tier-2'?: number;
+        /** @default 0 */
+        'tier-3'?: number;
+      };
+      /**
        * Dotted entity paths every product must fill, e.g.
        * `spec.classification` or `metadata.description`.
        * @default []
@@ -244,6 +256,20 @@ export interface Config {
        * @default P30D
        */
       defaultDuration?: string;
+    };
+    /**
+     * The contract monitor: checks every product's quality rules (and
+     * schema conformance) on the records that arrived since its last run.
+     */
+    monitor?: {
+      /** How often it runs (ISO-8601 duration). @default PT1M */
+      frequency?: string;
+      /** How long results are kept (ISO-8601 duration). @default P7D */
+      retention?: string;
+      /** Most records read per product in one run. @default 500 */
+      maxRecordsPerProduct?: number;
+      /** Most records read in one run over all products. @default 20000 */
+      maxRecordsPerRun?: number;
     };
     /** A schema registry that speaks Confluent's REST API. */
     schemaRegistry: {

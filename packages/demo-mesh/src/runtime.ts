@@ -76,6 +76,12 @@ async function groupLag(
  * (`demo-<group without demo-mesh.>`): its own consumer group and its own
  * producer for its output. Stopping it disconnects both.
  */
+/** A processor of the demo with its own producer, and what it wrote. */
+export interface DemoProcessor extends RunningProcessor {
+  /** Records written per product so far. */
+  sentCounts(): ReadonlyMap<string, number>;
+}
+
 export async function startDemoProcessor(
   definition: ProcessorDefinition,
   options: DemoMeshOptions,
@@ -84,7 +90,7 @@ export async function startDemoProcessor(
     products: DemoProduct[];
     log: (line: string) => void;
   },
-): Promise<RunningProcessor> {
+): Promise<DemoProcessor> {
   const kafka = demoKafka(options, processorPrincipal(definition.group));
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
@@ -100,6 +106,7 @@ export async function startDemoProcessor(
     });
     return {
       ...running,
+      sentCounts: () => sender.sentCounts(),
       async stop() {
         await running.stop();
         await producer.disconnect();
@@ -155,7 +162,7 @@ export async function startDemoRuntime(
     );
   }
 
-  const processors: RunningProcessor[] = [];
+  const processors: DemoProcessor[] = [];
   let dashboard: SalesDashboard | undefined;
   let producing = Promise.resolve();
   let generator: NodeJS.Timeout | undefined;
@@ -214,7 +221,8 @@ export async function startDemoRuntime(
     const statusLine = async () =>
       formatStatusLine({
         uptimeMs: Date.now() - startedAt,
-        sent: sender.sentCounts(),
+        // The generators' sends and each processor's own (its principal's producer).
+        sent: [sender, ...processors].flatMap(s => [...s.sentCounts()]),
         derived: definitions.map(d => d.output),
         processed: processors.map(p => p.processed()),
         dashboardRead: dashboard!.read(),

@@ -1,7 +1,7 @@
 export interface StatusFacts {
   uptimeMs: number;
-  /** Records sent per product name. */
-  sent: ReadonlyMap<string, number>;
+  /** Records sent per product name, by every producer (a product may repeat). */
+  sent: Iterable<readonly [string, number]>;
   /** The products the processors write; the others are source products. */
   derived: readonly string[];
   /** Input records processed, per processor. */

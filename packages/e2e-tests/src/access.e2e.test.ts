@@ -1,15 +1,10 @@
 import type {
   AccessRequest,
   DataProductEntity,
-  ProductAccessResponse,
 } from '@kafka-mesh/plugin-data-mesh-common';
-import {
-  eventually,
-  makeDataProduct,
-} from '@kafka-mesh/plugin-data-mesh-common/testUtils';
+import { eventually } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
 import {
   createKafka,
-  createTopics,
   SchemaRegistryRestClient,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import { clusterConfig } from '@kafka-mesh/local-stack';
@@ -23,9 +18,17 @@ import type { Admin } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { RunningBackend, startBackend } from 'backend/testing';
 import {
+  accessOf as accessAs,
+  decide as decideAs,
   deleteTestAcls,
   firstRecordAs,
   kafkaAclsOf,
+  OWNER,
+  PRINCIPAL,
+  PRINCIPAL_REF,
+  publishRestrictedProduct,
+  requestAccess as requestAs,
+  REQUESTER,
 } from './__testUtils__/accessKit';
 import { PortalApi } from './__testUtils__/portalApi';
 
@@ -41,20 +44,7 @@ const registryUrl =
   process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
   'http://localhost:8081/apis/ccompat/v7';
 
-const OWNER = 'amara.okafor'; // checkout-team, owns the products below
-const REQUESTER = 'chloe.martin'; // customer-team, owns consumer-app-1
 const GUEST = 'guest'; // owns no principal
-
-/** packages/demo-mesh/catalog/principals.yaml */
-const PRINCIPAL_REF = 'resource:default/consumer-app-1';
-const PRINCIPAL = 'consumer-app-1';
-
-const avroSchema = JSON.stringify({
-  type: 'record',
-  name: 'Payment',
-  namespace: 'e2e',
-  fields: [{ name: 'paymentId', type: 'string' }],
-});
 
 describe('access to a restricted data product on the secured broker', () => {
   let backend: RunningBackend;
@@ -67,63 +57,33 @@ describe('access to a restricted data product on the secured broker', () => {
   const topics: string[] = [];
 
   /** A product of the checkout team, published by its owner, with one record. */
-  async function publishedProduct(
+  const publishedProduct = (
     classification: DataProductEntity['spec']['classification'],
-  ): Promise<DataProductEntity> {
-    const name = `payments-${randomUUID().slice(0, 8)}`;
-    const topic = `commerce.${name}.v1`;
-    topics.push(topic);
-    await createTopics(kafkaAdmin, {
-      topics: [{ topic, numPartitions: 1, replicationFactor: 1 }],
+  ) =>
+    publishRestrictedProduct({
+      owner,
+      admin: kafkaAdmin,
+      adminClient: clusterConfig('admin'),
+      registryUrl,
+      topics,
+      classification,
     });
-    await registry.register(`${topic}-value`, {
-      schema: avroSchema,
-      schemaType: 'AVRO',
-    });
-    const producer = kafka.producer();
-    await producer.connect();
-    await producer.send({ topic, messages: [{ value: `first of ${name}` }] });
-    await producer.disconnect();
-    const product = makeDataProduct(name, topic, { classification });
-    const put = await owner.request(
-      'PUT',
-      `/api/data-mesh/products/default/${name}`,
-      product,
-    );
-    expect(put.status).toBe(201);
-    await eventually(async () => {
-      expect(await owner.entity(`dataproduct:default/${name}`)).toBeDefined();
-    });
-    return product;
-  }
 
-  async function accessOf(
-    product: DataProductEntity,
-    as = owner,
-  ): Promise<ProductAccessResponse> {
-    const { status, body } = await as.request(
-      'GET',
-      `/api/data-mesh/products/default/${product.metadata.name}/access`,
-    );
-    expect(status).toBe(200);
-    return body;
-  }
+  const accessOf = (product: DataProductEntity) => accessAs(product, owner);
 
+  /** A request for consumer-app-1 with the given fields. */
   const requestAccess = (
     product: DataProductEntity,
-    body: object,
+    { groupPrefix, ...overrides }: Record<string, string>,
     as = requester,
-  ) =>
-    as.request(
-      'POST',
-      `/api/data-mesh/products/default/${product.metadata.name}/access-requests`,
-      body,
-    );
+  ) => requestAs(product, groupPrefix, as, overrides);
 
-  const decide = (id: string, decision: string, as = owner, note?: string) =>
-    as.request('POST', `/api/data-mesh/access-requests/${id}/${decision}`, {
-      note,
-    });
+  const decide = (
+    id: string,
+    decision: 'approve' | 'deny' | 'revoke',
+    as = owner,
+    note?: string,
+  ) => decideAs(id, decision, as, note);
 
   /** Waits for the ACL worker to bring a request's ACLs to `state`. */
   async function aclStateBecomes(
@@ -149,6 +109,22 @@ describe('access to a restricted data product on the secured broker', () => {
       },
       { deadlineMs: 60_000, intervalMs: 500 },
     );
+  }
+
+  /** The titles of a user's notifications that mention the product. */
+  async function notificationsOf(
+    as: PortalApi,
+    product: DataProductEntity,
+  ): Promise<string[]> {
+    const { status, body } = await as.request(
+      'GET',
+      '/api/notifications/notifications?limit=50',
+    );
+    expect(status).toBe(200);
+    return (body.notifications as Array<{ payload: { title: string } }>)
+      .map(n => n.payload.title)
+      .filter(title => title.includes(product.metadata.name))
+      .sort();
   }
 
   beforeAll(async () => {
@@ -220,6 +196,13 @@ describe('access to a restricted data product on the secured broker', () => {
     expect((await accessOf(product)).pending.map(r => r.id)).toEqual([
       request.id,
     ]);
+    // The owners hear of it.
+    const ref = `dataproduct:default/${product.metadata.name}`;
+    await eventually(async () =>
+      expect(await notificationsOf(owner, product)).toEqual([
+        `User:${PRINCIPAL} asks for read access to ${ref}`,
+      ]),
+    );
     // Still nothing on the broker while it waits.
     expect(kafkaAclsOf(['--topic', topic])).toEqual([]);
 
@@ -235,6 +218,16 @@ describe('access to a restricted data product on the secured broker', () => {
       decisionNote: 'For Q4',
     });
     await aclStateBecomes(product, request.id, 'applied');
+    // The requester hears of it.
+    await eventually(async () =>
+      expect(await notificationsOf(requester, product)).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^Access of User:${PRINCIPAL} to ${ref} was approved until `,
+          ),
+        ),
+      ]),
+    );
 
     // Exactly the grant's ACLs, as Kafka's own tool lists them.
     expect(kafkaAclsOf(['--topic', topic])).toEqual([
@@ -286,7 +279,12 @@ describe('access to a restricted data product on the secured broker', () => {
     await aclStateBecomes(product, request.id, 'removed');
     expect(kafkaAclsOf(['--topic', topic])).toEqual([]);
     expect(
-      kafkaAclsOf(['--group', groupPrefix, '--resource-pattern-type', 'prefixed']),
+      kafkaAclsOf([
+        '--group',
+        groupPrefix,
+        '--resource-pattern-type',
+        'prefixed',
+      ]),
     ).toEqual([]);
     expect(await firstRecordAs(PRINCIPAL, topic, `${groupPrefix}3`)).toEqual({
       refused: 'TOPIC_AUTHORIZATION_FAILED',
@@ -300,7 +298,9 @@ describe('access to a restricted data product on the secured broker', () => {
       actor: `user:default/${OWNER}`,
       note: 'Project ended',
     });
-    expect(history.find(e => e.action === 'acls-deleted')?.acls).toHaveLength(3);
+    expect(history.find(e => e.action === 'acls-deleted')?.acls).toHaveLength(
+      3,
+    );
   });
 
   it('takes an expired grant back by itself', async () => {
@@ -404,7 +404,7 @@ describe('access to a restricted data product on the secured broker', () => {
     for (const [as, body, status] of cases) {
       const reply = await requestAccess(product, body, as);
       expect({ body, status: reply.status }).toEqual({ body, status });
-      expect(reply.body.error.message).toEqual(expect.any(String));
+      expect((reply.body as any).error.message).toEqual(expect.any(String));
     }
     const first = await requestAccess(product, valid);
     expect(first.status).toBe(201);
@@ -413,7 +413,12 @@ describe('access to a restricted data product on the secured broker', () => {
     expect(second.status).toBe(409);
     // A non-owner may not deny either.
     expect((await decide(first.body.id, 'deny', guest)).status).toBe(403);
-    const denied = await decide(first.body.id, 'deny', owner, 'Use the EU view');
+    const denied = await decide(
+      first.body.id,
+      'deny',
+      owner,
+      'Use the EU view',
+    );
     expect(denied.body).toMatchObject({ status: 'denied', aclState: 'none' });
     expect(kafkaAclsOf(['--topic', product.spec.output.topic])).toEqual([]);
   });

@@ -12,7 +12,10 @@ import {
   EXPORT_FORMATS,
   exportProduct,
 } from './commands/export';
+import { importProduct } from './commands/import';
+import { DEFAULT_IMPACT_RECORDS, impact } from './commands/impact';
 import { publish } from './commands/publish';
+import { DEFAULT_TEST_RECORDS, testProduct } from './commands/test';
 import type { Output, WriteOptions } from './commands/types';
 import { unpublish } from './commands/unpublish';
 import { CliError } from './lib/CliError';
@@ -29,6 +32,9 @@ export { publish } from './commands/publish';
 export { unpublish } from './commands/unpublish';
 export { deprecate } from './commands/deprecate';
 export { exportProduct } from './commands/export';
+export { importProduct } from './commands/import';
+export { testProduct } from './commands/test';
+export { impact } from './commands/impact';
 export { CliError } from './lib/CliError';
 
 const PORTAL_OPTIONS =
@@ -55,6 +61,19 @@ const COMMANDS = {
     summary: `print the published descriptor in another format (${Object.keys(
       EXPORT_FORMATS,
     ).join(', ')}; default ${DEFAULT_EXPORT_FORMAT})`,
+  },
+  import: {
+    usage: `mesh import <odps file> [<odcs file>...]`,
+    summary:
+      'print the DataProduct descriptor of an ODPS document and the ODCS contracts of its output ports, validated',
+  },
+  test: {
+    usage: `mesh test <namespace/name | descriptor.yaml> [--records <n>] [--json] [--config <path>]... [--cluster <name>]`,
+    summary: `check the quality rules and schema conformance of the newest records (default ${DEFAULT_TEST_RECORDS}); exit 0 pass, 1 fail, 2 usage or connection error`,
+  },
+  impact: {
+    usage: `mesh impact <namespace/name | descriptor.yaml> <schema file> [--records <n>] [--json] [--backend <url>] [--token <token>] [--config <path>]... [--cluster <name>]`,
+    summary: `who a new schema version affects, whether the registry accepts it, whether it reads the newest records (default ${DEFAULT_IMPACT_RECORDS}) and which quality rules they would newly fail; exit 1 on breakage, 2 on usage or connection errors`,
   },
 } as const;
 
@@ -90,8 +109,13 @@ Options:
                       deprecate: the product to move to
   --config <path>     app config file, repeatable, later files win
                       (default: app-config.yaml and app-config.local.yaml at the repo root)
-  --cluster <name>    export: a cluster from dataMesh.kafka.clusters (default: the first)
-  --format <name>     export: ${Object.keys(EXPORT_FORMATS).join(', ')}
+  --cluster <name>    export, test, impact: a cluster from dataMesh.kafka.clusters (default: the first)
+  --records <n>       test, impact: how many of the newest records to read
+  --json              test, impact: the report as JSON, for CI
+  --format <name>     export: ${Object.keys(EXPORT_FORMATS).join(
+    ', ',
+  )} (odps: ODPS v1.1.0; odps-v1.0: ODPS v1.0.0;
+                      odcs: the ODCS v3.1.0 contract of each output port)
   -h, --help          show this help
 
 Environment:
@@ -127,6 +151,8 @@ const OPTIONS = {
   sunset: { type: 'string' },
   reason: { type: 'string' },
   replacement: { type: 'string' },
+  records: { type: 'string' },
+  json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -134,10 +160,12 @@ const OPTIONS = {
 const OPTION_COMMANDS: Partial<
   Record<keyof typeof OPTIONS, readonly CommandName[]>
 > = {
-  cluster: ['export'],
+  cluster: ['export', 'test', 'impact'],
   format: ['export'],
-  backend: WRITE_COMMANDS,
-  token: WRITE_COMMANDS,
+  backend: [...WRITE_COMMANDS, 'impact'],
+  token: [...WRITE_COMMANDS, 'impact'],
+  records: ['test', 'impact'],
+  json: ['test', 'impact'],
   'dry-run': WRITE_COMMANDS,
   'acknowledge-sla-above-inputs': ['publish'],
   sunset: ['deprecate'],
@@ -209,12 +237,28 @@ function productArg(name: CommandName, args: string[]): string {
   return args[0];
 }
 
-async function run(argv: string[], io: MainIo): Promise<void> {
+/** `--records`: a positive whole number. */
+function recordsOption(name: CommandName, value: string | undefined) {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > 100_000) {
+    throw usageError(
+      name,
+      `--records must be a whole number from 1 to 100000, not '${value}'`,
+    );
+  }
+  return n;
+}
+
+/** Commands whose own result is the exit status; their errors exit with 2. */
+const CHECK_COMMANDS: readonly CommandName[] = ['test', 'impact'];
+
+async function run(argv: string[], io: MainIo): Promise<number> {
   const { values, positionals } = parse(argv);
   const [name, ...args] = positionals;
   if (values.help || name === 'help') {
     io.stdout(isCommand(name) ? `usage: ${COMMANDS[name].usage}` : USAGE);
-    return;
+    return 0;
   }
   if (name === undefined) throw usageError(undefined, 'missing command');
   if (!isCommand(name)) {
@@ -245,7 +289,7 @@ async function run(argv: string[], io: MainIo): Promise<void> {
         },
         io.stdout,
       );
-      return;
+      return 0;
     case 'deprecate': {
       const id = productArg(name, args);
       if (values.sunset === undefined) {
@@ -264,11 +308,11 @@ async function run(argv: string[], io: MainIo): Promise<void> {
         write,
         io.stdout,
       );
-      return;
+      return 0;
     }
     case 'unpublish':
       await unpublish(productArg(name, args), write, io.stdout);
-      return;
+      return 0;
     case 'export':
       await exportProduct(
         productArg(name, args),
@@ -276,9 +320,48 @@ async function run(argv: string[], io: MainIo): Promise<void> {
         { configPaths: values.config, cluster: values.cluster, env: io.env },
         io.stdout,
       );
-      return;
+      return 0;
+    case 'import':
+      if (!args.length) throw usageError(name, 'missing <odps file>');
+      await importProduct(args, io.stdout);
+      return 0;
+    case 'test':
+      return testProduct(
+        productArg(name, args),
+        {
+          configPaths: values.config,
+          cluster: values.cluster,
+          env: io.env,
+          records: recordsOption(name, values.records),
+          json: values.json,
+        },
+        io.stdout,
+      );
+    case 'impact':
+      if (args.length !== 2) {
+        throw usageError(
+          name,
+          `expected <namespace/name | descriptor.yaml> <schema file>, got ${
+            args.length
+          } argument${args.length === 1 ? '' : 's'}`,
+        );
+      }
+      return impact(
+        args[0],
+        args[1],
+        {
+          configPaths: values.config,
+          cluster: values.cluster,
+          env: io.env,
+          records: recordsOption(name, values.records),
+          json: values.json,
+          backend: values.backend,
+          token: values.token,
+        },
+        io.stdout,
+      );
     default:
-      return;
+      return 0;
   }
 }
 
@@ -292,9 +375,10 @@ export async function main(
   io: MainIo = defaultIo,
 ): Promise<number> {
   try {
-    await run(argv, io);
-    return 0;
+    return await run(argv, io);
   } catch (error) {
+    const command = argv.find(arg => !arg.startsWith('-'));
+    const status = CHECK_COMMANDS.includes(command as CommandName) ? 2 : 1;
     if (error instanceof CliError) {
       error.lines.forEach(line => io.stderr(line));
     } else {
@@ -303,6 +387,6 @@ export async function main(
       io.stderr(`mesh: ${prefix}${String(message ?? error).split('\n')[0]}`);
       if ((io.env ?? process.env).MESH_DEBUG) io.stderr(String(stack));
     }
-    return 1;
+    return status;
   }
 }

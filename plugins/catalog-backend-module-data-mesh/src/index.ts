@@ -10,7 +10,10 @@ export type {
   MissingEntities,
   PublishedTopics,
 } from './processors/DataProductProcessor';
-export { DataProductConsumerProcessor } from './processors/DataProductConsumerProcessor';
+export {
+  DataProductConsumerProcessor,
+  LINEAGE_DRIFT_STATUS_TYPE,
+} from './processors/DataProductConsumerProcessor';
 export type { IngestionError } from './lib/IngestionErrors';
 export type { DataProductProviderStatus } from './providers/DataProductProvider';
 export type { RejectedUpdate } from './lib/RegistryState';

@@ -38,6 +38,8 @@ const topic = `it.dm-orders-${run}.v1`;
 const subject = `${topic}-value`;
 const product = `orders-${run}`;
 const group = `it-billing-${run}`;
+/** The consumer group of the processor of a product derived from orders. */
+const processorGroup = `it-orders-report-${run}`;
 const base = `/products/default/${product}`;
 // The registry ignores the credentials; they are there to be leaked, or not.
 const registryAuth = { username: 'mesh', password: `pw-${randomUUID()}` };
@@ -82,6 +84,10 @@ const entities: Entity[] = [
     },
     spec: { type: 'service', lifecycle: 'production', owner: 'checkout-team' },
   },
+  makeDataProduct(`orders-report-${run}`, `it.dm-orders-report-${run}.v1`, {
+    inputs: [`dataproduct:default/${product}`],
+    processor: { consumerGroups: [processorGroup] },
+  }),
 ];
 
 // Catalog ingestion is asynchronous; `eventually` waits, this bounds a hang.
@@ -167,6 +173,14 @@ describe('the data mesh backend on the real broker and registry', () => {
         { partition: 1, offset: '2' },
       ],
     });
+    await admin.setOffsets({
+      groupId: processorGroup,
+      topic,
+      partitions: [
+        { partition: 0, offset: '3' },
+        { partition: 1, offset: '2' },
+      ],
+    });
 
     backend = await startDataMeshBackend({
       registryUrl,
@@ -193,7 +207,9 @@ describe('the data mesh backend on the real broker and registry', () => {
   afterAll(async () => {
     await backend?.stop();
     await admin?.deleteTopics({ topics: [topic] }).catch(() => undefined);
-    await admin?.deleteGroups([group]).catch(() => undefined);
+    await admin
+      ?.deleteGroups([group, processorGroup])
+      .catch(() => undefined);
     await admin?.disconnect();
   });
 
@@ -299,8 +315,15 @@ describe('the data mesh backend on the real broker and registry', () => {
         { partition: 1, committedOffset: '2', endOffset: '2', lag: 0 },
       ],
     });
+    // A processor's group is the derived product's, not "not in the catalog".
+    expect(
+      res.body.groups.find(g => g.groupId === processorGroup),
+    ).toMatchObject({
+      totalLag: 0,
+      product: `dataproduct:default/orders-report-${run}`,
+    });
     // Only groups that committed on this topic are listed.
-    expect(res.body.groups).toHaveLength(1);
+    expect(res.body.groups).toHaveLength(2);
   });
 
   it('decodes samples with PII masked for a reader without the PII permission', async () => {

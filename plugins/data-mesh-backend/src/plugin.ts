@@ -27,6 +27,8 @@ import {
   secretsOf,
   withTimeout,
 } from './lib/upstream';
+import { createMonitor } from './monitor/createMonitor';
+import { readMonitorConfig } from './monitor/readMonitorConfig';
 import { createProductWriteRouter } from './service/productWriteRouter';
 import { createRouter } from './service/router';
 
@@ -105,6 +107,12 @@ export const dataMeshPlugin = createBackendPlugin({
           ),
         );
         const secrets = secretsOf(mesh);
+        const decode = (buffer: Buffer) =>
+          withTimeout(
+            registry.decode(buffer),
+            DEFAULT_CALL_TIMEOUT_MS,
+            'the schema registry',
+          );
 
         httpRouter.use(
           createRouter({
@@ -116,12 +124,7 @@ export const dataMeshPlugin = createBackendPlugin({
             schemas,
             kafka,
             components: new ComponentIndex(catalog, auth),
-            decode: buffer =>
-              withTimeout(
-                registry.decode(buffer),
-                DEFAULT_CALL_TIMEOUT_MS,
-                'the schema registry',
-              ),
+            decode,
             secrets,
             callTimeoutMs: DEFAULT_CALL_TIMEOUT_MS,
             tailDeadlineMs: TAIL_DEADLINE_MS,
@@ -153,6 +156,23 @@ export const dataMeshPlugin = createBackendPlugin({
             secrets,
           }),
         );
+
+        // The contract monitor: quality rules checked on live data.
+        const { router: qualityRouter } = await createMonitor({
+          config: readMonitorConfig(config),
+          database,
+          scheduler,
+          logger,
+          httpAuth,
+          permissions,
+          auth,
+          catalog,
+          notifications,
+          kafka,
+          schemas,
+          decode,
+        });
+        httpRouter.use(qualityRouter);
 
         // The same lookups and checks as the routes, as the caller.
         createFindDataProductsAction({ actionsRegistry, catalog, secrets });

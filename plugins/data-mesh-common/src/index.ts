@@ -13,3 +13,4 @@ export * from './permissions';
 export * from './governance';
 export * from './api';
 export * from './access';
+export * from './quality';

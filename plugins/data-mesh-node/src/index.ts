@@ -74,6 +74,10 @@ export type {
 export { SchemaSyntaxError } from './schema/SchemaSyntaxError';
 export type { SchemaErrorLocation } from './schema/SchemaSyntaxError';
 export { parseSchema } from './schema/parseSchema';
+export {
+  protobufMessageShape,
+  registrySchemaOf,
+} from './schema/registrySchema';
 export type { ParsedSchema } from './schema/parseSchema';
 export {
   formatOfSchemaType,
@@ -147,3 +151,4 @@ export {
   productOwningSubject,
   productOwningTopic,
 } from './products/topicOwner';
+export * from './impact';

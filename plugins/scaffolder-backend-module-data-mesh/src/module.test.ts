@@ -39,6 +39,7 @@ describe('scaffolderModuleDataMesh', () => {
       'dataMesh:product:unpublish',
       'dataMesh:product:validate',
       'dataMesh:repo:publishLocal',
+      'dataMesh:schema:impact',
       'dataMesh:synthetic:write',
       'kafka:topic:create',
       'schemaRegistry:schema:register',

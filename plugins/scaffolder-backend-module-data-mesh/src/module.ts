@@ -11,6 +11,7 @@ import { createProductPublishAction } from './actions/productPublish';
 import { createProductUnpublishAction } from './actions/productUnpublish';
 import { createProductValidateAction } from './actions/productValidate';
 import { createRepoPublishLocalAction } from './actions/repoPublishLocal';
+import { createSchemaImpactAction } from './actions/schemaImpact';
 import { createSchemaRegisterAction } from './actions/schemaRegister';
 import { createSyntheticWriteAction } from './actions/syntheticWrite';
 import { createTopicCreateAction } from './actions/topicCreate';
@@ -52,6 +53,7 @@ export const scaffolderModuleDataMesh = createBackendModule({
           createProductValidateAction({ writer }),
           createTopicCreateAction({ writer }),
           createSchemaRegisterAction({ writer }),
+          createSchemaImpactAction({ catalog, clients: writer.clients }),
           createProductPublishAction({ writer, catalog, catalogWaitMs }),
           createProductDeprecateAction({ writer }),
           createProductUnpublishAction({ writer }),

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { SALES_DASHBOARD_GROUP } from '../consumers/salesDashboard';
-import { DEMO_CLUSTER } from '../options';
+import { DEMO_CLUSTER, groupIdOf } from '../options';
 import { demoProcessors } from '../processors';
 import {
   DEMO_CATALOG_FILES,
@@ -140,6 +140,10 @@ describe('the demo data products', () => {
       expect(inputRefsOf(byName.get(processor.output)!).sort()).toEqual(
         processor.inputs.map(name => toDataProductRef(name)).sort(),
       );
+      // …and name the processor's consumer group, for the observed lineage.
+      expect(byName.get(processor.output)!.spec.processor).toEqual({
+        consumerGroups: [processor.group],
+      });
     }
   });
 
@@ -158,17 +162,22 @@ describe('the demo data products', () => {
     expect(warned).toEqual([PRODUCTS.highValueOrders]);
   });
 
-  it('rename topics and subjects, and nothing else, with a prefix', () => {
+  it('rename topics, subjects and processor groups, and nothing else, with a prefix', () => {
     const renamed = loadDemoProducts({ topicPrefix: 'it-1234.' });
     renamed.forEach((p, i) => {
       expect(p.topic).toBe(`it-1234.${products[i].topic}`);
       expect(p.subject).toBe(`${p.topic}-value`);
       expect(p.descriptor.spec.output.topic).toBe(p.topic);
+      const groups = products[i].descriptor.spec.processor?.consumerGroups;
+      expect(p.descriptor.spec.processor?.consumerGroups).toEqual(
+        groups?.map(group => groupIdOf({ topicPrefix: 'it-1234.' }, group)),
+      );
       expect({
         ...p.descriptor,
         spec: {
           ...p.descriptor.spec,
           output: products[i].descriptor.spec.output,
+          processor: products[i].descriptor.spec.processor,
         },
       }).toEqual(products[i].descriptor);
     });

@@ -93,17 +93,27 @@ function readDemoDescriptors(): DataProductEntity[] {
 }
 
 /**
- * Every product of the demo mesh with its schema, topics renamed with the
- * prefix. Subjects follow the topic (`<topic>-value`), so the descriptors
+ * Every product of the demo mesh with its schema, topics and the processors'
+ * consumer groups renamed with the prefix. Subjects follow the topic (`<topic>-value`), so the descriptors
  * leave `schemaSubject` out and a prefix renames both.
  */
 export function loadDemoProducts(naming: DemoNaming = {}): DemoProduct[] {
   const prefix = naming.topicPrefix ?? '';
   return readDemoDescriptors().map(written => {
     const topic = `${prefix}${written.spec.output.topic}`;
+    // The processor's groups are renamed like the demo's groups (groupIdOf).
+    const processor = written.spec.processor && {
+      consumerGroups: written.spec.processor.consumerGroups.map(
+        group => `${prefix}${group}`,
+      ),
+    };
     const descriptor: DataProductEntity = {
       ...written,
-      spec: { ...written.spec, output: { ...written.spec.output, topic } },
+      spec: {
+        ...written.spec,
+        output: { ...written.spec.output, topic },
+        ...(processor && { processor }),
+      },
     };
     const { format } = descriptor.spec.output;
     return {

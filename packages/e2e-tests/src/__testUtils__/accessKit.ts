@@ -2,6 +2,7 @@ import type {
   AccessAuditEvent,
   AccessRequest,
   DataProductEntity,
+  NewAccessRequest,
   ProductAccessResponse,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import {
@@ -194,6 +195,8 @@ export async function publishRestrictedProduct(options: {
   adminClient: StackCluster;
   registryUrl: string;
   topics: string[];
+  /** `restricted` unless given. */
+  classification?: DataProductEntity['spec']['classification'];
 }): Promise<DataProductEntity> {
   const { owner, admin, adminClient, registryUrl, topics } = options;
   const name = `payments-${randomUUID().slice(0, 8)}`;
@@ -211,7 +214,7 @@ export async function publishRestrictedProduct(options: {
   await producer.send({ topic, messages: [{ value: `first of ${name}` }] });
   await producer.disconnect();
   const product = makeDataProduct(name, topic, {
-    classification: 'restricted',
+    classification: options.classification ?? 'restricted',
   });
   const put = await owner.request(
     'PUT',
@@ -238,10 +241,12 @@ export async function accessOf(
   return body;
 }
 
+/** A request for consumer-app-1 (fields of `overrides` replace the defaults). */
 export const requestAccess = (
   product: DataProductEntity,
   groupPrefix: string,
   as: PortalApi,
+  overrides: Partial<Record<keyof NewAccessRequest, string>> = {},
 ) =>
   as.request<AccessRequest>(
     'POST',
@@ -251,6 +256,7 @@ export const requestAccess = (
       groupPrefix,
       purpose: 'Reconcile payments in the customer ledger',
       duration: 'P7D',
+      ...overrides,
     },
   );
 

@@ -275,6 +275,52 @@ function updateJson(file: string, update: (json: any) => void) {
 }
 
 /**
+ * Packages released together that pin each other exactly: yarn's
+ * minimal-age gate (3 days) can let one through while holding back its
+ * sibling published an hour later, and the install fails ("all versions
+ * satisfying 1.65.2 are quarantined"; a CI run met it). The app gets the
+ * newest release of the family that is old enough as a whole.
+ */
+const RELEASED_TOGETHER = [
+  ['@playwright/test', 'playwright', 'playwright-core'],
+];
+const AGE_GATE_MS = 3 * 24 * 3600 * 1000;
+
+async function publishTimes(name: string): Promise<Record<string, string>> {
+  const registry =
+    process.env.npm_config_registry ?? 'https://registry.npmjs.org';
+  const res = await fetch(`${registry}/${name.replace('/', '%2f')}`, {
+    signal: AbortSignal.timeout(60_000),
+  });
+  if (!res.ok) throw new Error(`${name}: the registry answered ${res.status}`);
+  return ((await res.json()) as { time: Record<string, string> }).time;
+}
+
+/** For each family, its newest stable release older than the age gate. */
+export async function gatedFamilyResolutions(
+  now = Date.now(),
+): Promise<Record<string, string>> {
+  const resolutions: Record<string, string> = {};
+  for (const family of RELEASED_TOGETHER) {
+    const times = await Promise.all(family.map(publishTimes));
+    const oldEnough = (version: string) =>
+      times.every(
+        t => t[version] && now - Date.parse(t[version]) >= AGE_GATE_MS,
+      );
+    const newest = Object.keys(times[0])
+      .filter(v => /^\d+\.\d+\.\d+$/.test(v) && oldEnough(v))
+      .sort((a, b) => {
+        const [x, y] = [a, b].map(v => v.split('.').map(Number));
+        return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+      })
+      .pop();
+    if (!newest) throw new Error(`no release of ${family[0]} is old enough`);
+    for (const name of family) resolutions[name] = newest;
+  }
+  return resolutions;
+}
+
+/**
  * Root `resolutions` map the packages to their tarballs, standing in for
  * the npm registry; then `yarn --cwd packages/backend add ...` and
  * `yarn --cwd packages/app add ...` as the READMEs say. The first add is
@@ -285,8 +331,9 @@ export async function installPlugins(
   tarballs: Record<string, string>,
   logFile: string,
 ) {
+  const gated = await gatedFamilyResolutions();
   updateJson(path.join(appDir, 'package.json'), pkg => {
-    pkg.resolutions = { ...pkg.resolutions };
+    pkg.resolutions = { ...pkg.resolutions, ...gated };
     for (const [name, tarball] of Object.entries(tarballs)) {
       pkg.resolutions[name] = `file:${tarball}`;
     }

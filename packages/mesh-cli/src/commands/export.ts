@@ -1,24 +1,52 @@
 import {
   DataProductEntity,
+  RegistrySchema,
+  schemaSubjectOf,
+  toOdcsContracts,
   toOdpsYaml,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import {
+  formatOfSchemaType,
   parseDescriptorRecord,
   readRegistryTopic,
+  registrySchemaOf,
+  SchemaRegistryRestClient,
   type RegistryRecord,
 } from '@kafka-mesh/plugin-data-mesh-node';
+import { stringify } from 'yaml';
 import { CliError } from '../lib/CliError';
-import { loadMeshConfig } from '../lib/loadMeshConfig';
+import { loadMeshConfig, type MeshConfig } from '../lib/loadMeshConfig';
 import { registryLabel, withMeshKafka } from '../lib/meshKafka';
 import { checkProductId } from './productId';
 import type { ExportOptions, Output } from './types';
 
+/** What a format may use beyond the descriptor. */
+export interface ExportContext {
+  /** The bootstrap servers of the product's output cluster, when configured. */
+  brokers?: string[];
+  /** The latest registered value schema; loaded for the formats that need it. */
+  schema?: () => Promise<RegistrySchema | undefined>;
+}
+
 /** The export formats, by `--format` name. */
 export const EXPORT_FORMATS: Record<
   string,
-  (entity: DataProductEntity) => string
+  (entity: DataProductEntity, context: ExportContext) => Promise<string>
 > = {
-  odps: toOdpsYaml,
+  /** ODPS v1.1.0: the product and its ports. */
+  odps: async entity => toOdpsYaml(entity),
+  /** ODPS v1.0.0, for tools that do not read v1.1.0 yet. */
+  'odps-v1.0': async entity => toOdpsYaml(entity, { version: 'v1.0.0' }),
+  /** ODCS v3.1.0: the contract of each output port, `---` separated. */
+  odcs: async (entity, context) => {
+    const schema = await context.schema?.();
+    return toOdcsContracts(entity, {
+      schema,
+      cluster: { brokers: context.brokers },
+    })
+      .map(contract => stringify(contract))
+      .join('---\n');
+  },
 };
 
 export const DEFAULT_EXPORT_FORMAT = 'odps';
@@ -63,8 +91,8 @@ function latestDescriptor(
 }
 
 /**
- * `mesh export <namespace/name> --format odps`: the latest published
- * descriptor, converted. Reads the registry topic itself (reading needs no
+ * `mesh export <namespace/name> --format odps|odps-v1.0|odcs`: the latest
+ * published descriptor, converted (odcs with the latest registered schema). Reads the registry topic itself (reading needs no
  * owner; only writes go through the portal backend).
  */
 export async function exportProduct(
@@ -81,5 +109,27 @@ export async function exportProduct(
   );
   const entity = latestDescriptor(records, id, registryLabel(mesh));
   if (!entity) throw new CliError(`${id} is not published`);
-  out(render(entity).replace(/\n$/, ''));
+  const rendered = await render(entity, {
+    brokers: brokersOf(mesh, entity.spec.output.cluster),
+    schema: () => latestSchema(mesh, entity),
+  });
+  out(rendered.replace(/\n$/, ''));
+}
+
+/** Only the brokers: a contract never shows credentials. */
+function brokersOf(mesh: MeshConfig, name: string): string[] | undefined {
+  if (mesh.cluster.name === name) return [...mesh.cluster.brokers];
+  const configured = mesh.dataMesh.clusters.find(c => c.name === name);
+  return configured ? [...configured.brokers] : undefined;
+}
+
+/** The latest schema of the product's subject; none when not registered. */
+async function latestSchema(
+  mesh: MeshConfig,
+  entity: DataProductEntity,
+): Promise<RegistrySchema | undefined> {
+  const registry = new SchemaRegistryRestClient(mesh.dataMesh.schemaRegistry);
+  const latest = await registry.latestVersion(schemaSubjectOf(entity));
+  if (!latest) return undefined;
+  return registrySchemaOf(formatOfSchemaType(latest.schemaType), latest.schema);
 }

@@ -18,3 +18,11 @@ export interface WriteOptions extends GlobalOptions, PortalOptions {
 
 /** Where a command writes its result lines. */
 export type Output = (line: string) => void;
+
+/** `mesh test` and `mesh impact` read the product's topic and the registry. */
+export interface CheckOptions extends ExportOptions {
+  /** `--records`: how many of the newest records to check. */
+  records?: number;
+  /** `--json`: the report as JSON, for CI. */
+  json?: boolean;
+}

@@ -4,6 +4,7 @@ import {
   DeprecateProductResponse,
   parseProductId,
   productIdOf,
+  ProductConsumersResponse,
   PublishProductResponse,
   UnpublishProductResponse,
 } from '@kafka-mesh/plugin-data-mesh-common';
@@ -170,6 +171,14 @@ export class PortalClient {
       )}/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`,
       { notFoundIsUndefined: true },
     );
+  }
+
+  /** `GET /products/:ns/:name/consumers`: the consumer groups of the product's topic. */
+  async consumers(id: string): Promise<ProductConsumersResponse> {
+    return (await this.#request<ProductConsumersResponse>(
+      'GET',
+      `${productPath(id)}/consumers`,
+    ))!;
   }
 
   async #request<T>(

@@ -168,4 +168,125 @@ describe('DataProductConsumerProcessor', () => {
       ]);
     },
   );
+
+  describe('a data product naming its processor groups', () => {
+    const observed = {
+      topic: { status: 'ok' as const, partitions: 1, replicationFactor: 1 },
+      schema: { status: 'missing' as const, subject: 'report.v1-value' },
+      effectiveSla: {
+        tier: 'tier-2' as const,
+        availability: 99.5,
+        freshness: 'PT5M',
+        supportHours: 'business-hours' as const,
+      },
+      limitedBy: {},
+      slaWarnings: [],
+      missingInputs: [],
+    };
+    const derived = (consumerGroups: string[], withObserved = true) =>
+      makeDataProduct('report', 'report.v1', {
+        inputs: ['dataproduct:default/orders', 'dataproduct:default/payments'],
+        processor: { consumerGroups },
+        ...(withObserved && { observed }),
+      });
+
+    it('leaves a product without processor groups alone', async () => {
+      const { processor, results, emit } = await setup();
+      const entity = makeDataProduct('report', 'report.v1');
+      await expect(
+        processor.postProcessEntity(entity, location, emit),
+      ).resolves.toBe(entity);
+      expect(results).toEqual([]);
+    });
+
+    it('links the product to what its groups read and records the drift', async () => {
+      const { processor, results, emit } = await setup();
+      // g1 reads orders.v1 (declared) and not-a-product (undeclared); g2
+      // reads refunds.v1 (an undeclared product). payments is on eu.
+      const result = (await processor.postProcessEntity(
+        derived(['g1', 'g2']),
+        location,
+        emit,
+      )) as any;
+      expect(results.filter(r => r.type === 'refresh')).toEqual([
+        { type: 'refresh', key: 'data-mesh-consumer-group:local/g1' },
+        { type: 'refresh', key: 'data-mesh-consumer-group:local/g2' },
+      ]);
+      expect(results.flatMap(r => describeRelation(r) ?? [])).toEqual([
+        'dataproduct:default/report dependsOn dataproduct:default/orders',
+        'dataproduct:default/orders dependencyOf dataproduct:default/report',
+        'dataproduct:default/report dependsOn dataproduct:default/orders-audit',
+        'dataproduct:default/orders-audit dependencyOf dataproduct:default/report',
+        'dataproduct:default/report dependsOn dataproduct:default/refunds',
+        'dataproduct:default/refunds dependencyOf dataproduct:default/report',
+      ]);
+      expect(result.spec.observed).toEqual({
+        ...observed,
+        lineage: {
+          cluster: 'local',
+          activeGroups: ['g1', 'g2'],
+          declaredNotRead: [],
+          readNotDeclared: [
+            { topic: 'not-a-product' },
+            { topic: 'refunds.v1', product: 'dataproduct:default/refunds' },
+          ],
+        },
+      });
+      expect(result.status.items).toEqual([
+        {
+          type: 'kafka-mesh.io/lineage-drift',
+          level: 'warning',
+          message:
+            "spec.inputs: the processor's consumer groups read 'not-a-product', which no declared input publishes",
+        },
+        {
+          type: 'kafka-mesh.io/lineage-drift',
+          level: 'warning',
+          message:
+            "spec.inputs: the processor's consumer groups read 'refunds.v1' (dataproduct:default/refunds), which no declared input publishes",
+        },
+      ]);
+    });
+
+    it('flags a declared input its groups do not read, keeping earlier status items', async () => {
+      const { processor, emit } = await setup();
+      const entity = {
+        ...derived(['g2', 'never-ran'], false),
+        status: { items: [{ type: 'other', level: 'error', message: 'x' }] },
+      };
+      const result = (await processor.postProcessEntity(
+        entity,
+        location,
+        emit,
+      )) as any;
+      // A hand-written product has no observed facts to add to.
+      expect(result.spec.observed).toBeUndefined();
+      expect(result.status.items.map((i: any) => i.message)).toEqual([
+        'x',
+        "spec.inputs: dataproduct:default/orders is declared but the processor's consumer groups do not read its topic 'orders.v1'",
+        "spec.inputs: the processor's consumer groups read 'refunds.v1' (dataproduct:default/refunds), which no declared input publishes",
+      ]);
+    });
+
+    it('adds no status when what the groups read matches the inputs', async () => {
+      const { processor, emit } = await setup();
+      const entity = makeDataProduct('report', 'report.v1', {
+        inputs: ['dataproduct:default/refunds'],
+        processor: { consumerGroups: ['g2'] },
+        observed,
+      });
+      const result = (await processor.postProcessEntity(
+        entity,
+        location,
+        emit,
+      )) as any;
+      expect(result.status).toBeUndefined();
+      expect(result.spec.observed.lineage).toEqual({
+        cluster: 'local',
+        activeGroups: ['g2'],
+        declaredNotRead: [],
+        readNotDeclared: [],
+      });
+    });
+  });
 });

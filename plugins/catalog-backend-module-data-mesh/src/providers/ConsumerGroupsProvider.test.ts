@@ -63,17 +63,20 @@ describe('ConsumerGroupsProvider', () => {
     expect(connection.applyMutation).not.toHaveBeenCalled();
   });
 
-  it('asks to refresh the groups that read products on the first refresh', async () => {
+  it('asks to refresh the groups that read topics on the first refresh', async () => {
     const { provider, connection } = await setup({
       g1: ['orders.v1'],
       g2: ['refunds.v1', 'orders.v1'],
-      idle: ['not-a-product'],
+      // A processor's group reading a topic that is no product is drift.
+      other: ['not-a-product'],
+      idle: [],
     });
     await provider.refresh();
     expect(keysOf(connection)).toEqual([
       [
         'data-mesh-consumer-group:local/g1',
         'data-mesh-consumer-group:local/g2',
+        'data-mesh-consumer-group:local/other',
       ],
     ]);
   });
@@ -82,11 +85,22 @@ describe('ConsumerGroupsProvider', () => {
     const { provider, connection, state } = await setup({ g1: ['orders.v1'] });
     await provider.refresh();
     connection.refresh.mockClear();
-    // Another topic that is no product changes nothing that is linked.
-    state.groups = { g1: ['orders.v1', 'not-a-product'] };
+    // The same topics in another order change nothing.
+    state.groups = { g1: ['orders.v1'] };
     await provider.refresh();
     await provider.refresh();
     expect(connection.refresh).not.toHaveBeenCalled();
+  });
+
+  it('asks to refresh a group that reads another topic that is no product', async () => {
+    const { provider, connection, state } = await setup({ g1: ['orders.v1'] });
+    await provider.refresh();
+    connection.refresh.mockClear();
+    // Nothing linked changes, but a processor's drift does.
+    state.groups = { g1: ['orders.v1', 'not-a-product'] };
+    await provider.refresh();
+    await provider.refresh();
+    expect(keysOf(connection)).toEqual([['data-mesh-consumer-group:local/g1']]);
   });
 
   it('asks to refresh exactly the groups whose products changed', async () => {

@@ -12,13 +12,15 @@ export const consumerGroupRefreshKey = (key: string) =>
 
 /**
  * Provides no entities: it re-reads consumer groups on a schedule and asks
- * the catalog to re-process exactly the components whose groups now read
- * different products, so their `dependsOn` edges follow without waiting for
- * the catalog's own refresh interval.
+ * the catalog to re-process exactly the entities whose groups now read
+ * different topics or products: components (their `dependsOn` edges) and
+ * data products naming their processor's groups (their edges and the drift
+ * between observed and declared lineage), without waiting for the catalog's
+ * own refresh interval.
  */
 export class ConsumerGroupsProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
-  /** `<cluster>/<group>` → the products it read at the last refresh. */
+  /** `<cluster>/<group>` → the topics and products it read at the last refresh. */
   private links = new Map<string, string>();
 
   constructor(
@@ -45,7 +47,11 @@ export class ConsumerGroupsProvider implements EntityProvider {
         key.slice(0, slash),
         key.slice(slash + 1),
       );
-      if (refs.length) next.set(key, refs.join(','));
+      const topics = [...this.groups.topicsOf(
+        key.slice(0, slash),
+        key.slice(slash + 1),
+      )].sort();
+      if (topics.length) next.set(key, `${topics.join(',')}|${refs.join(',')}`);
     }
     const changed = [...new Set([...next.keys(), ...this.links.keys()])].filter(
       key => next.get(key) !== this.links.get(key),

@@ -6,16 +6,18 @@ import {
   committedOffsets,
   KafkaCluster,
 } from '@kafka-mesh/plugin-data-mesh-node';
+import type { GroupOwner } from './ComponentIndex';
 
 /**
  * The consumer groups that committed offsets on a topic, with their lag per
  * partition (end offset minus committed offset) and their state.
- * `componentOf` names the catalog component annotated with a group.
+ * `ownerOf` names the catalog component annotated with a group and the data
+ * product whose processor it is.
  */
 export async function readConsumerLag(
   cluster: KafkaCluster,
   topic: string,
-  componentOf: (groupId: string) => string | undefined,
+  ownerOf: (groupId: string) => GroupOwner | undefined,
   now: () => number = Date.now,
 ): Promise<ProductConsumersResponse> {
   const [ends, committed] = await Promise.all([
@@ -52,7 +54,7 @@ export async function readConsumerLag(
           };
         })
         .sort((a, b) => a.partition - b.partition);
-      const component = componentOf(groupId);
+      const { component, product } = ownerOf(groupId) ?? {};
       const state = stateOf.get(groupId);
       return {
         groupId,
@@ -60,6 +62,7 @@ export async function readConsumerLag(
         totalLag: rows.reduce((sum, r) => sum + r.lag, 0),
         partitions: rows,
         ...(component && { component }),
+        ...(product && { product }),
       };
     },
   );

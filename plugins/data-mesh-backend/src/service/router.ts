@@ -1,3 +1,4 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import type {
   CacheService,
   HttpAuthService,
@@ -13,6 +14,9 @@ import {
   dataMeshSyntheticReadPermission,
   DataProductEntity,
   GovernanceRules,
+  inputRefsOf,
+  isDataProductEntity,
+  processorGroupKeysOf,
   GovernanceRulesResponse,
   ProductConsumersResponse,
   ProductHealthResponse,
@@ -40,6 +44,7 @@ import { latestSchemaFields } from '../lib/maskPiiSchema';
 import { parseProductRefs } from '../lib/parseEntityRefs';
 import { parseBoundedInteger, parseLimit } from '../lib/parseLimit';
 import { readProductHealth } from '../lib/productHealth';
+import { findRootCause, RootCauseSources } from '../lib/rootCause';
 import { ProductsFreshness } from '../lib/productsFreshness';
 import { readSamples } from '../lib/readSamples';
 import type { RequestLimits } from '../lib/requestLimits';
@@ -198,11 +203,11 @@ export function createRouter(options: RouterOptions): ExpressRouter {
     );
   });
 
-  router.get('/products/:namespace/:name/health', async (req, res) => {
-    const { entity } = await product(req);
+  /** A product's health, shared and cached per topic like every live read. */
+  const healthOf = (entity: DataProductEntity) => {
     const { cluster, topic } = entity.spec.output;
     const freshness = entity.spec.sla.freshness;
-    const health = await liveRead<ProductHealthResponse>(
+    return liveRead<ProductHealthResponse>(
       cluster,
       `health:${cluster}/${topic}:${freshness}`,
       () =>
@@ -211,7 +216,84 @@ export function createRouter(options: RouterOptions): ExpressRouter {
           connectTimeoutMs: options.callTimeoutMs,
         }),
     );
-    res.json(health);
+  };
+
+  /** The live walk upstream of a breached product, as the caller sees the catalog. */
+  const rootCauseSources = (
+    credentials: Awaited<ReturnType<typeof httpAuth.credentials>>,
+  ): RootCauseSources => ({
+    async inputsOf(entity) {
+      const refs = inputRefsOf(entity);
+      if (!refs.length) return [];
+      const { items } = await catalog.getEntitiesByRefs(
+        { entityRefs: refs },
+        { credentials },
+      );
+      return items.filter(
+        (e): e is DataProductEntity => !!e && isDataProductEntity(e),
+      );
+    },
+    freshnessOf: async entity => (await healthOf(entity)).freshness,
+    async processorLagOf(entity, input) {
+      // The processor reads its inputs on its own output cluster.
+      const cluster = entity.spec.output.cluster;
+      const topic = input.spec.output.topic;
+      const declared = new Set(
+        processorGroupKeysOf(entity).map(key => key.slice(cluster.length + 1)),
+      );
+      const ownerOf = await options.components
+        .forCluster(cluster)
+        .catch(() => () => undefined);
+      const lag = await liveRead<ProductConsumersResponse>(
+        cluster,
+        `consumers:${cluster}/${topic}`,
+        () => readConsumerLag(kafka.cluster(cluster), topic, ownerOf),
+      );
+      const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+      let groups = lag.groups.filter(
+        g =>
+          declared.has(g.groupId) ||
+          g.product?.toLocaleLowerCase('en-US') === ref,
+      );
+      if (!declared.size && !groups.length) {
+        // No processor declared: the groups of the owner's components.
+        const components = lag.groups.filter(g => g.component);
+        const owners = await Promise.all(
+          components.map(g =>
+            catalog
+              .getEntityByRef(g.component!, { credentials })
+              .then(c => (c?.spec as { owner?: unknown })?.owner)
+              .catch(() => undefined),
+          ),
+        );
+        groups = components.filter(
+          (_, i) =>
+            typeof owners[i] === 'string' &&
+            (owners[i] as string).toLocaleLowerCase('en-US') ===
+              entity.spec.owner.toLocaleLowerCase('en-US'),
+        );
+      }
+      return groups;
+    },
+  });
+
+  router.get('/products/:namespace/:name/health', async (req, res) => {
+    const { entity, credentials } = await product(req);
+    const health = await healthOf(entity);
+    if (health.freshness.status !== 'breached' || !entity.spec.inputs?.length) {
+      res.json(health);
+      return;
+    }
+    const rootCause = await findRootCause(
+      entity,
+      rootCauseSources(credentials),
+    ).catch(error => {
+      options.logger.warn(
+        `Could not walk the inputs of ${stringifyEntityRef(entity)}: ${error}`,
+      );
+      return undefined;
+    });
+    res.json(rootCause ? { ...health, rootCause } : health);
   });
 
   router.get('/products/:namespace/:name/consumers', async (req, res) => {
@@ -221,7 +303,7 @@ export function createRouter(options: RouterOptions): ExpressRouter {
       cluster,
       `consumers:${cluster}/${topic}`,
       async () => {
-        const componentOf = await options.components
+        const ownerOf = await options.components
           .forCluster(cluster)
           .catch(error => {
             // Lag is still worth showing without the component links.
@@ -230,7 +312,7 @@ export function createRouter(options: RouterOptions): ExpressRouter {
             );
             return () => undefined;
           });
-        return readConsumerLag(kafka.cluster(cluster), topic, componentOf);
+        return readConsumerLag(kafka.cluster(cluster), topic, ownerOf);
       },
     );
     res.json(consumers);

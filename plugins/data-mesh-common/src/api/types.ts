@@ -123,6 +123,31 @@ export interface ProductHealthResponse {
   /** Bytes on disk over all partitions, when the broker reports it. */
   sizeBytes?: number;
   observedAt: string;
+  /**
+   * Why a derived product breached its freshness, found by walking its
+   * inputs live: absent unless breached and a cause was found.
+   */
+  rootCause?: ProductRootCause;
+}
+
+/**
+ * The first upstream product found behind a freshness breach.
+ *
+ * @public
+ */
+export interface ProductRootCause {
+  /** Entity ref of the product at fault. */
+  product: string;
+  /**
+   * `upstream-breached`: that input is itself stale (the deepest stale one
+   * on the path); `processor-lagging`: that product's processor is behind
+   * on its inputs, which are fresh.
+   */
+  reason: 'upstream-breached' | 'processor-lagging';
+  /** One sentence for people, e.g. how stale or how far behind. */
+  detail: string;
+  /** The products from the breached one to the cause, refs. */
+  path?: string[];
 }
 
 /**
@@ -183,6 +208,12 @@ export interface ConsumerGroupLag {
   }>;
   /** Entity ref of the catalog Component annotated with this group. */
   component?: string;
+  /**
+   * Entity ref of the data product whose processor this group is (it names
+   * the group in `spec.processor.consumerGroups`): the group reads this
+   * product's topic as an input of that derived product.
+   */
+  product?: string;
 }
 
 /**

@@ -1,4 +1,10 @@
 import { DATA_MESH_API_VERSION, DATA_PRODUCT_KIND } from '../constants';
+import {
+  MAX_QUALITY_PATTERN_LENGTH,
+  MAX_QUALITY_RULES,
+  QUALITY_RULE_NAME_PATTERN,
+} from '../quality/limits';
+import { QUALITY_METRICS } from '../quality/types';
 import { ISO_DURATION_PATTERN } from '../sla/isoDuration';
 import {
   DATA_CLASSIFICATIONS,
@@ -35,10 +41,21 @@ const definitions = {
     description: 'A calendar date, YYYY-MM-DD.',
     pattern: '^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])$',
   },
+  consumerGroup: {
+    type: 'string',
+    description:
+      'A Kafka consumer group id: letters, digits, dots, underscores and hyphens.',
+    pattern: '^[A-Za-z0-9._-]{1,249}$',
+  },
   url: {
     type: 'string',
     description: 'An absolute URL, e.g. https://… or mailto:…',
     pattern: '^[a-zA-Z][a-zA-Z0-9+.-]*:\\S+$',
+  },
+  ruleName: {
+    type: 'string',
+    description: 'A quality rule name: lower-case words joined by -.',
+    pattern: QUALITY_RULE_NAME_PATTERN,
   },
 } as const;
 
@@ -126,6 +143,67 @@ const deprecationSchema = {
   },
 };
 
+const thresholdRange = {
+  type: 'array',
+  description: '[low, high], both included.',
+  items: [{ type: 'number' }, { type: 'number' }],
+  minItems: 2,
+  maxItems: 2,
+};
+
+// The shape of one rule. How the fields depend on the metric (exactly one
+// operator, property and window when the metric needs them, ...) is
+// checked by validateDataProductEntity, which can name the rule at fault.
+const qualityRuleSchema = {
+  type: 'object',
+  required: ['name', 'metric'],
+  additionalProperties: false,
+  properties: {
+    name: { $ref: '#/definitions/ruleName' },
+    description: { type: 'string' },
+    metric: { type: 'string', enum: QUALITY_METRICS },
+    property: {
+      type: 'string',
+      description: 'Dotted path of the record field, e.g. customer.email.',
+      minLength: 1,
+    },
+    arguments: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        validValues: {
+          type: 'array',
+          minItems: 1,
+          items: { type: ['string', 'number', 'boolean'] },
+        },
+        minimum: { type: 'number' },
+        maximum: { type: 'number' },
+        pattern: {
+          type: 'string',
+          description:
+            'A JavaScript regular expression (unicode mode) the whole value must match.',
+          minLength: 1,
+          maxLength: MAX_QUALITY_PATTERN_LENGTH,
+        },
+        window: {
+          $ref: '#/definitions/isoDuration',
+          description: 'The window duplicateValues and rowCount count in.',
+        },
+      },
+    },
+    unit: { type: 'string', enum: ['rows', 'percent', 'seconds'] },
+    severity: { type: 'string', enum: ['info', 'warning', 'error'] },
+    mustBe: { type: 'number' },
+    mustNotBe: { type: 'number' },
+    mustBeGreaterThan: { type: 'number' },
+    mustBeGreaterOrEqualTo: { type: 'number' },
+    mustBeLessThan: { type: 'number' },
+    mustBeLessOrEqualTo: { type: 'number' },
+    mustBeBetween: thresholdRange,
+    mustNotBeBetween: thresholdRange,
+  },
+};
+
 const specSchema = {
   type: 'object',
   required: ['owner', 'domain', 'lifecycle', 'output', 'sla'],
@@ -163,6 +241,24 @@ const specSchema = {
       uniqueItems: true,
       items: { $ref: '#/definitions/entityRef' },
     },
+    processor: {
+      type: 'object',
+      description:
+        "The stream processor that produces the product, by its consumer groups on the product's output cluster. What they read is compared with the declared inputs, and they count as consumers of those inputs.",
+      required: ['consumerGroups'],
+      additionalProperties: false,
+      properties: {
+        consumerGroups: {
+          type: 'array',
+          description:
+            'Consumer group ids (no cluster: the output cluster), at most 20.',
+          minItems: 1,
+          maxItems: 20,
+          uniqueItems: true,
+          items: { $ref: '#/definitions/consumerGroup' },
+        },
+      },
+    },
     sla: slaSchema,
     quality: { type: 'string', enum: DATA_QUALITIES },
     classification: { type: 'string', enum: DATA_CLASSIFICATIONS },
@@ -172,6 +268,13 @@ const specSchema = {
         'Dotted paths of record fields holding personal data, e.g. customer.email.',
       uniqueItems: true,
       items: { type: 'string', minLength: 1 },
+    },
+    qualityRules: {
+      type: 'array',
+      description:
+        'What the records promise, checked on the live stream (ODCS v3.1 quality).',
+      maxItems: MAX_QUALITY_RULES,
+      items: qualityRuleSchema,
     },
     deprecation: deprecationSchema,
     observed: {

@@ -17,6 +17,11 @@ export {
   schemaSubjectOf,
   statusOf,
 } from './helpers';
-export { relationLineageOf } from './lineage';
+export { processorGroupKeysOf, relationLineageOf } from './lineage';
 export type { RelationLineage } from './lineage';
-export type { TopicFacts, SchemaFacts, DataProductObserved } from './observed';
+export type {
+  TopicFacts,
+  SchemaFacts,
+  DataProductObserved,
+  ObservedProcessorLineage,
+} from './observed';

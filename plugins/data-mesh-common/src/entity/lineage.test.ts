@@ -1,5 +1,5 @@
 import { makeDataProduct } from '../__fixtures__/dataProducts';
-import { relationLineageOf } from './lineage';
+import { processorGroupKeysOf, relationLineageOf } from './lineage';
 
 /** A product with the given `[type, targetRef]` relations. */
 const withRelations = (...relations: Array<[string, string]>) => ({
@@ -53,5 +53,24 @@ describe('relationLineageOf', () => {
 
   it('is empty for an entity without relations', () => {
     expect(relationLineageOf(makeDataProduct('lonely'))).toEqual(noLineage);
+  });
+});
+
+describe('processorGroupKeysOf', () => {
+  it('keys the processor groups by the output cluster', () => {
+    const entity = makeDataProduct('revenue');
+    expect(processorGroupKeysOf(entity)).toEqual([]);
+    expect(
+      processorGroupKeysOf({
+        ...entity,
+        spec: {
+          ...entity.spec,
+          processor: { consumerGroups: ['revenue-app', 'revenue-replay'] },
+        },
+      }),
+    ).toEqual([
+      `${entity.spec.output.cluster}/revenue-app`,
+      `${entity.spec.output.cluster}/revenue-replay`,
+    ]);
   });
 });

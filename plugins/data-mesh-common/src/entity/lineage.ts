@@ -65,3 +65,25 @@ export function relationLineageOf(entity: Entity): RelationLineage {
     ),
   };
 }
+
+/**
+ * The consumer groups a product names for its processor (`spec.processor`),
+ * as `<cluster>/<group>` keys on its output cluster, like the consumer-groups
+ * annotation of components.
+ *
+ * @public
+ */
+export function processorGroupKeysOf(entity: Entity): string[] {
+  const spec = entity.spec as
+    | {
+        output?: { cluster?: unknown };
+        processor?: { consumerGroups?: unknown };
+      }
+    | undefined;
+  const cluster = spec?.output?.cluster;
+  const groups = spec?.processor?.consumerGroups;
+  if (typeof cluster !== 'string' || !Array.isArray(groups)) return [];
+  return groups
+    .filter((g): g is string => typeof g === 'string' && g.length > 0)
+    .map(group => `${cluster}/${group}`);
+}

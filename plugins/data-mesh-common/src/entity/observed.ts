@@ -39,6 +39,27 @@ export type SchemaFacts =
   | { status: 'unknown'; subject: string };
 
 /**
+ * What the processor's consumer groups (`spec.processor`) really read,
+ * compared with the declared inputs. Only inputs published on the product's
+ * output cluster are compared: the groups are looked for there.
+ *
+ * @public
+ */
+export type ObservedProcessorLineage = {
+  /** `<cluster>` the groups were looked for on (the output cluster). */
+  cluster: string;
+  /** The declared groups that have committed offsets on some topic. */
+  activeGroups: string[];
+  /** Declared inputs whose topic none of the groups has committed offsets on. */
+  declaredNotRead: Array<{ input: string; topic: string }>;
+  /**
+   * Topics the groups have committed offsets on that no declared input
+   * publishes, with the product published on it, if any.
+   */
+  readNotDeclared: Array<{ topic: string; product?: string }>;
+};
+
+/**
  * Facts the catalog provider observed and computed for a published product,
  * stored as `spec.observed`. Descriptors do not set it; the provider
  * overwrites whatever a descriptor puts there.
@@ -56,4 +77,11 @@ export type DataProductObserved = {
   slaWarnings: string[];
   /** Inputs not published in the registry topic. */
   missingInputs: string[];
+  /**
+   * Observed against declared lineage, for products that name their
+   * processor's consumer groups. Written by the catalog module's consumer
+   * processor from the consumer groups it reads on a schedule, not by the
+   * provider (it follows the groups, not the registry topic).
+   */
+  lineage?: ObservedProcessorLineage;
 };

@@ -1,3 +1,4 @@
+import type { QualityRule } from '../quality/types';
 import type { Entity } from '@backstage/catalog-model';
 import type { DATA_MESH_API_VERSION, DATA_PRODUCT_KIND } from '../constants';
 import type { DataProductObserved } from './observed';
@@ -120,6 +121,21 @@ export type Deprecation = {
   reason: string;
 };
 
+/**
+ * The stream processor that produces the product, named by its Kafka
+ * consumer groups. The groups are plain group ids on the product's output
+ * cluster (`spec.output.cluster`): the processor reads its inputs where it
+ * writes its output. What they have committed offsets on is compared with
+ * `spec.inputs` (`spec.observed.lineage`), and they count as consumers of
+ * the product's inputs, attributed to this product and its owner.
+ *
+ * @public
+ */
+export type DataProductProcessorSpec = {
+  /** Consumer group ids, at most 20, e.g. `payments.high-value-orders`. */
+  consumerGroups: string[];
+};
+
 /** @public */
 export type DataProductSpec = {
   /** Entity ref of the owning group or user. */
@@ -132,8 +148,12 @@ export type DataProductSpec = {
   output: OutputPort;
   /** Entity refs of the data products this one is built from. */
   inputs?: string[];
+  /** The consumer groups of the processor that produces the product. */
+  processor?: DataProductProcessorSpec;
   sla: Sla;
   quality?: DataQuality;
+  /** What the records promise, checked on the live stream (ODCS v3.1 quality). */
+  qualityRules?: QualityRule[];
   classification?: DataClassification;
   /** Dotted paths of record fields holding personal data, masked in samples. */
   piiFields?: string[];

@@ -28,6 +28,15 @@ describe('validateDataProductEntity', () => {
     });
   });
 
+  it('accepts the consumer groups of the processor', () => {
+    const entity = variant(e => {
+      e.spec.processor = {
+        consumerGroups: ['demo-mesh.high-value-orders', 'orders_v2-replay'],
+      };
+    });
+    expect(validateDataProductEntity(entity).valid).toBe(true);
+  });
+
   it('accepts a minimal hand-written catalog-info.yaml', () => {
     const entity = parse(`
 apiVersion: kafka-mesh.io/v1alpha1
@@ -107,6 +116,33 @@ spec:
       (e: any) => (e.spec.inputs = ['dataproduct:a/b/c']),
       'spec.inputs[0]',
       "'dataproduct:a/b/c' is not an entity reference ([<kind>:][<namespace>/]<name>)",
+    ],
+    [
+      'a cluster-qualified processor group',
+      (e: any) => (e.spec.processor = { consumerGroups: ['local/orders'] }),
+      'spec.processor.consumerGroups[0]',
+      "'local/orders' is not a consumer group id (letters, digits, '.', '_' and '-'; no cluster)",
+    ],
+    [
+      'more than 20 processor groups',
+      (e: any) =>
+        (e.spec.processor = {
+          consumerGroups: Array.from({ length: 21 }, (_, i) => `g${i}`),
+        }),
+      'spec.processor.consumerGroups',
+      'must list at most 20',
+    ],
+    [
+      'a processor without groups',
+      (e: any) => (e.spec.processor = { consumerGroups: [] }),
+      'spec.processor.consumerGroups',
+      'must list at least 1',
+    ],
+    [
+      'an unknown processor field',
+      (e: any) => (e.spec.processor = { consumerGroups: ['a'], group: 'a' }),
+      'spec.processor.group',
+      'is not a known field',
     ],
     [
       'a malformed date',

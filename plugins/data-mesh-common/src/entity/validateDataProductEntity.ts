@@ -1,6 +1,7 @@
 import { DEFAULT_NAMESPACE, makeValidator } from '@backstage/catalog-model';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { DATA_PRODUCT_KIND } from '../constants';
+import { qualityRuleErrors } from '../quality/validateQualityRules';
 import { explainInvalidDuration } from '../sla/isoDuration';
 import { dataProductEntitySchema } from './dataProductEntitySchema';
 import { toDataProductRef } from './helpers';
@@ -30,6 +31,10 @@ const explainPattern: Record<Definition, (value: string) => string> = {
     `'${value}' is not an entity reference ([<kind>:][<namespace>/]<name>)`,
   date: value => `'${value}' is not a date (YYYY-MM-DD)`,
   url: value => `'${value}' is not an absolute URL`,
+  consumerGroup: value =>
+    `'${value}' is not a consumer group id (letters, digits, '.', '_' and '-'; no cluster)`,
+  ruleName: value =>
+    `'${value}' is not a rule name: lower-case letters and digits, words joined by '-'`,
 };
 
 let compiled: ValidateFunction | undefined;
@@ -123,6 +128,15 @@ function explain(
       return { path, message: `must be ${params.comparison} ${params.limit}` };
     case 'minLength':
       return { path, message: 'must not be empty' };
+    case 'maxLength':
+      return {
+        path,
+        message: `must be at most ${params.limit} characters long`,
+      };
+    case 'minItems':
+      return { path, message: `must list at least ${params.limit}` };
+    case 'maxItems':
+      return { path, message: `must list at most ${params.limit}` };
     case 'uniqueItems':
       return {
         path,
@@ -210,6 +224,22 @@ function inputErrors(
   });
 }
 
+/** Names the quality rule an error is about, which its index alone hides. */
+function aboutQualityRule(
+  error: DataProductValidationError,
+  spec: unknown,
+): DataProductValidationError {
+  const index = /^spec\.qualityRules\[(\d+)\]/.exec(error.path)?.[1];
+  const rules = isObject(spec) ? spec.qualityRules : undefined;
+  const rule = index && Array.isArray(rules) ? rules[Number(index)] : undefined;
+  // A bad name is quoted by its own message.
+  return isObject(rule) &&
+    typeof rule.name === 'string' &&
+    !error.path.endsWith('].name')
+    ? { ...error, message: `rule '${rule.name}': ${error.message}` }
+    : error;
+}
+
 /**
  * Checks a descriptor against {@link dataProductEntitySchema} plus the rules
  * a schema cannot express, and explains every problem by field path.
@@ -226,13 +256,18 @@ export function validateDataProductEntity(
     };
   }
   const validate = schemaValidator();
+  const spec = entity.spec;
   const schemaErrors = validate(entity)
     ? []
-    : (validate.errors ?? []).flatMap(error => explain(error, entity) ?? []);
+    : (validate.errors ?? []).flatMap(error => {
+        const explained = explain(error, entity);
+        return explained ? aboutQualityRule(explained, spec) : [];
+      });
   const errors = [
     ...envelopeErrors(entity.metadata),
     ...schemaErrors,
     ...inputErrors(entity),
+    ...qualityRuleErrors(isObject(spec) ? spec.qualityRules : []),
   ];
   return errors.length
     ? { valid: false, errors }

@@ -1,16 +1,17 @@
 import { parse } from 'yaml';
 import { fullDataProduct, makeDataProduct } from '../__fixtures__/dataProducts';
-import { fromOdps, toOdps, toOdpsYaml } from './odps';
+import { toOdps, toOdpsYaml } from './odps';
 
 describe('toOdpsYaml', () => {
   const doc = parse(toOdpsYaml(fullDataProduct));
 
-  it('writes an ODPS v1.0.0 data product', () => {
+  it('writes an ODPS v1.1.0 data product', () => {
     expect(doc).toMatchObject({
-      apiVersion: 'v1.0.0',
+      apiVersion: 'v1.1.0',
       kind: 'DataProduct',
       id: 'default/orders-placed',
       name: 'Orders placed',
+      deprecated: true,
       status: 'deprecated',
       domain: 'commerce',
       description: {
@@ -39,7 +40,42 @@ describe('toOdpsYaml', () => {
           scope: 'issues',
         },
       ],
-      team: [{ username: 'group:default/checkout-team', role: 'owner' }],
+      team: { name: 'group:default/checkout-team' },
+    });
+  });
+
+  it('writes v1.0.0 on request, without what v1.0.0 does not know', () => {
+    const v10 = toOdps(fullDataProduct, { version: 'v1.0.0' });
+    expect(v10.apiVersion).toBe('v1.0.0');
+    expect(v10).not.toHaveProperty('deprecated');
+    const { apiVersion, deprecated, ...rest } = toOdps(fullDataProduct);
+    expect({ ...rest, apiVersion: 'v1.0.0' }).toEqual(v10);
+  });
+
+  it('refuses a version it cannot write', () => {
+    expect(() =>
+      toOdps(fullDataProduct, { version: 'v0.9.0' as 'v1.0.0' }),
+    ).toThrow('ODPS v0.9.0 is not supported; one of v1.1.0, v1.0.0');
+  });
+
+  it('names the team after the owner, with its title and members when known', () => {
+    expect(
+      toOdps(fullDataProduct, {
+        owner: {
+          title: 'Checkout',
+          members: [
+            { username: 'user:default/alice', name: 'Alice' },
+            { username: 'user:default/bob', role: 'data steward' },
+          ],
+        },
+      }).team,
+    ).toEqual({
+      name: 'group:default/checkout-team',
+      description: 'Checkout',
+      members: [
+        { username: 'user:default/alice', name: 'Alice', role: 'member' },
+        { username: 'user:default/bob', role: 'data steward' },
+      ],
     });
   });
 
@@ -76,49 +112,10 @@ describe('toOdpsYaml', () => {
     const minimal = toOdps(makeDataProduct('orders'));
     expect(minimal.name).toBe('orders');
     expect(minimal.status).toBe('active');
+    expect(minimal).not.toHaveProperty('deprecated');
     expect(minimal).not.toHaveProperty('inputPorts');
     expect(minimal).not.toHaveProperty('description');
     expect(minimal).not.toHaveProperty('tags');
-  });
-});
-
-describe('fromOdps', () => {
-  it('reads back what toOdps writes', () => {
-    const result = fromOdps(parse(toOdpsYaml(fullDataProduct)));
-    const { annotations, ...metadata } = fullDataProduct.metadata;
-    expect(result).toEqual({
-      valid: true,
-      entity: { ...fullDataProduct, metadata },
-    });
-  });
-
-  it('names what a foreign document leaves out', () => {
-    const result = fromOdps({
-      ...toOdps(makeDataProduct('orders')),
-      support: [],
-      customProperties: [],
-    });
-    expect(result.valid).toBe(false);
-    expect(!result.valid && result.errors).toEqual(
-      expect.arrayContaining([
-        { path: 'spec.lifecycle', message: 'is required' },
-        { path: 'spec.output', message: 'is required' },
-        { path: 'spec.sla.onCall', message: 'is required' },
-        { path: 'spec.sla.tier', message: 'is required' },
-      ]),
-    );
-  });
-
-  it('rejects an id that is not a product id', () => {
-    expect(fromOdps({ ...toOdps(fullDataProduct), id: '0b5e…' })).toEqual({
-      valid: false,
-      errors: [
-        {
-          path: 'id',
-          message:
-            "'0b5e…' is not a data product id of the form <namespace>/<name>",
-        },
-      ],
-    });
+    expect(minimal.team).toEqual({ name: 'group:default/team' });
   });
 });

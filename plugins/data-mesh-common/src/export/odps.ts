@@ -1,41 +1,43 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { stringify } from 'yaml';
-import { DATA_MESH_API_VERSION, DATA_PRODUCT_KIND } from '../constants';
+import { inputRefsOf, productIdOf, statusOf } from '../entity/helpers';
+import type { DataProductEntity } from '../entity/types';
 import {
-  inputRefsOf,
-  parseProductId,
-  productIdOf,
-  statusOf,
-  toDataProductRef,
-} from '../entity/helpers';
-import type { DataProductEntity, DataProductSpec } from '../entity/types';
-import {
-  DataProductValidationResult,
-  validateDataProductEntity,
-} from '../entity/validateDataProductEntity';
-import {
-  OdcsSlaProperty,
-  fromSlaProperties,
-  toSlaProperties,
-} from './slaProperties';
-
-/** @public */
-export interface OdpsCustomProperty {
-  property: string;
-  value: unknown;
-  description?: string;
-}
+  OdpsCustomProperty,
+  OpenStandardTeam,
+  OwnerDetails,
+  PORT_VERSION,
+  contractIdOf,
+  supportOf,
+  teamOf,
+} from './shared';
+import { OdcsSlaProperty, toSlaProperties } from './slaProperties';
 
 /**
- * The part of an ODPS v1.0.0 document this plugin writes and reads.
+ * The ODPS versions this plugin writes: v1.1.0 (default) and v1.0.0. One
+ * document cannot be both, as each schema allows only its own and older
+ * `apiVersion` values (and v1.0.0 knows no `deprecated` flag).
+ *
+ * @public
+ */
+export type OdpsVersion = 'v1.1.0' | 'v1.0.0';
+
+/** @public */
+export const ODPS_VERSIONS: readonly OdpsVersion[] = ['v1.1.0', 'v1.0.0'];
+
+/**
+ * The part of an ODPS v1.0.0/v1.1.0 document this plugin writes and reads.
  *
  * @public
  */
 export interface OdpsDataProduct {
-  apiVersion: 'v1.0.0';
+  apiVersion: OdpsVersion;
   kind: 'DataProduct';
   id: string;
   name: string;
+  /** v1.1.0 only, set for deprecated products. */
+  deprecated?: boolean;
+  version?: string;
   status: string;
   domain: string;
   description?: { purpose?: string };
@@ -43,49 +45,62 @@ export interface OdpsDataProduct {
   inputPorts?: Array<{ name: string; version: string; contractId: string }>;
   outputPorts: Array<{
     name: string;
+    description?: string;
     type: string;
     version: string;
     contractId: string;
   }>;
   support: Array<{ channel: string; url: string; scope: string }>;
-  team: Array<{ username: string; role: string }>;
+  team: OpenStandardTeam;
   customProperties: OdpsCustomProperty[];
 }
 
+/**
+ * Options of {@link toOdps}.
+ *
+ * @public
+ */
+export interface ToOdpsOptions {
+  /** Default v1.1.0. */
+  version?: OdpsVersion;
+  /** The owner's title and members, when known. */
+  owner?: OwnerDetails;
+}
+
 /*
- * How a DataProduct maps to ODPS v1.0.0 (whose schema allows no fields of
- * its own beyond the standard ones, hence customProperties):
+ * How a DataProduct maps to ODPS v1.1.0 / v1.0.0 (whose schemas allow no
+ * fields of their own beyond the standard ones, hence customProperties):
  *
  *   product id <namespace>/<name> → id: the registry key, unique and stable.
  *   metadata.title (or name)      → name
- *   spec.status (default active)  → status: ours are a subset of ODPS's.
+ *   spec.status (default active)  → status: ours are a subset of ODPS's;
+ *                                   v1.1.0 also sets `deprecated: true` for a
+ *                                   deprecated product.
  *   spec.domain                   → domain
  *   metadata.description          → description.purpose
  *   metadata.tags                 → tags
- *   spec.owner                    → team: one member with role owner; the
- *                                   entity ref is the owner's identifier.
+ *   spec.owner                    → team: an object named after the owner's
+ *                                   entity ref, with its title as description
+ *                                   and its members when the caller knows them.
  *   spec.sla.onCall               → support: channel `on-call`, scope issues.
  *   spec.output                   → outputPorts: one port named after the
- *                                   topic, type `topic` (the word ODPS and
- *                                   ODCS use for Kafka), and in full as the
- *                                   `output` custom property.
- *   spec.inputs                   → inputPorts, named after the input.
+ *                                   topic, type `topic`, whose contractId is
+ *                                   the id of its ODCS v3.1 contract (odcs.ts),
+ *                                   and in full as the `output` custom property.
+ *   spec.inputs                   → inputPorts, named after the input, the
+ *                                   contract being the input's output port.
  *   spec.sla (but onCall)         → customProperty `slaProperties`, in ODCS v3
  *                                   form (see slaProperties.ts).
  *   lifecycle, system, quality, classification, piiFields, deprecation
  *                                 → customProperties of the same name.
+ *   spec.qualityRules             → not here: they are the output port's
+ *                                   contract (ODCS `quality`), see odcs.ts.
  *
- * A product has exactly one output port, whose contract is the product's
- * topic and schema subject, so a contractId is the product id. Port versions
- * are ODPS-required but we have none to give: compatible schema changes stay
- * under one subject, a breaking change is a new product that replaces this
- * one, so each port is at its first and only version.
+ * The product itself has no version (see PORT_VERSION), so `version` is
+ * left out.
  */
-const PORT_VERSION = '1.0.0';
-const SLA_PROPERTIES = 'slaProperties';
-const ON_CALL_CHANNEL = 'on-call';
-const OWNER_ROLE = 'owner';
-const CUSTOM_SPEC_FIELDS = [
+export const SLA_PROPERTIES = 'slaProperties';
+export const CUSTOM_SPEC_FIELDS = [
   'lifecycle',
   'system',
   'output',
@@ -96,19 +111,34 @@ const CUSTOM_SPEC_FIELDS = [
 ] as const;
 
 /**
- * The product as an ODPS v1.0.0 document.
+ * The product as an ODPS document, v1.1.0 unless `options.version` says
+ * v1.0.0.
  *
  * @public
  */
-export function toOdps(entity: DataProductEntity): OdpsDataProduct {
+export function toOdps(
+  entity: DataProductEntity,
+  options: ToOdpsOptions = {},
+): OdpsDataProduct {
+  const version = options.version ?? 'v1.1.0';
+  if (!ODPS_VERSIONS.includes(version)) {
+    throw new TypeError(
+      `ODPS ${version} is not supported; one of ${ODPS_VERSIONS.join(', ')}`,
+    );
+  }
   const { metadata, spec } = entity;
+  const status = statusOf(entity);
   const inputs = inputRefsOf(entity).map(ref => parseEntityRef(ref));
+  const sla: OdcsSlaProperty[] = toSlaProperties(spec.sla);
   return {
-    apiVersion: 'v1.0.0',
+    apiVersion: version,
     kind: 'DataProduct',
     id: productIdOf(entity),
     name: metadata.title ?? metadata.name,
-    status: statusOf(entity),
+    ...(version !== 'v1.0.0' && status === 'deprecated'
+      ? { deprecated: true }
+      : {}),
+    status,
     domain: spec.domain,
     ...(metadata.description
       ? { description: { purpose: metadata.description } }
@@ -126,19 +156,18 @@ export function toOdps(entity: DataProductEntity): OdpsDataProduct {
     outputPorts: [
       {
         name: spec.output.topic,
+        description: `Kafka topic ${spec.output.topic} (${spec.output.format}) on cluster ${spec.output.cluster}`,
         type: 'topic',
         version: PORT_VERSION,
-        contractId: productIdOf(entity),
+        contractId: contractIdOf(entity),
       },
     ],
-    support: [
-      { channel: ON_CALL_CHANNEL, url: spec.sla.onCall, scope: 'issues' },
-    ],
-    team: [{ username: spec.owner, role: OWNER_ROLE }],
+    support: supportOf(entity),
+    team: teamOf(entity, options.owner),
     customProperties: [
       {
         property: SLA_PROPERTIES,
-        value: toSlaProperties(spec.sla),
+        value: sla,
         description: 'ODCS v3 slaProperties of the output port',
       },
       ...CUSTOM_SPEC_FIELDS.filter(field => spec[field] !== undefined).map(
@@ -149,63 +178,13 @@ export function toOdps(entity: DataProductEntity): OdpsDataProduct {
 }
 
 /**
- * The product as an ODPS v1.0.0 YAML document.
+ * The product as an ODPS YAML document.
  *
  * @public
  */
-export function toOdpsYaml(entity: DataProductEntity): string {
-  return stringify(toOdps(entity));
-}
-
-/**
- * Reads an ODPS document written by {@link toOdps} back into a descriptor and
- * validates it. Documents from other tools may lack any part; errors then
- * name the descriptor fields that stayed empty.
- *
- * @public
- */
-export function fromOdps(doc: OdpsDataProduct): DataProductValidationResult {
-  let id: { namespace: string; name: string };
-  try {
-    id = parseProductId(doc.id);
-  } catch (error) {
-    return {
-      valid: false,
-      errors: [{ path: 'id', message: (error as Error).message }],
-    };
-  }
-  const custom = new Map(
-    (doc.customProperties ?? []).map(p => [p.property, p.value]),
-  );
-  const extras = Object.fromEntries(
-    CUSTOM_SPEC_FIELDS.filter(field => custom.has(field)).map(field => [
-      field,
-      custom.get(field),
-    ]),
-  ) as Partial<DataProductSpec>;
-  const entity = {
-    apiVersion: DATA_MESH_API_VERSION,
-    kind: DATA_PRODUCT_KIND,
-    metadata: {
-      ...id,
-      title: doc.name !== id.name ? doc.name : undefined,
-      description: doc.description?.purpose,
-      tags: doc.tags,
-    },
-    spec: {
-      owner: doc.team?.find(member => member.role === OWNER_ROLE)?.username,
-      domain: doc.domain,
-      status: doc.status,
-      ...extras,
-      inputs: doc.inputPorts?.map(port => toDataProductRef(port.contractId)),
-      sla: {
-        ...fromSlaProperties(
-          (custom.get(SLA_PROPERTIES) as OdcsSlaProperty[] | undefined) ?? [],
-        ),
-        onCall: doc.support?.find(s => s.channel === ON_CALL_CHANNEL)?.url,
-      },
-    },
-  };
-  // JSON drops the fields left undefined, as if they were never written.
-  return validateDataProductEntity(JSON.parse(JSON.stringify(entity)));
+export function toOdpsYaml(
+  entity: DataProductEntity,
+  options: ToOdpsOptions = {},
+): string {
+  return stringify(toOdps(entity, options));
 }

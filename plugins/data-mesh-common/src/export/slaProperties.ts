@@ -11,9 +11,13 @@ import {
  * @public
  */
 export interface OdcsSlaProperty {
+  /** Set on the properties that come from a freshness quality rule. */
+  id?: string;
   property: string;
   value: string | number;
   unit?: string;
+  element?: string;
+  driver?: string;
   description?: string;
 }
 

@@ -7,6 +7,16 @@ import type { GovernanceRules } from './types';
 
 const rules = DEFAULT_GOVERNANCE_RULES;
 
+// The default rules want a quality rule on tier-1 products.
+const qualityRules: DataProductEntity['spec']['qualityRules'] = [
+  {
+    name: 'order-id-present',
+    metric: 'nullValues',
+    property: 'orderId',
+    mustBe: 0,
+  },
+];
+
 function product(
   spec: Partial<DataProductEntity['spec']> = {},
   metadata: Partial<DataProductEntity['metadata']> = {},
@@ -14,7 +24,7 @@ function product(
   return {
     ...fullDataProduct,
     metadata: { ...fullDataProduct.metadata, ...metadata },
-    spec: { ...fullDataProduct.spec, ...spec },
+    spec: { ...fullDataProduct.spec, qualityRules, ...spec },
   };
 }
 
@@ -38,9 +48,44 @@ const observed = (
 const messages = (entity: DataProductEntity, custom: GovernanceRules = rules) =>
   checkDescriptorGovernance(entity, custom).map(v => v.message);
 
+const withQualityRule = product();
+
 describe('checkDescriptorGovernance', () => {
   it('finds nothing wrong with a descriptor that keeps the default rules', () => {
-    expect(checkDescriptorGovernance(fullDataProduct, rules)).toEqual([]);
+    expect(checkDescriptorGovernance(withQualityRule, rules)).toEqual([]);
+  });
+
+  it('checks the number of quality rules the tier needs', () => {
+    // None are needed unless configured.
+    expect(
+      checkDescriptorGovernance(fullDataProduct, DEFAULT_GOVERNANCE_RULES),
+    ).toEqual([]);
+    expect(
+      checkDescriptorGovernance(fullDataProduct, {
+        ...rules,
+        minQualityRules: { 'tier-1': 1 },
+      }),
+    ).toEqual([
+      {
+        rule: 'min-quality-rules',
+        configKey: 'dataMesh.governance.minQualityRules.tier-1',
+        message:
+          'spec.qualityRules: 0 quality rules, but tier-1 products need at least 1',
+      },
+    ]);
+    expect(
+      messages(withQualityRule, {
+        ...rules,
+        minQualityRules: { 'tier-1': 2 },
+      }),
+    ).toEqual([
+      'spec.qualityRules: 1 quality rule, but tier-1 products need at least 2',
+    ]);
+    expect(
+      messages(
+        product({ sla: { ...fullDataProduct.spec.sla, tier: 'tier-3' } }),
+      ),
+    ).toEqual([]);
   });
 
   it('checks the output format', () => {
@@ -97,6 +142,7 @@ describe('checkDescriptorGovernance', () => {
       metadata: { ...fullDataProduct.metadata, description: '  ' },
       spec: {
         ...spec,
+        qualityRules,
         piiFields: [],
         sla: { ...spec.sla, responseTime: undefined },
       },

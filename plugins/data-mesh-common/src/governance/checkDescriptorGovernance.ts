@@ -1,6 +1,7 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import type { DataProductEntity } from '../entity/types';
 import { checkCompatibility } from './compatibility';
+import { checkQualityRuleCount } from './qualityRules';
 import { checkSchemaFormat } from './schemaFormat';
 import { checkTopicName } from './topicNaming';
 import {
@@ -72,7 +73,8 @@ function checkObserved(
 
 /**
  * Every rule a descriptor breaks: output format, topic name, required
- * fields and tags, and the SLA's retention; plus the partitions, retention
+ * fields and tags, the number of quality rules the tier needs, and the
+ * SLA's retention; plus the partitions, retention
  * and compatibility level Kafka and the registry report, when `spec.observed`
  * holds them. Expects a descriptor that passed validateDataProductEntity.
  *
@@ -108,6 +110,11 @@ export function checkDescriptorGovernance(
           `metadata.tags: must include '${tag}'`,
         ),
       ),
+    ...checkQualityRuleCount(
+      spec.sla.tier,
+      spec.qualityRules?.length ?? 0,
+      rules,
+    ).map(about('spec.qualityRules')),
     ...(spec.sla.retention
       ? checkRetention(spec.sla.retention, rules).map(
           about('spec.sla.retention'),

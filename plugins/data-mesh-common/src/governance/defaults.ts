@@ -4,7 +4,7 @@ import type { GovernanceRules } from './types';
 /**
  * The rules when `dataMesh.governance` says nothing: every format, topics
  * named `{domain}.{name}.v{major}`, safe schema evolution for the two upper
- * tiers, and topic settings that match the tiers' promises.
+ * tiers, at least one quality rule on tier-1 products, and topic settings that match the tiers' promises.
  *
  * @public
  */
@@ -12,6 +12,8 @@ export const DEFAULT_GOVERNANCE_RULES: GovernanceRules = {
   allowedFormats: [...OUTPUT_FORMATS],
   topicNaming: '{domain}.{name}.v{major}',
   minCompatibility: { 'tier-1': 'BACKWARD_TRANSITIVE', 'tier-2': 'BACKWARD' },
+  // None by default (existing products keep publishing); e.g. { 'tier-1': 1 }.
+  minQualityRules: {},
   requiredFields: [],
   requiredTags: [],
   partitions: { min: 1, max: 12, default: 3 },

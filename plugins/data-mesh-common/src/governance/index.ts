@@ -12,5 +12,6 @@ export {
   checkRetentionMs,
 } from './topicSettings';
 export { checkSchemaFormat } from './schemaFormat';
+export { checkQualityRuleCount } from './qualityRules';
 export { checkDescriptorGovernance } from './checkDescriptorGovernance';
 export { formatViolations } from './violations';

@@ -52,6 +52,8 @@ export type GovernanceRules = {
   topicNaming: string;
   /** The weakest subject compatibility level each tier accepts. */
   minCompatibility: Partial<Record<SlaTier, CompatibilityLevel>>;
+  /** The fewest `spec.qualityRules` a product of each tier must declare. */
+  minQualityRules: Partial<Record<SlaTier, number>>;
   /** Dotted entity paths every product must fill, e.g. `spec.classification`. */
   requiredFields: string[];
   /** Tags every product must carry. */
@@ -77,6 +79,7 @@ export type GovernanceRuleName =
   | 'allowed-formats'
   | 'topic-naming'
   | 'min-compatibility'
+  | 'min-quality-rules'
   | 'required-fields'
   | 'required-tags'
   | 'partitions'

@@ -22,6 +22,7 @@ describe('readGovernanceRules', () => {
         allowedFormats: ['protobuf'],
         topicNaming: '{domain}-{name}-{major}',
         minCompatibility: { 'tier-1': 'FULL_TRANSITIVE', 'tier-3': 'FORWARD' },
+        minQualityRules: { 'tier-1': 2, 'tier-2': 1 },
         requiredFields: ['spec.classification'],
         requiredTags: ['pii-reviewed'],
         partitions: { min: 2, max: 24, default: 6 },
@@ -41,6 +42,7 @@ describe('readGovernanceRules', () => {
         'tier-2': 'BACKWARD',
         'tier-3': 'FORWARD',
       },
+      minQualityRules: { 'tier-1': 2, 'tier-2': 1 },
       requiredFields: ['spec.classification'],
       requiredTags: ['pii-reviewed'],
       partitions: { min: 2, max: 24, default: 6 },
@@ -69,6 +71,10 @@ describe('readGovernanceRules', () => {
     expect(rules.minCompatibility).toEqual(
       DEFAULT_GOVERNANCE_RULES.minCompatibility,
     );
+    expect(rules.minQualityRules).toEqual({});
+    expect(read({ minQualityRules: { 'tier-1': 0 } }).minQualityRules).toEqual({
+      'tier-1': 0,
+    });
   });
 
   it.each([
@@ -106,6 +112,16 @@ describe('readGovernanceRules', () => {
       'an unknown compatibility level',
       { minCompatibility: { 'tier-2': 'backward' } },
       "dataMesh.governance.minCompatibility.tier-2: 'backward' is not one of NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE",
+    ],
+    [
+      'a negative quality rule minimum',
+      { minQualityRules: { 'tier-2': -1 } },
+      'dataMesh.governance.minQualityRules.tier-2: -1 is not a whole number of at least 0',
+    ],
+    [
+      'a quality rule minimum for an unknown tier',
+      { minQualityRules: { gold: 1 } },
+      'dataMesh.governance.minQualityRules.gold: unknown key; expected one of tier-1, tier-2, tier-3',
     ],
     [
       'a required field that is not a path',

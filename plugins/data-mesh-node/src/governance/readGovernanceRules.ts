@@ -123,6 +123,26 @@ function readMinCompatibility(governance: Config) {
   return levels;
 }
 
+function readMinQualityRules(governance: Config) {
+  const counts = { ...defaults.minQualityRules };
+  const section = governance.getOptionalConfig('minQualityRules');
+  if (!section) return counts;
+  rejectUnknownKeys(section, 'minQualityRules.', SLA_TIERS);
+  for (const tier of SLA_TIERS) {
+    const count = section.getOptionalNumber(tier);
+    if (count !== undefined) {
+      if (!Number.isInteger(count) || count < 0) {
+        throw invalid(
+          `minQualityRules.${tier}`,
+          `${count} is not a whole number of at least 0`,
+        );
+      }
+      counts[tier] = count;
+    }
+  }
+  return counts;
+}
+
 function readRequiredFields(governance: Config) {
   const fields = governance.getOptionalStringArray('requiredFields') ?? [
     ...defaults.requiredFields,
@@ -225,6 +245,7 @@ const KEYS: ReadonlyArray<keyof GovernanceRules> = [
   'allowedFormats',
   'topicNaming',
   'minCompatibility',
+  'minQualityRules',
   'requiredFields',
   'requiredTags',
   'partitions',
@@ -249,6 +270,7 @@ export function readGovernanceRules(config: Config): GovernanceRules {
     allowedFormats: readAllowedFormats(governance),
     topicNaming: readTopicNaming(governance),
     minCompatibility: readMinCompatibility(governance),
+    minQualityRules: readMinQualityRules(governance),
     requiredFields: readRequiredFields(governance),
     requiredTags: governance.getOptionalStringArray('requiredTags') ?? [
       ...defaults.requiredTags,

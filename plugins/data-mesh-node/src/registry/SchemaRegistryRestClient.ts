@@ -243,6 +243,18 @@ export class SchemaRegistryRestClient {
     }
   }
 
+  /**
+   * The schema registered with an id (what a record's wire-format header
+   * names); a NotFoundError for an unknown id.
+   */
+  async schemaById(id: number): Promise<RegistrySchema> {
+    const found = await this.request<{
+      schema: string;
+      schemaType?: RegistrySchemaType;
+    }>(`/schemas/ids/${id}`, `No schema is registered with the id ${id}`);
+    return { schema: found.schema, schemaType: found.schemaType ?? 'AVRO' };
+  }
+
   /** Every subject the registry holds. */
   async listSubjects(): Promise<string[]> {
     return this.request<string[]>('/subjects', 'no subjects');

@@ -27,6 +27,13 @@ export function mockDataMeshApi(
     getProductsFreshness: jest.fn(async () => ({ items: {} })),
     getConsumers: jest.fn(reject),
     getSamples: jest.fn(reject),
+    getQuality: jest.fn(async () => ({
+      since: '2026-01-01T00:00:00.000Z',
+      rules: [],
+      conformance: { records: 0, nonconforming: 0, skipped: 0 },
+      examplesVisible: true,
+    })),
+    getProductsQualityStatus: jest.fn(async () => ({ items: [] })),
     getCandidateStreams: jest.fn(async () => ({ items: [] })),
     getSyntheticRecords: jest.fn(reject),
     getGovernanceRules: jest.fn(async () => ({

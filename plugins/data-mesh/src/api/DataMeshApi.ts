@@ -12,6 +12,8 @@ import type {
   ProductHealthResponse,
   ProductSamplesResponse,
   ProductsFreshnessResponse,
+  ProductQualityResponse,
+  ProductsQualityStatusResponse,
   SchemaDiffResponse,
   SchemaVersionResponse,
   SchemaVersionsResponse,
@@ -78,6 +80,22 @@ export interface DataMeshApi {
   getProductsFreshness(
     entityRefs: string[],
   ): Promise<ProductsFreshnessResponse>;
+  /**
+   * `GET /products/:namespace/:name/quality?since=`: the contract
+   * monitor's history of each quality rule (since an ISO time or an ISO
+   * duration back from now; default the whole retention).
+   */
+  getQuality(
+    product: DataProductId,
+    options?: { since?: string },
+  ): Promise<ProductQualityResponse>;
+  /**
+   * `POST /quality-status`: ok, failing or unknown for many products in one
+   * request (at most `MAX_FRESHNESS_ENTITY_REFS`).
+   */
+  getProductsQualityStatus(
+    entityRefs: string[],
+  ): Promise<ProductsQualityStatusResponse>;
   /** `GET /products/:namespace/:name/consumers` */
   getConsumers(product: DataProductId): Promise<ProductConsumersResponse>;
   /** `GET /products/:namespace/:name/samples?limit=N` (N ≤ 50) */

@@ -13,6 +13,8 @@ import type {
   ProductSamplesResponse,
   ProductsFreshnessRequest,
   ProductsFreshnessResponse,
+  ProductQualityResponse,
+  ProductsQualityStatusResponse,
   SchemaDiffResponse,
   SchemaVersionResponse,
   SchemaVersionsResponse,
@@ -84,6 +86,27 @@ export class DataMeshClient implements DataMeshApi {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
+    });
+  }
+
+  getQuality(
+    product: DataProductId,
+    options?: { since?: string },
+  ): Promise<ProductQualityResponse> {
+    const query = options?.since
+      ? `?${new URLSearchParams({ since: options.since })}`
+      : '';
+    return this.get(product, `/quality${query}`);
+  }
+
+  async getProductsQualityStatus(
+    entityRefs: string[],
+  ): Promise<ProductsQualityStatusResponse> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('data-mesh');
+    return this.fetchJson(`${baseUrl}/quality-status`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ entityRefs }),
     });
   }
 

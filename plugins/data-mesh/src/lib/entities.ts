@@ -25,6 +25,15 @@ export function consumingComponentRefs(entity: Entity): string[] {
   return relationLineageOf(entity).consumingComponents;
 }
 
+/**
+ * Everything reading the product: consuming components and the products
+ * built from it (their processors read it), each once, sorted.
+ */
+export function consumerRefs(entity: Entity): string[] {
+  const { consumingComponents, downstreamProducts } = relationLineageOf(entity);
+  return [...consumingComponents, ...downstreamProducts];
+}
+
 /** Products built from this one (`dependencyOf` → DataProduct). */
 export function downstreamProductRefs(entity: Entity): string[] {
   return relationLineageOf(entity).downstreamProducts;

@@ -36,8 +36,8 @@ describe('DataProductDiscoveryPage', () => {
     expect(within(row).getByText('curated')).toBeInTheDocument();
     // the promised freshness until the live state is known
     expect(within(row).getByText('SLA PT5M')).toBeInTheDocument();
-    // two consuming components (the downstream product is not counted)
-    expect(within(row).getByText('2')).toBeInTheDocument();
+    // two consuming components and the processor of one downstream product
+    expect(within(row).getByText('3')).toBeInTheDocument();
     expect(within(row).getByText('Orders placed').closest('a')).toHaveAttribute(
       'href',
       '/catalog/default/dataproduct/orders-placed',
@@ -146,6 +146,160 @@ describe('DataProductDiscoveryPage', () => {
         within(rowOf('Orders placed')).getByText('SLA PT5M'),
       ).toBeInTheDocument();
       expect(screen.getByText('Data products (3 of 3)')).toBeInTheDocument();
+    });
+  });
+
+  describe('quality checks', () => {
+    const rowOf = (title: string) => screen.getByText(title).closest('tr')!;
+    const qualityStatus = {
+      items: [
+        {
+          entityRef: 'dataproduct:default/orders-placed',
+          status: 'failing' as const,
+          failingRules: ['order-id-present'],
+          lastCheckedAt: '2026-01-01T00:00:00.000Z',
+        },
+        {
+          entityRef: 'dataproduct:default/payments-settled',
+          status: 'ok' as const,
+          failingRules: [],
+          lastCheckedAt: '2026-01-01T00:00:00.000Z',
+        },
+        {
+          entityRef: 'dataproduct:default/customer-profiles',
+          status: 'unknown' as const,
+          failingRules: [],
+        },
+      ],
+    };
+
+    it("shows the contract monitor's status of every listed product, asked in one request", async () => {
+      const dataMeshApi = mockDataMeshApi({
+        getProductsQualityStatus: jest.fn(async () => qualityStatus),
+      });
+      await renderWithApis(<DataProductDiscoveryContent />, {
+        entities: allProducts,
+        dataMeshApi,
+      });
+      expect(
+        screen.getByRole('columnheader', { name: 'Checks' }),
+      ).toBeInTheDocument();
+      expect(
+        await within(rowOf('Orders placed')).findByText('failing'),
+      ).toBeInTheDocument();
+      expect(
+        within(rowOf('Payments settled')).getByText('ok'),
+      ).toBeInTheDocument();
+      expect(
+        within(rowOf('customer-profiles')).getByText('unknown'),
+      ).toBeInTheDocument();
+      expect(dataMeshApi.getProductsQualityStatus).toHaveBeenCalledTimes(1);
+      expect(dataMeshApi.getProductsQualityStatus).toHaveBeenCalledWith([
+        'dataproduct:default/customer-profiles',
+        'dataproduct:default/orders-placed',
+        'dataproduct:default/payments-settled',
+      ]);
+    });
+
+    it('shows a pending mark until the status is known', async () => {
+      await renderWithApis(<DataProductDiscoveryContent />, {
+        entities: allProducts,
+        dataMeshApi: mockDataMeshApi({
+          getProductsQualityStatus: jest.fn(() => new Promise<never>(() => {})),
+        }),
+      });
+      await screen.findByText('Orders placed');
+      expect(within(rowOf('Orders placed')).getByText('…')).toBeInTheDocument();
+    });
+
+    it('filters by status: failing, ok, and unknown for products never checked', async () => {
+      await renderWithApis(<DataProductDiscoveryContent />, {
+        entities: allProducts,
+        dataMeshApi: mockDataMeshApi({
+          getProductsQualityStatus: jest.fn(async () => qualityStatus),
+        }),
+      });
+      await within(rowOf('Orders placed')).findByText('failing');
+      const filter = screen.getByLabelText('Quality checks');
+      expect(
+        within(filter)
+          .getAllByRole('option')
+          .map(o => o.textContent),
+      ).toEqual(['All', 'ok', 'failing', 'unknown']);
+
+      await userEvent.selectOptions(filter, 'failing');
+      await waitFor(() =>
+        expect(screen.queryByText('Payments settled')).not.toBeInTheDocument(),
+      );
+      expect(screen.getByText('Orders placed')).toBeInTheDocument();
+      expect(screen.queryByText('customer-profiles')).not.toBeInTheDocument();
+      expect(screen.getByText('Data products (1 of 3)')).toBeInTheDocument();
+
+      await userEvent.selectOptions(filter, 'ok');
+      await waitFor(() =>
+        expect(screen.getByText('Data products (1 of 3)')).toBeInTheDocument(),
+      );
+      expect(screen.getByText('Payments settled')).toBeInTheDocument();
+      expect(screen.queryByText('Orders placed')).not.toBeInTheDocument();
+
+      await userEvent.selectOptions(filter, 'unknown');
+      await waitFor(() =>
+        expect(screen.getByText('customer-profiles')).toBeInTheDocument(),
+      );
+      expect(screen.queryByText('Payments settled')).not.toBeInTheDocument();
+
+      await userEvent.selectOptions(filter, '');
+      await waitFor(() =>
+        expect(screen.getByText('Data products (3 of 3)')).toBeInTheDocument(),
+      );
+    });
+
+    it('combines with the other filters, asking only for the products they leave', async () => {
+      const dataMeshApi = mockDataMeshApi({
+        getProductsQualityStatus: jest.fn(async () => qualityStatus),
+      });
+      await renderWithApis(<DataProductDiscoveryContent />, {
+        entities: allProducts,
+        dataMeshApi,
+      });
+      await within(rowOf('Orders placed')).findByText('failing');
+      await userEvent.selectOptions(
+        screen.getByLabelText('SLA tier'),
+        'tier-2',
+      );
+      await waitFor(() =>
+        expect(dataMeshApi.getProductsQualityStatus).toHaveBeenLastCalledWith([
+          'dataproduct:default/payments-settled',
+        ]),
+      );
+      await userEvent.selectOptions(
+        screen.getByLabelText('Quality checks'),
+        'failing',
+      );
+      await waitFor(() =>
+        expect(screen.getByText('Data products (0 of 3)')).toBeInTheDocument(),
+      );
+    });
+
+    it('counts a product the backend left out as unknown', async () => {
+      await renderWithApis(<DataProductDiscoveryContent />, {
+        entities: allProducts,
+        dataMeshApi: mockDataMeshApi({
+          getProductsQualityStatus: jest.fn(async () => ({
+            items: qualityStatus.items.slice(0, 1),
+          })),
+        }),
+      });
+      await within(rowOf('Orders placed')).findByText('failing');
+      await userEvent.selectOptions(
+        screen.getByLabelText('Quality checks'),
+        'unknown',
+      );
+      await waitFor(() =>
+        expect(screen.getByText('Data products (2 of 3)')).toBeInTheDocument(),
+      );
+      expect(screen.getByText('Payments settled')).toBeInTheDocument();
+      expect(screen.getByText('customer-profiles')).toBeInTheDocument();
     });
   });
 

@@ -22,6 +22,7 @@ import {
   DATA_QUALITIES,
   DataProductEntity,
   ProductFreshness,
+  QualityStatus,
   SLA_TIERS,
   isDataProductEntity,
 } from '@kafka-mesh/plugin-data-mesh-common';
@@ -29,11 +30,13 @@ import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { consumingComponentRefs, hasPii, ownerRefOf } from '../../lib';
+import { consumerRefs, hasPii, ownerRefOf } from '../../lib';
 import { CandidateStreamsCard } from './CandidateStreamsCard';
 import { compareFreshness, FreshnessCell } from './FreshnessCell';
 import { GovernanceRulesCard } from './GovernanceRulesCard';
 import { useProductsFreshness } from '../../hooks/useProductsFreshness';
+import { useProductsQualityStatus } from '../../hooks/useProductsQualityStatus';
+import { QualityStatusCell } from './QualityStatusCell';
 
 /** One row of the discovery table. */
 export type DataProductRow = {
@@ -55,6 +58,8 @@ export type DataProductRow = {
   consumers: number;
   /** The live freshness, once the backend reported it. */
   live?: ProductFreshness;
+  /** The contract monitor's verdict, once the backend reported it. */
+  checks?: QualityStatus;
 };
 
 export type DataProductFilters = {
@@ -66,6 +71,8 @@ export type DataProductFilters = {
   classification: string;
   lifecycle: string;
   pii: '' | 'yes' | 'no';
+  /** The contract monitor's status; applied once statuses are known. */
+  checks?: '' | QualityStatus;
 };
 
 const emptyFilters: DataProductFilters = {
@@ -96,7 +103,8 @@ export function toRow(entity: DataProductEntity): DataProductRow {
     pii: hasPii(entity),
     freshness: entity.spec.sla.freshness,
     topicStatus: observed?.topic.status ?? 'unobserved',
-    consumers: consumingComponentRefs(entity).length,
+    // Components and derived products (their processors) reading it.
+    consumers: consumerRefs(entity).length,
   };
 }
 
@@ -146,6 +154,11 @@ const columns: TableColumn<DataProductRow>[] = [
   { title: 'Tier', field: 'tier' },
   { title: 'Quality', field: 'quality' },
   {
+    title: 'Checks',
+    field: 'checks',
+    render: row => <QualityStatusCell status={row.checks} />,
+  },
+  {
     title: 'Freshness',
     field: 'freshness',
     render: row => <FreshnessCell row={row} />,
@@ -168,7 +181,7 @@ function FilterSelect(props: {
       fullWidth
       id={`data-mesh-filter-${id}`}
       label={label}
-      value={filters[id]}
+      value={filters[id] ?? ''}
       onChange={e => onChange({ ...filters, [id]: e.target.value })}
       SelectProps={{ native: true }}
       InputLabelProps={{ shrink: true }}
@@ -233,9 +246,25 @@ function DataProductsSection() {
   const freshness = useProductsFreshness(
     useMemo(() => filtered.map(row => row.id), [filtered]),
   );
+  // The status is asked for the rows the other filters leave, then
+  // filtered on, so that the request stays within the batch bound.
+  const quality = useProductsQualityStatus(
+    useMemo(() => filtered.map(row => row.id), [filtered]),
+  );
   const visible = useMemo(
-    () => filtered.map(row => ({ ...row, live: freshness.items?.[row.id] })),
-    [filtered, freshness.items],
+    () =>
+      filtered
+        .map(row => ({
+          ...row,
+          live: freshness.items?.[row.id],
+          checks: quality.items?.[row.id],
+        }))
+        .filter(
+          row =>
+            !filters.checks ||
+            (row.checks ?? 'unknown') === filters.checks,
+        ),
+    [filtered, freshness.items, quality.items, filters.checks],
   );
 
   if (loading && !value) {
@@ -288,6 +317,7 @@ function DataProductsSection() {
       {select('classification', 'Classification', DATA_CLASSIFICATIONS)}
       {select('lifecycle', 'Lifecycle', DATA_PRODUCT_LIFECYCLES)}
       {select('pii', 'Personal data', ['yes', 'no'])}
+      {select('checks', 'Quality checks', ['ok', 'failing', 'unknown'])}
       <Grid item xs={12}>
         {freshness.error && (
           <Typography variant="caption" color="textSecondary" role="status">

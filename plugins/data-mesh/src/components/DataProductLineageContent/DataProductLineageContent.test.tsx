@@ -153,5 +153,92 @@ describe('DataProductLineageContent', () => {
       ],
     ]);
     expect(dataMeshApi.getHealth).not.toHaveBeenCalled();
+
+    // Left to right: upstream → product → consuming component.
+    // A node's x: the sum of the translations of the groups around its title.
+    const xOf = (text: string) => {
+      let el: Element | null = screen
+        .getAllByText(text)
+        .find(e => e.closest('g[transform]'))!;
+      let x = 0;
+      while (el) {
+        const match = /translate\(\s*(-?[\d.]+)/.exec(
+          el.getAttribute('transform') ?? '',
+        );
+        if (match) x += Number(match[1]);
+        el = el.parentElement;
+      }
+      return x;
+    };
+    const upstream = xOf('Payments settled');
+    const focused = xOf('Orders placed');
+    const component = xOf('shipping-service');
+    expect(upstream).toBeLessThan(focused);
+    expect(focused).toBeLessThan(component);
+  });
+
+  it('flags observed lineage that differs from the declared inputs', async () => {
+    const drifting = {
+      ...ordersPlaced,
+      spec: {
+        ...ordersPlaced.spec,
+        processor: { consumerGroups: ['orders-app'] },
+        observed: {
+          ...ordersPlaced.spec.observed!,
+          lineage: {
+            cluster: 'local',
+            activeGroups: ['orders-app'],
+            declaredNotRead: [
+              {
+                input: 'dataproduct:default/payments-settled',
+                topic: 'payments.settled.v1',
+              },
+            ],
+            readNotDeclared: [
+              {
+                topic: 'crm.customer-profiles.v1',
+                product: 'dataproduct:default/customer-profiles',
+              },
+              { topic: 'scratch' },
+            ],
+          },
+        },
+      },
+    };
+    await renderWithApis(<DataProductLineageContent showGraph={false} />, {
+      entity: drifting,
+    });
+    const alert = await screen.findByTestId('lineage-drift');
+    expect(alert).toHaveTextContent(
+      'consumer groups of the processor: orders-app',
+    );
+    expect(alert).toHaveTextContent(
+      'Declared but not read: payments-settled (payments.settled.v1)',
+    );
+    expect(alert).toHaveTextContent(
+      'Read but not declared: crm.customer-profiles.v1 (customer-profiles), scratch',
+    );
+  });
+
+  it('shows no drift flag when the processor reads what it declares', async () => {
+    await renderWithApis(<DataProductLineageContent showGraph={false} />, {
+      entity: {
+        ...ordersPlaced,
+        spec: {
+          ...ordersPlaced.spec,
+          observed: {
+            ...ordersPlaced.spec.observed!,
+            lineage: {
+              cluster: 'local',
+              activeGroups: ['orders-app'],
+              declaredNotRead: [],
+              readNotDeclared: [],
+            },
+          },
+        },
+      },
+    });
+    await screen.findByRole('list', { name: 'Upstream data products' });
+    expect(screen.queryByTestId('lineage-drift')).not.toBeInTheDocument();
   });
 });

@@ -5,7 +5,10 @@ import {
   RELATION_DEPENDS_ON,
 } from '@backstage/catalog-model';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
-import { EntityCatalogGraphCard } from '@backstage/plugin-catalog-graph';
+import {
+  Direction,
+  EntityCatalogGraphCard,
+} from '@backstage/plugin-catalog-graph';
 import {
   DataProductEntity,
   isDataProductEntity,
@@ -90,6 +93,72 @@ function RefList(props: {
   );
 }
 
+/**
+ * Edges drawn from the entity that is a dependency to the one depending on
+ * it, so that the graph reads left to right: upstream → product →
+ * downstream products and consuming components.
+ */
+export const LINEAGE_RELATION_PAIRS: [string, string][] = [
+  [RELATION_DEPENDENCY_OF, RELATION_DEPENDS_ON],
+];
+
+function hasDrift(entity: DataProductEntity): boolean {
+  const lineage = entity.spec.observed?.lineage;
+  return (
+    !!lineage &&
+    lineage.declaredNotRead.length + lineage.readNotDeclared.length > 0
+  );
+}
+
+/** Observed against declared lineage, when the processor's groups drift. */
+function LineageDrift({ entity }: { entity: DataProductEntity }) {
+  const lineage = entity.spec.observed?.lineage;
+  if (!lineage || !hasDrift(entity)) return null;
+  const { declaredNotRead, readNotDeclared } = lineage;
+  return (
+    <Alert severity="warning" data-testid="lineage-drift">
+      <Typography variant="subtitle2" component="div">
+        Observed lineage differs from the declared inputs (consumer groups of
+        the processor: {entity.spec.processor?.consumerGroups.join(', ')})
+      </Typography>
+      {declaredNotRead.length > 0 && (
+        <Typography variant="body2" component="div">
+          Declared but not read:{' '}
+          {declaredNotRead.map((d, i) => (
+            <span key={d.input}>
+              {i > 0 && ', '}
+              <EntityRefLink entityRef={d.input} defaultKind="DataProduct" /> (
+              <code>{d.topic}</code>)
+            </span>
+          ))}
+        </Typography>
+      )}
+      {readNotDeclared.length > 0 && (
+        <Typography variant="body2" component="div">
+          Read but not declared:{' '}
+          {readNotDeclared.map((r, i) => (
+            <span key={r.topic}>
+              {i > 0 && ', '}
+              <code>{r.topic}</code>
+              {r.product && (
+                <>
+                  {' '}
+                  (
+                  <EntityRefLink
+                    entityRef={r.product}
+                    defaultKind="DataProduct"
+                  />
+                  )
+                </>
+              )}
+            </span>
+          ))}
+        </Typography>
+      )}
+    </Alert>
+  );
+}
+
 /** Upstream products, downstream products and consuming components. */
 export function DataProductLineage(props: {
   entity: DataProductEntity;
@@ -108,12 +177,19 @@ export function DataProductLineage(props: {
                 height={400}
                 kinds={['DataProduct', 'Component']}
                 relations={[RELATION_DEPENDS_ON, RELATION_DEPENDENCY_OF]}
+                relationPairs={LINEAGE_RELATION_PAIRS}
+                direction={Direction.LEFT_RIGHT}
                 maxDepth={2}
                 unidirectional={false}
                 renderNode={LineageNode}
               />
             </LineageFreshnessProvider>
           </GraphBoundary>
+        </Grid>
+      )}
+      {hasDrift(entity) && (
+        <Grid item xs={12}>
+          <LineageDrift entity={entity} />
         </Grid>
       )}
       {missing.length > 0 && (

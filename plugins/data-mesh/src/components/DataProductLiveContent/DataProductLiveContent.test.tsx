@@ -111,6 +111,30 @@ describe('DataProductLiveContent', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('names the root cause of a freshness breach', async () => {
+    await renderWithApis(<DataProductLiveContent />, {
+      entity: ordersPlaced,
+      dataMeshApi: mockDataMeshApi({
+        getHealth: jest.fn(async () => ({
+          ...makeHealth(),
+          rootCause: {
+            product: 'dataproduct:default/page-views',
+            reason: 'upstream-breached' as const,
+            detail:
+              'dataproduct:default/page-views is itself stale: its newest record is 3 h old, its SLA promises 5 min',
+          },
+        })),
+        getConsumers: jest.fn(async () => consumers),
+        getSamples: jest.fn(async () => samples),
+      }),
+    });
+    const notice = await screen.findByTestId('root-cause');
+    expect(notice).toHaveTextContent(
+      'Root cause: the upstream product page-views is itself breaching its freshness SLA.',
+    );
+    expect(notice).toHaveTextContent('its newest record is 3 h old');
+  });
+
   it('flags stale health figures', async () => {
     await renderWithApis(<DataProductLiveContent />, {
       entity: ordersPlaced,

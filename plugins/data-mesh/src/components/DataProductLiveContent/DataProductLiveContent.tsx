@@ -18,6 +18,7 @@ import {
   DataProductEntity,
   FreshnessStatus,
   PartitionHealth,
+  ProductRootCause,
   SampleRecord,
   dataMeshSamplesReadPermission,
   isDataProductEntity,
@@ -30,6 +31,7 @@ import Alert from '@material-ui/lab/Alert';
 import { DataProductId, dataMeshApiRef } from '../../api';
 import { formatMs, isStale, productIdOf } from '../../lib';
 import { ErrorPanel, NotADataProduct, statusOf } from '../common';
+import { QualitySection } from './QualitySection';
 import { ThroughputSparkline } from './ThroughputSparkline';
 
 const FRESHNESS_LABELS: Record<FreshnessStatus, string> = {
@@ -100,6 +102,27 @@ const partitionColumns: TableColumn<PartitionHealth>[] = [
   },
 ];
 
+/** Why the freshness SLA is breached: the upstream product at fault. */
+function RootCauseNotice({ rootCause }: { rootCause: ProductRootCause }) {
+  return (
+    <Box mb={2}>
+      <Alert severity="error" data-testid="root-cause">
+        <Typography variant="body2">
+          <strong>Root cause:</strong>{' '}
+          {rootCause.reason === 'upstream-breached'
+            ? 'the upstream product '
+            : 'the processor of '}
+          <EntityRefLink entityRef={rootCause.product} />
+          {rootCause.reason === 'upstream-breached'
+            ? ' is itself breaching its freshness SLA.'
+            : ' is lagging behind its inputs.'}
+        </Typography>
+        <Typography variant="body2">{rootCause.detail}</Typography>
+      </Alert>
+    </Box>
+  );
+}
+
 function HealthSection({ product }: { product: DataProductId }) {
   const api = useApi(dataMeshApiRef);
   const { value, loading, error, retry } = useAsyncRetry(
@@ -121,6 +144,7 @@ function HealthSection({ product }: { product: DataProductId }) {
         action={<RefreshButton onClick={retry} label="Refresh health" />}
       >
         <StaleNotice observedAt={value.observedAt} />
+        {value.rootCause && <RootCauseNotice rootCause={value.rootCause} />}
         <Box display="flex" flexWrap="wrap" alignItems="baseline">
           <Box mr={4} mb={1}>
             <Typography variant="caption" color="textSecondary" display="block">
@@ -196,14 +220,35 @@ const consumerColumns: TableColumn<ConsumerGroupLag>[] = [
   {
     title: 'Component',
     field: 'component',
-    render: group =>
-      group.component ? (
-        <EntityRefLink entityRef={group.component} defaultKind="component" />
-      ) : (
-        <Typography variant="body2" color="textSecondary">
-          not in the catalog
-        </Typography>
-      ),
+    render: group => {
+      if (!group.component && !group.product) {
+        return (
+          <Typography variant="body2" color="textSecondary">
+            not in the catalog
+          </Typography>
+        );
+      }
+      return (
+        <>
+          {group.component && (
+            <EntityRefLink
+              entityRef={group.component}
+              defaultKind="component"
+            />
+          )}
+          {group.component && group.product && <br />}
+          {group.product && (
+            <Typography variant="body2" component="span">
+              processor of{' '}
+              <EntityRefLink
+                entityRef={group.product}
+                defaultKind="dataproduct"
+              />
+            </Typography>
+          )}
+        </>
+      );
+    },
   },
 ];
 
@@ -343,6 +388,9 @@ export function DataProductLive({ entity }: { entity: DataProductEntity }) {
       </Grid>
       <Grid item xs={12}>
         <ConsumersSection product={product} />
+      </Grid>
+      <Grid item xs={12}>
+        <QualitySection product={product} />
       </Grid>
       <Grid item xs={12}>
         <SamplesSection product={product} />

@@ -40,8 +40,25 @@ describe('GroupDataProductsCard', () => {
       name: 'Consumed data products',
     });
     expect(within(consumed).getByText('Payments settled')).toBeInTheDocument();
+    // orders-placed, the group's own product, is built from it too.
     expect(
-      within(consumed).getByText('read by checkout-service'),
+      within(consumed).getByText(
+        'read by checkout-service, the processor of orders-placed',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('counts the inputs of its derived products as consumed, without any component', async () => {
+    await renderWithApis(<GroupDataProductsCard />, {
+      entity: checkoutTeam,
+      entities: allProducts,
+    });
+    const consumed = await screen.findByRole('list', {
+      name: 'Consumed data products',
+    });
+    expect(within(consumed).getByText('Payments settled')).toBeInTheDocument();
+    expect(
+      within(consumed).getByText('read by the processor of orders-placed'),
     ).toBeInTheDocument();
   });
 

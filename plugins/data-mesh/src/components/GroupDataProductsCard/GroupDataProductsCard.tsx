@@ -26,7 +26,7 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
-import { consumingComponentRefs } from '../../lib';
+import { consumerRefs } from '../../lib';
 
 function ProductList(props: {
   label: string;
@@ -62,7 +62,10 @@ function ProductList(props: {
   );
 }
 
-/** Data products a group owns and those its components consume. */
+/**
+ * Data products a group owns and those it consumes: read by its components
+ * or by the processors of its own (derived) products.
+ */
 export function GroupDataProducts({ group }: { group: Entity }) {
   const catalogApi = useApi(catalogApiRef);
   const groupRef = stringifyEntityRef(group);
@@ -83,18 +86,23 @@ export function GroupDataProducts({ group }: { group: Entity }) {
       }),
     ]);
     const componentRefs = components.items.map(c => stringifyEntityRef(c));
-    const consumed = componentRefs.length
+    // A derived product's processor reads its inputs for the group too.
+    const readerRefs = [
+      ...componentRefs,
+      ...owned.items.map(p => stringifyEntityRef(p)),
+    ];
+    const consumed = readerRefs.length
       ? await catalogApi.getEntities({
           filter: {
             kind: DATA_PRODUCT_KIND,
-            [`relations.${RELATION_DEPENDENCY_OF}`]: componentRefs,
+            [`relations.${RELATION_DEPENDENCY_OF}`]: readerRefs,
           },
         })
       : { items: [] };
     return {
       owned: owned.items.filter(isDataProductEntity),
       consumed: consumed.items.filter(isDataProductEntity),
-      componentRefs: new Set(componentRefs),
+      readerRefs: new Set(readerRefs),
     };
   }, [catalogApi, groupRef]);
 
@@ -115,13 +123,17 @@ export function GroupDataProducts({ group }: { group: Entity }) {
       <ProductList
         label="Consumed data products"
         products={value.consumed}
-        empty="No component of this group reads a data product."
+        empty="No component or data product of this group reads a data product."
         secondary={product => {
-          const readers = consumingComponentRefs(product).filter(ref =>
-            value.componentRefs.has(ref),
+          const readers = consumerRefs(product).filter(ref =>
+            value.readerRefs.has(ref),
           );
           return `read by ${readers
-            .map(ref => ref.replace(/^component:(default\/)?/, ''))
+            .map(ref =>
+              ref
+                .replace(/^component:(default\/)?/, '')
+                .replace(/^dataproduct:(default\/)?(.*)$/, 'the processor of $2'),
+            )
             .join(', ')}`;
         }}
       />

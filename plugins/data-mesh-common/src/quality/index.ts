@@ -1,0 +1,5 @@
+export * from './types';
+export {
+  evaluateQualityRules,
+  QUALITY_VALUE_UNMEASURED,
+} from './evaluateQualityRules';
