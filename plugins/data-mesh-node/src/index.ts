@@ -31,6 +31,7 @@ export {
 } from './kafka/acls';
 export type { AclQuery } from './kafka/acls';
 export { readOffsetRanges } from './kafka/readOffsetRanges';
+export { readTail, TAIL_GROUP_PREFIX } from './kafka/readTail';
 export type {
   OffsetRange,
   RangeRecord,

@@ -1,7 +1,6 @@
 import { NotFoundError } from '@backstage/errors';
-import { mapLimited } from '@kafka-mesh/plugin-data-mesh-node';
+import { mapLimited, readTail } from '@kafka-mesh/plugin-data-mesh-node';
 import type { KafkaCluster } from '@kafka-mesh/plugin-data-mesh-node';
-import { readTail } from './readTail';
 
 /** A partition's offsets, as `fetchTopicOffsets` gives them. */
 export interface PartitionOffsets {

@@ -1,9 +1,10 @@
 import type { SampleRecord } from '@kafka-mesh/plugin-data-mesh-common';
-import type { RangeRecord } from '@kafka-mesh/plugin-data-mesh-node';
+import {
+  KafkaCluster,
+  readNewestRecords,
+} from '@kafka-mesh/plugin-data-mesh-node';
 import { decodeValue, WireDecoder } from './decodeValue';
-import type { KafkaCluster } from '@kafka-mesh/plugin-data-mesh-node';
 import { maskPii, MASK } from './maskPii';
-import { readTail } from './readTail';
 
 export interface SampleOptions {
   limit: number;
@@ -15,21 +16,6 @@ export interface SampleOptions {
   decode: WireDecoder;
   tailDeadlineMs: number;
   connectTimeoutMs: number;
-}
-
-/** The newest `limit` records of all partitions, newest first. */
-export function newestFirst(
-  records: RangeRecord[],
-  limit: number,
-): RangeRecord[] {
-  return [...records]
-    .sort(
-      (a, b) =>
-        b.timestamp - a.timestamp ||
-        a.partition - b.partition ||
-        Number(BigInt(b.offset) - BigInt(a.offset)),
-    )
-    .slice(0, limit);
 }
 
 /**
@@ -73,31 +59,10 @@ export async function readSamples(
   topic: string,
   options: SampleOptions,
 ): Promise<SampleRecord[]> {
-  const offsets = await cluster.admin(
-    'fetching offsets',
-    a => a.fetchTopicOffsets(topic),
-    { topic },
-  );
-  const limit = BigInt(options.limit);
-  const ranges = offsets
-    .filter(p => BigInt(p.high) > BigInt(p.low))
-    .map(p => {
-      const low = BigInt(p.low);
-      const high = BigInt(p.high);
-      return {
-        topic,
-        partition: p.partition,
-        from: high - limit > low ? high - limit : low,
-        last: high - 1n,
-      };
-    });
-  const records = newestFirst(
-    await readTail(cluster, ranges, {
-      deadlineMs: options.tailDeadlineMs,
-      connectTimeoutMs: options.connectTimeoutMs,
-    }),
-    options.limit,
-  );
+  const records = await readNewestRecords(cluster, topic, options.limit, {
+    deadlineMs: options.tailDeadlineMs,
+    connectTimeoutMs: options.connectTimeoutMs,
+  });
   const samples: SampleRecord[] = [];
   for (const record of records) {
     const decoded = await decodeValue(record.value, options.decode);

@@ -1,12 +1,15 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import type { RangeRecord } from '@kafka-mesh/plugin-data-mesh-node';
 import { migrationsDir } from '../access/AccessStore';
-import { readTail } from '../lib/readTail';
+import { readTail } from '@kafka-mesh/plugin-data-mesh-node';
 import { MASK } from '../lib/maskPii';
 import { ContractMonitor, MonitoredProduct } from './ContractMonitor';
 import { QualityStore } from './QualityStore';
 
-jest.mock('../lib/readTail', () => ({ readTail: jest.fn() }));
+jest.mock('@kafka-mesh/plugin-data-mesh-node', () => ({
+  ...jest.requireActual('@kafka-mesh/plugin-data-mesh-node'),
+  readTail: jest.fn(),
+}));
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });

@@ -10,10 +10,10 @@ import {
   KafkaService,
   mapLimited,
   RangeRecord,
+  readTail,
 } from '@kafka-mesh/plugin-data-mesh-node';
 import { decodeValue, WireDecoder } from '../lib/decodeValue';
 import type { PartitionOffsets } from '../lib/newestRecords';
-import { readTail } from '../lib/readTail';
 import { maskSample } from '../lib/readSamples';
 import type { QualityNotice } from './QualityNotifier';
 import type {

@@ -17,7 +17,7 @@ export type { DownstreamProduct } from './downstreamProducts';
 export { maskExample, MASKED } from './maskExamples';
 export { checkQuality, formatQualityCheck, severityOf } from './qualityCheck';
 export type { CheckedRule, QualityCheckReport } from './qualityCheck';
-export { readNewestRecords, CHECK_GROUP_PREFIX } from './readNewestRecords';
+export { readNewestRecords } from './readNewestRecords';
 export { assessSchemaImpact, formatSchemaImpact } from './schemaImpact';
 export type {
   ImpactConsumer,

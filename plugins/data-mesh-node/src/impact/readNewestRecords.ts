@@ -1,14 +1,12 @@
-import { PORTAL_CONSUMER_GROUP_PREFIX } from '@kafka-mesh/plugin-data-mesh-common';
 import type { KafkaCluster } from '../kafka/KafkaService';
-import { readOffsetRanges, RangeRecord } from '../kafka/readOffsetRanges';
-
-/** Throwaway groups of tools that read a topic's tail; they never commit. */
-export const CHECK_GROUP_PREFIX = `${PORTAL_CONSUMER_GROUP_PREFIX}tail-`;
+import type { RangeRecord } from '../kafka/readOffsetRanges';
+import { readTail } from '../kafka/readTail';
 
 /**
  * The newest `limit` records of a topic over all its partitions, newest
  * first: the last `limit` offsets of every partition are read by one
- * throwaway consumer, then the newest `limit` of them kept.
+ * throwaway consumer, then the newest `limit` of them kept. The one reader
+ * of a topic's newest records (samples, `mesh test`, the impact check).
  *
  * @throws NotFoundError when the topic does not exist
  * @public
@@ -38,14 +36,19 @@ export async function readNewestRecords(
         last: high - 1n,
       };
     });
-  const records = await cluster.reading(kafka =>
-    readOffsetRanges(kafka, ranges, {
-      deadlineMs,
-      connectTimeoutMs,
-      groupPrefix: CHECK_GROUP_PREFIX,
-    }),
-  );
-  return records
+  const records = await readTail(cluster, ranges, {
+    deadlineMs,
+    connectTimeoutMs,
+  });
+  return newestFirst(records, limit);
+}
+
+/** The newest `limit` of records from several partitions, newest first. */
+export function newestFirst(
+  records: readonly RangeRecord[],
+  limit: number,
+): RangeRecord[] {
+  return [...records]
     .sort(
       (a, b) =>
         b.timestamp - a.timestamp ||

@@ -1,21 +1,28 @@
 import { stringifyError } from '@backstage/errors';
 import { PORTAL_CONSUMER_GROUP_PREFIX } from '@kafka-mesh/plugin-data-mesh-common';
+import { KafkaUnavailableError } from './errors';
+import type { KafkaCluster } from './KafkaService';
 import {
-  KafkaCluster,
-  KafkaUnavailableError,
   OffsetRange,
   RangeRecord,
   readOffsetRanges,
-} from '@kafka-mesh/plugin-data-mesh-node';
+} from './readOffsetRanges';
 
-/** Consumer groups of the backend's own tail reads; they never commit. */
+/**
+ * Consumer groups of the suite's tail reads (live routes, the contract
+ * monitor, `mesh test`); they never commit.
+ *
+ * @public
+ */
 export const TAIL_GROUP_PREFIX = `${PORTAL_CONSUMER_GROUP_PREFIX}tail-`;
 
 /**
- * The newest records of partitions (see `readOffsetRanges`), for the live
- * endpoints, in one place of the cluster's bounded pool of readers: a
- * Kafka failure becomes a {@link KafkaUnavailableError}, which the router
- * answers with 503.
+ * Records of partitions' offset ranges (see `readOffsetRanges`), read in
+ * one place of the cluster's bounded pool of readers: a Kafka failure
+ * becomes a {@link KafkaUnavailableError} (503 for the routes, "try again"
+ * for the monitor and the CLI).
+ *
+ * @public
  */
 export async function readTail(
   cluster: KafkaCluster,
