@@ -132,6 +132,7 @@ export type { BarrierRequest, BarrierResult } from './products/publishBarrier';
 export { checkPublishBarrier } from './products/publishBarrier';
 export { findDataProduct, loadUpstream } from './products/catalogLookups';
 export type { CatalogReader } from './products/catalogLookups';
+export { ownersOfConsumers } from './products/consumersOf';
 export {
   assertPublishedThroughRegistry,
   descriptorOf,

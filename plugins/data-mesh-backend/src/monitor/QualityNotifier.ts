@@ -1,13 +1,9 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import {
-  DEFAULT_NAMESPACE,
-  parseEntityRef,
-  RELATION_DEPENDENCY_OF,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { stringifyError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
+import { ownersOfConsumers } from '@kafka-mesh/plugin-data-mesh-node';
 import type { MonitoredProduct } from './ContractMonitor';
 import type { StoredResult } from './QualityStore';
 
@@ -16,9 +12,6 @@ export interface QualityNotice {
   product: MonitoredProduct;
   failing: StoredResult[];
 }
-
-/** Kinds that read a product: apps and downstream products. */
-const CONSUMER_KINDS = ['component', 'dataproduct'];
 
 /** The product page's live tab, where the Quality section is. */
 export function livePageOf(productRef: string): string {
@@ -89,36 +82,10 @@ export class QualityNotifier {
   /** Owners of the Components and products that read the product. */
   async consumerOwners(productRef: string): Promise<string[]> {
     const credentials = await this.options.auth.getOwnServiceCredentials();
-    const product = await this.options.catalog.getEntityByRef(productRef, {
-      credentials,
-    });
-    const consumers = [
-      ...new Set(
-        (product?.relations ?? [])
-          .filter(r => r.type === RELATION_DEPENDENCY_OF)
-          .map(r => r.targetRef)
-          .filter(ref => CONSUMER_KINDS.includes(parseEntityRef(ref).kind)),
-      ),
-    ];
-    if (consumers.length === 0) return [];
-    const { items } = await this.options.catalog.getEntitiesByRefs(
-      { entityRefs: consumers, fields: ['kind', 'metadata', 'spec.owner'] },
-      { credentials },
-    );
-    const owners = new Set<string>();
-    for (const entity of items) {
-      const owner = (entity?.spec as { owner?: unknown } | undefined)?.owner;
-      if (!entity || typeof owner !== 'string') continue;
-      owners.add(
-        stringifyEntityRef(
-          parseEntityRef(owner, {
-            defaultKind: 'group',
-            defaultNamespace: entity.metadata.namespace ?? DEFAULT_NAMESPACE,
-          }),
-        ),
-      );
-    }
-    return [...owners].sort();
+    const { catalog } = this.options;
+    const product = await catalog.getEntityByRef(productRef, { credentials });
+    if (!product) return [];
+    return (await ownersOfConsumers({ catalog, credentials }, product)).owners;
   }
 
   private async send(

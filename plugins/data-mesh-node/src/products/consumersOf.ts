@@ -18,7 +18,10 @@ const CONSUMER_KINDS = [
  * The owners of everything that reads a product, from the catalog's
  * `dependencyOf` relations: Components whose consumer groups read the topic
  * (the catalog module's consumer processor) and products that declare it
- * as an input. Sorted, without duplicates.
+ * as an input. Sorted, without duplicates. Used for deprecation notices
+ * and the contract monitor's notices.
+ *
+ * @public
  */
 export async function ownersOfConsumers(
   reader: CatalogReader,
