@@ -3,6 +3,7 @@ export {
   parseIsoDuration,
   formatIsoDuration,
 } from './isoDuration';
+export { readableDuration, readableIsoDuration } from './readableDuration';
 export {
   compareTiers,
   compareSupportHours,

@@ -3,3 +3,4 @@ export { NotADataProduct } from './NotADataProduct';
 export { statusOf, ErrorPanel } from './errors';
 export { SlaTable } from './SlaTable';
 export { SlaWarningsAlert } from './SlaWarningsAlert';
+export { ReadableDuration } from './ReadableDuration';
