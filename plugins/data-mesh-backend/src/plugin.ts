@@ -114,6 +114,8 @@ export const dataMeshPlugin = createBackendPlugin({
             'the schema registry',
           );
 
+        // Shared by the live views and the contract monitor's notices.
+        const components = new ComponentIndex(catalog, auth);
         httpRouter.use(
           createRouter({
             logger,
@@ -123,7 +125,7 @@ export const dataMeshPlugin = createBackendPlugin({
             cache,
             schemas,
             kafka,
-            components: new ComponentIndex(catalog, auth),
+            components,
             decode,
             secrets,
             callTimeoutMs: DEFAULT_CALL_TIMEOUT_MS,
@@ -171,6 +173,9 @@ export const dataMeshPlugin = createBackendPlugin({
           kafka,
           schemas,
           decode,
+          components,
+          callTimeoutMs: DEFAULT_CALL_TIMEOUT_MS,
+          tailDeadlineMs: TAIL_DEADLINE_MS,
         });
         httpRouter.use(qualityRouter);
 

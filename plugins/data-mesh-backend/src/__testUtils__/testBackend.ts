@@ -103,6 +103,8 @@ export async function startDataMeshBackend(options: {
   catalogRead?: () => PermissionCriteria<PermissionCondition> | undefined;
   /** `dataMesh.governance`; none → the defaults. */
   governance?: JsonObject;
+  /** `dataMesh.monitor`; none → the defaults. */
+  monitor?: JsonObject;
   /**
    * More features, e.g. a service factory that replaces a default one
    * (such as the data mesh's request limits, to hold them in a test).
@@ -163,6 +165,7 @@ export async function startDataMeshBackend(options: {
               ...(options.registryAuth && { auth: options.registryAuth }),
             },
             ...(options.governance && { governance: options.governance }),
+            ...(options.monitor && { monitor: options.monitor }),
           },
         },
       }),

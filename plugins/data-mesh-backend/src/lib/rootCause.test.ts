@@ -45,7 +45,7 @@ describe('findRootCause', () => {
       product: 'dataproduct:default/page-views',
       reason: 'upstream-breached',
       detail:
-        'dataproduct:default/page-views is itself stale: its newest record is 60 min old, its SLA promises 5 min',
+        'dataproduct:default/page-views is itself stale: its newest record is 1 h old, its SLA promises 5 min',
       path: [
         'dataproduct:default/funnel',
         'dataproduct:default/sessions',

@@ -1,4 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
+import { readableDuration } from '@kafka-mesh/plugin-data-mesh-common';
 import type {
   DataProductEntity,
   ProductHealthResponse,
@@ -33,12 +34,6 @@ export interface RootCauseOptions {
 const refOf = (entity: DataProductEntity) =>
   stringifyEntityRef(entity).toLocaleLowerCase('en-US');
 
-function duration(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return `${Math.round(ms / 1000)} s`;
-  if (minutes < 120) return `${minutes} min`;
-  return `${Math.round(minutes / 60)} h`;
-}
 
 /**
  * Walks a breached product's inputs upstream, live: follows a breached
@@ -75,8 +70,8 @@ export async function findRootCause(
         detail: `${refOf(input)} is itself stale: ${
           ageMs === undefined
             ? 'it has no records'
-            : `its newest record is ${duration(ageMs)} old`
-        }, its SLA promises ${duration(slaMs)}`,
+            : `its newest record is ${readableDuration(ageMs)} old`
+        }, its SLA promises ${readableDuration(slaMs)}`,
         path: [...path],
       };
       current = input;

@@ -3,6 +3,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { stringifyError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
+import type { ProductRootCause } from '@kafka-mesh/plugin-data-mesh-common';
 import { ownersOfConsumers } from '@kafka-mesh/plugin-data-mesh-node';
 import type { MonitoredProduct } from './ContractMonitor';
 import type { StoredResult } from './QualityStore';
@@ -37,14 +38,40 @@ export class QualityNotifier {
       catalog: CatalogService;
       auth: AuthService;
       logger: LoggerService;
+      /**
+       * Why a product is stale, walked live upstream (`findRootCause`);
+       * undefined when it has no inputs or no cause was found.
+       */
+      rootCauseOf?: (productRef: string) => Promise<ProductRootCause | undefined>;
     },
   ) {}
 
+  /** The root cause of a failing freshness rule, in words; '' if none. */
+  private async rootCauseText(notice: QualityNotice): Promise<string> {
+    const { rootCauseOf } = this.options;
+    if (!rootCauseOf || !notice.failing.some(r => r.metric === 'freshness')) {
+      return '';
+    }
+    try {
+      const cause = await rootCauseOf(notice.product.ref);
+      return cause ? ` Root cause: ${cause.detail}.` : '';
+    } catch (error) {
+      this.options.logger.warn(
+        `Could not walk the inputs of ${notice.product.ref}: ${stringifyError(
+          error,
+        )}`,
+      );
+      return '';
+    }
+  }
+
   async notify({ product, failing }: QualityNotice): Promise<void> {
     const rules = failing.map(describe).join(', ');
+    // Asked once: the owner and the consumers hear the same cause.
+    const rootCause = await this.rootCauseText({ product, failing });
     await this.send(product.owner, {
       title: `Quality rules of ${product.ref} started failing`,
-      description: `Failing now: ${rules}. See the Quality section of the live tab.`,
+      description: `Failing now: ${rules}.${rootCause} See the Quality section of the live tab.`,
       link: livePageOf(product.ref),
       severity: failing.some(r => r.severity === 'error') ? 'high' : 'normal',
       topic: 'data-product-quality-failing',
@@ -70,7 +97,7 @@ export class QualityNotifier {
         title: `${product.ref}, which you read, breaks its contract`,
         description: `Failing now: ${breaking
           .map(describe)
-          .join(', ')}. Its owner ${product.owner} has been told.`,
+          .join(', ')}.${rootCause} Its owner ${product.owner} has been told.`,
         link: livePageOf(product.ref),
         severity: 'high',
         topic: 'data-product-quality-consumer',

@@ -12,13 +12,19 @@ import type { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   DATA_PRODUCT_KIND,
   isDataProductEntity,
+  ProductRootCause,
   schemaSubjectOf,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import type { KafkaService } from '@kafka-mesh/plugin-data-mesh-node';
 import type { Router } from 'express';
+import type { ComponentIndex } from '../lib/ComponentIndex';
+import { readConsumerLag } from '../lib/consumerLag';
 import type { WireDecoder } from '../lib/decodeValue';
 import { piiPathsOf } from '../lib/maskPiiPaths';
 import { latestSchemaFields, Remember } from '../lib/maskPiiSchema';
+import { readProductHealth } from '../lib/productHealth';
+import { findRootCause } from '../lib/rootCause';
+import { createRootCauseSources } from '../lib/rootCauseSources';
 import type { SchemaService } from '../lib/SchemaService';
 import {
   ContractMonitor,
@@ -106,7 +112,48 @@ export interface MonitorOptions {
   kafka: KafkaService;
   schemas: SchemaService;
   decode: WireDecoder;
+  /** Who reads which group, for the root cause of a stale product. */
+  components: ComponentIndex;
+  /** The live views' bounds, for the root cause walk's reads. */
+  callTimeoutMs: number;
+  tailDeadlineMs: number;
   limits?: Partial<MonitorLimits>;
+}
+
+/**
+ * The root cause of a stale product as its notices tell it: the same walk
+ * as the health route, in the backend's own view of the catalog, reading
+ * Kafka directly (a notice is rare; the live views' cache is the router's).
+ */
+function rootCauseFinder(options: MonitorOptions) {
+  const { catalog, auth, kafka } = options;
+  return async (ref: string): Promise<ProductRootCause | undefined> => {
+    const credentials = await auth.getOwnServiceCredentials();
+    const entity = await catalog.getEntityByRef(ref, { credentials });
+    if (!entity || !isDataProductEntity(entity) || !entity.spec.inputs?.length) {
+      return undefined;
+    }
+    return findRootCause(
+      entity,
+      createRootCauseSources({
+        catalog,
+        credentials,
+        components: options.components,
+        health: product =>
+          readProductHealth(
+            kafka.cluster(product.spec.output.cluster),
+            product.spec.output.topic,
+            product.spec.sla.freshness,
+            {
+              tailDeadlineMs: options.tailDeadlineMs,
+              connectTimeoutMs: options.callTimeoutMs,
+            },
+          ),
+        consumerLag: (cluster, topic, ownerOf) =>
+          readConsumerLag(kafka.cluster(cluster), topic, ownerOf),
+      }),
+    );
+  };
 }
 
 /** A small in-memory Remember with a TTL, for the task's own lookups. */
@@ -131,7 +178,10 @@ export async function createMonitor(
 ): Promise<{ router: Router; monitor: ContractMonitor; store: QualityStore }> {
   const { config, logger } = options;
   const store = await QualityStore.create(options);
-  const notifier = new QualityNotifier(options);
+  const notifier = new QualityNotifier({
+    ...options,
+    rootCauseOf: rootCauseFinder(options),
+  });
   const remember = rememberFor(SCHEMA_FIELDS_TTL_MS);
   const monitor = new ContractMonitor({
     store,

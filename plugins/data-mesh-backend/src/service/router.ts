@@ -14,9 +14,6 @@ import {
   dataMeshSyntheticReadPermission,
   DataProductEntity,
   GovernanceRules,
-  inputRefsOf,
-  isDataProductEntity,
-  processorGroupKeysOf,
   GovernanceRulesResponse,
   ProductConsumersResponse,
   ProductHealthResponse,
@@ -44,7 +41,8 @@ import { latestSchemaFields } from '../lib/maskPiiSchema';
 import { parseProductRefs } from '../lib/parseEntityRefs';
 import { parseBoundedInteger, parseLimit } from '../lib/parseLimit';
 import { readProductHealth } from '../lib/productHealth';
-import { findRootCause, RootCauseSources } from '../lib/rootCause';
+import { findRootCause } from '../lib/rootCause';
+import { createRootCauseSources } from '../lib/rootCauseSources';
 import { ProductsFreshness } from '../lib/productsFreshness';
 import { readSamples } from '../lib/readSamples';
 import type { RequestLimits } from '../lib/requestLimits';
@@ -221,61 +219,19 @@ export function createRouter(options: RouterOptions): ExpressRouter {
   /** The live walk upstream of a breached product, as the caller sees the catalog. */
   const rootCauseSources = (
     credentials: Awaited<ReturnType<typeof httpAuth.credentials>>,
-  ): RootCauseSources => ({
-    async inputsOf(entity) {
-      const refs = inputRefsOf(entity);
-      if (!refs.length) return [];
-      const { items } = await catalog.getEntitiesByRefs(
-        { entityRefs: refs },
-        { credentials },
-      );
-      return items.filter(
-        (e): e is DataProductEntity => !!e && isDataProductEntity(e),
-      );
-    },
-    freshnessOf: async entity => (await healthOf(entity)).freshness,
-    async processorLagOf(entity, input) {
-      // The processor reads its inputs on its own output cluster.
-      const cluster = entity.spec.output.cluster;
-      const topic = input.spec.output.topic;
-      const declared = new Set(
-        processorGroupKeysOf(entity).map(key => key.slice(cluster.length + 1)),
-      );
-      const ownerOf = await options.components
-        .forCluster(cluster)
-        .catch(() => () => undefined);
-      const lag = await liveRead<ProductConsumersResponse>(
-        cluster,
-        `consumers:${cluster}/${topic}`,
-        () => readConsumerLag(kafka.cluster(cluster), topic, ownerOf),
-      );
-      const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-      let groups = lag.groups.filter(
-        g =>
-          declared.has(g.groupId) ||
-          g.product?.toLocaleLowerCase('en-US') === ref,
-      );
-      if (!declared.size && !groups.length) {
-        // No processor declared: the groups of the owner's components.
-        const components = lag.groups.filter(g => g.component);
-        const owners = await Promise.all(
-          components.map(g =>
-            catalog
-              .getEntityByRef(g.component!, { credentials })
-              .then(c => (c?.spec as { owner?: unknown })?.owner)
-              .catch(() => undefined),
-          ),
-        );
-        groups = components.filter(
-          (_, i) =>
-            typeof owners[i] === 'string' &&
-            (owners[i] as string).toLocaleLowerCase('en-US') ===
-              entity.spec.owner.toLocaleLowerCase('en-US'),
-        );
-      }
-      return groups;
-    },
-  });
+  ) =>
+    createRootCauseSources({
+      catalog,
+      credentials,
+      components: options.components,
+      health: healthOf,
+      consumerLag: (cluster, topic, ownerOf) =>
+        liveRead<ProductConsumersResponse>(
+          cluster,
+          `consumers:${cluster}/${topic}`,
+          () => readConsumerLag(kafka.cluster(cluster), topic, ownerOf),
+        ),
+    });
 
   router.get('/products/:namespace/:name/health', async (req, res) => {
     const { entity, credentials } = await product(req);
