@@ -199,7 +199,7 @@ describe('the data mesh templates through the scaffolder API', () => {
     fs.rmSync(reposRoot, { recursive: true, force: true });
   });
 
-  it('registers the four templates, tagged data-mesh and owned by a group that exists', async () => {
+  it('registers the five templates, tagged data-mesh and owned by a group that exists', async () => {
     const templates = await eventually(async () => {
       const { body } = await api.request<CatalogEntity[]>(
         'GET',
@@ -209,6 +209,7 @@ describe('the data mesh templates through the scaffolder API', () => {
         'create-consumer-app',
         'create-data-product',
         'deprecate-data-product',
+        'evolve-data-product-schema',
         'publish-existing-stream',
       ]);
       return body;

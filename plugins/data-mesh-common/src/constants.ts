@@ -52,6 +52,16 @@ export const DEFAULT_REGISTRY_TOPIC = '_data-products';
 export const MAX_DESCRIPTOR_BYTES = 256 * 1024;
 
 /**
+ * The longest schema text the suite's actions take (characters). Schemas of
+ * real streams are a few kilobytes; the bound keeps a parse, a registry
+ * call and a replay of records through it bounded before the registry's
+ * own limits are reached.
+ *
+ * @public
+ */
+export const MAX_SCHEMA_TEXT_LENGTH = 256 * 1024;
+
+/**
  * Location type of the entities the catalog provider reads from a registry
  * topic: `kafka-topic:<cluster>/<registry topic>`. Products written in a
  * catalog-info.yaml have a file or url location instead.

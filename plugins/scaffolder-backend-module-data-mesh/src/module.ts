@@ -53,7 +53,7 @@ export const scaffolderModuleDataMesh = createBackendModule({
           createProductValidateAction({ writer }),
           createTopicCreateAction({ writer }),
           createSchemaRegisterAction({ writer }),
-          createSchemaImpactAction({ catalog, clients: writer.clients }),
+          createSchemaImpactAction({ catalog, writer }),
           createProductPublishAction({ writer, catalog, catalogWaitMs }),
           createProductDeprecateAction({ writer }),
           createProductUnpublishAction({ writer }),

@@ -337,6 +337,24 @@ export class DataProductWriter {
     }
   }
 
+  /**
+   * Refuses a caller who may not publish (change) the product: the check
+   * in front of a change's preparation, such as the impact check of a new
+   * schema, which replays the product's records.
+   */
+  async assertMayChange(
+    product: DataProductEntity,
+    credentials: BackstageCredentials,
+    action: string,
+  ): Promise<void> {
+    await this.access.assertAllowed(
+      dataMeshProductPublishPermission,
+      product,
+      credentials,
+      action,
+    );
+  }
+
   /** Like {@link assertMayWriteTopic}, for a schema registry subject. */
   async assertMayWriteSubject(
     subject: string,

@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { MAX_SCHEMA_TEXT_LENGTH } from '@kafka-mesh/plugin-data-mesh-common';
 import {
   avroSchema,
   cleanUp,
@@ -10,6 +11,7 @@ import {
   registerSchema,
   runAction,
   testClients,
+  testWriter,
 } from '../__testUtils__/testEnvironment';
 import { createSchemaImpactAction } from './schemaImpact';
 import { examples } from './schemaImpact.examples';
@@ -43,10 +45,23 @@ describe('dataMesh:schema:impact', () => {
     inputs: [base.ref],
     owner: 'group:default/customer-team',
   });
+  // The catalog's ownedBy relation, which the ownership rule reads.
+  const catalog = catalogServiceMock({
+    entities: [
+      {
+        ...base.descriptor,
+        relations: [{ type: 'ownedBy', targetRef: base.descriptor.spec.owner }],
+      },
+      reader.descriptor,
+    ],
+  });
+  // As a member of the owning team, under the portal's ownership rule.
   const action = createSchemaImpactAction({
-    clients,
-    catalog: catalogServiceMock({
-      entities: [base.descriptor, reader.descriptor],
+    catalog,
+    writer: testWriter({
+      clients,
+      catalog,
+      policy: { claims: [base.descriptor.spec.owner] },
     }),
   });
 
@@ -71,6 +86,32 @@ describe('dataMesh:schema:impact', () => {
   afterAll(async () => {
     await cleanUp(clients, { topics: [base.topic], subjects: [base.subject] });
     await clients.kafka.stop();
+  });
+
+  it("refuses a caller outside the product's owning team before reading anything", async () => {
+    const outsider = createSchemaImpactAction({
+      catalog,
+      writer: testWriter({
+        clients,
+        catalog,
+        policy: { claims: ['group:default/customer-team'] },
+      }),
+    });
+    await expect(
+      runAction(outsider, {
+        entityRef: base.ref,
+        schema: '{"type":"string"}',
+      }),
+    ).rejects.toThrow(
+      `You may not check a new schema of ${base.ref}: only its owner`,
+    );
+  });
+
+  it('refuses a schema text beyond the bound before any work (the task validates its input)', () => {
+    const input = action.schema?.input as {
+      properties: Record<string, { maxLength?: number }>;
+    };
+    expect(input.properties.schema.maxLength).toBe(MAX_SCHEMA_TEXT_LENGTH);
   });
 
   it('passes a compatible schema and names the downstream products (example 1)', async () => {

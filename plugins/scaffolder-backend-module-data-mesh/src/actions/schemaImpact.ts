@@ -1,13 +1,17 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   DATA_PRODUCT_KIND,
+  DataProductEntity,
   isDataProductEntity,
+  MAX_SCHEMA_TEXT_LENGTH,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import {
   assessSchemaImpact,
-  DataMeshClients,
+  DataProductWriter,
   findDataProduct,
   formatSchemaImpact,
   readersOfTopic,
@@ -20,6 +24,48 @@ import { examples } from './schemaImpact.examples';
 export const DEFAULT_IMPACT_RECORDS = 100;
 const MAX_IMPACT_RECORDS = 10_000;
 
+/** Products per catalog page, and what the downstream walk reads of each. */
+const PAGE_SIZE = 500;
+const DOWNSTREAM_FIELDS = [
+  'kind',
+  'apiVersion',
+  'metadata.name',
+  'metadata.namespace',
+  'spec.owner',
+  'spec.inputs',
+];
+
+/**
+ * The products that could be downstream of another, as the caller sees
+ * them: only those with inputs, a page at a time with only the fields the
+ * walk reads, so that the step stays light in a catalog of thousands.
+ */
+async function productsWithInputs(
+  catalog: CatalogService,
+  credentials: BackstageCredentials,
+): Promise<DataProductEntity[]> {
+  const products: DataProductEntity[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await catalog.queryEntities(
+      cursor
+        ? { cursor, limit: PAGE_SIZE, fields: DOWNSTREAM_FIELDS }
+        : {
+            filter: {
+              kind: DATA_PRODUCT_KIND,
+              'spec.inputs': CATALOG_FILTER_EXISTS,
+            },
+            limit: PAGE_SIZE,
+            fields: DOWNSTREAM_FIELDS,
+          },
+      { credentials },
+    );
+    products.push(...page.items.filter(isDataProductEntity));
+    cursor = page.pageInfo.nextCursor;
+  } while (cursor);
+  return products;
+}
+
 /**
  * `dataMesh:schema:impact`: who and what a new schema version of a product
  * affects (the check `mesh impact` runs, from the same code): the
@@ -29,9 +75,10 @@ const MAX_IMPACT_RECORDS = 10_000;
  */
 export function createSchemaImpactAction(options: {
   catalog: CatalogService;
-  clients: DataMeshClients;
+  writer: DataProductWriter;
 }) {
-  const { catalog, clients } = options;
+  const { catalog, writer } = options;
+  const { clients } = writer;
   return createTemplateAction({
     id: 'dataMesh:schema:impact',
     description:
@@ -49,6 +96,7 @@ export function createSchemaImpactAction(options: {
           z
             .string()
             .min(1)
+            .max(MAX_SCHEMA_TEXT_LENGTH)
             .describe("The new schema text, in the product's format"),
         records: z =>
           z
@@ -81,16 +129,20 @@ export function createSchemaImpactAction(options: {
         { catalog, credentials },
         ctx.input.entityRef,
       );
+      // The check prepares a change and replays the product's records:
+      // its owners' (and admins') business, like the change itself.
+      await writer.assertMayChange(
+        entity,
+        credentials,
+        'check a new schema of',
+      );
       const limit = ctx.input.records ?? DEFAULT_IMPACT_RECORDS;
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_IMPACT_RECORDS) {
         throw new InputError(
           `records must be a whole number from 1 to ${MAX_IMPACT_RECORDS}`,
         );
       }
-      const { items } = await catalog.getEntities(
-        { filter: { kind: DATA_PRODUCT_KIND } },
-        { credentials },
-      );
+      const products = await productsWithInputs(catalog, credentials);
       const clusterName = entity.spec.output.cluster;
       clients.cluster(clusterName); // a configured cluster, or an InputError
       const cluster = clients.kafka.cluster(clusterName);
@@ -102,7 +154,7 @@ export function createSchemaImpactAction(options: {
       try {
         report = await assessSchemaImpact({
           product: entity,
-          products: items.filter(isDataProductEntity),
+          products,
           newSchema: {
             schema: ctx.input.schema,
             schemaType: SCHEMA_TYPE_OF_FORMAT[entity.spec.output.format],

@@ -6,6 +6,7 @@ import {
   COMPATIBILITY_LEVELS,
   CompatibilityLevel,
   formatViolations,
+  MAX_SCHEMA_TEXT_LENGTH,
   OUTPUT_FORMATS,
   SLA_TIERS,
 } from '@kafka-mesh/plugin-data-mesh-common';
@@ -45,7 +46,8 @@ export function createSchemaRegisterAction(options: {
         subject: z =>
           z.string().min(1).describe('The subject, usually <topic>-value'),
         format: z => z.enum(OUTPUT_FORMATS),
-        schema: z => z.string().describe('The schema text'),
+        schema: z =>
+          z.string().max(MAX_SCHEMA_TEXT_LENGTH).describe('The schema text'),
         compatibility: z =>
           z
             .enum(COMPATIBILITY_LEVELS)

@@ -1,0 +1,270 @@
+import { SchemaType } from '@kafkajs/confluent-schema-registry';
+import type { DataProductEntity } from '@kafka-mesh/plugin-data-mesh-common';
+import {
+  eventually,
+  makeDataProduct,
+} from '@kafka-mesh/plugin-data-mesh-common/testUtils';
+import {
+  createKafka,
+  createSchemaRegistry,
+  createTopics,
+} from '@kafka-mesh/plugin-data-mesh-node';
+import { clusterConfig } from '@kafka-mesh/local-stack';
+import type { Admin } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { RunningBackend, startBackend } from 'backend/testing';
+import { launchChromium } from './browser';
+import { buildApp } from './buildApp';
+import { chooseTemplate } from './createWizard';
+import { testResults } from './repoPaths';
+import { signedInContext } from './__testUtils__/browserUser';
+import { PortalApi } from './__testUtils__/portalApi';
+
+// The "Evolve data product schema" wizard in a real Chromium against the
+// built portal and the portal's real permission policy: its impact step
+// names the downstream product and the consumer group a new schema
+// affects, replays the topic's records through it and checks the quality
+// rules; a compatible schema is registered, a breaking one stops the task
+// before the registry, and a member of another team may not run it. The
+// screenshots are the README's.
+jest.setTimeout(300_000);
+
+const screenshots = path.join(testResults, 'screenshots');
+const run = randomUUID().slice(0, 8);
+const registryTopic = `_data-products-e2e-evolve-${run}`;
+const registryUrl =
+  process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
+  'http://localhost:8081/apis/ccompat/v7';
+
+const OWNER = 'amara.okafor'; // checkout-team
+const OUTSIDER = 'chloe.martin'; // customer-team
+
+const orders = `orders-evolving-${run}`;
+const ordersTopic = `commerce.${orders}.v1`;
+const subject = `${ordersTopic}-value`;
+const report = `orders-daily-${run}`;
+const reportTopic = `commerce.${report}.v1`;
+const readerGroup = `e2e-billing-${run}`;
+
+const schemaV1 = {
+  type: 'record',
+  name: 'OrderEvolving',
+  namespace: 'e2e.evolve',
+  fields: [
+    { name: 'orderId', type: 'string' },
+    { name: 'amount', type: 'double' },
+  ],
+};
+/** Compatible: a new field with a default. */
+const schemaV2 = {
+  ...schemaV1,
+  fields: [
+    ...schemaV1.fields,
+    { name: 'currency', type: 'string', default: 'EUR' },
+  ],
+};
+/** Breaking: a new field without a default, which old records lack. */
+const schemaBreaking = {
+  ...schemaV1,
+  fields: [...schemaV2.fields, { name: 'channel', type: 'string' }],
+};
+
+const ordersProduct: DataProductEntity = makeDataProduct(orders, ordersTopic, {
+  qualityRules: [
+    { name: 'order-id-present', metric: 'nullValues', property: 'orderId', mustBe: 0 },
+  ],
+} as Partial<DataProductEntity['spec']>);
+ordersProduct.metadata.title = `Evolving orders ${run}`;
+const reportProduct: DataProductEntity = makeDataProduct(report, reportTopic, {
+  inputs: [`dataproduct:default/${orders}`],
+} as Partial<DataProductEntity['spec']>);
+reportProduct.metadata.title = `Daily orders ${run}`;
+
+async function shoot(page: Page, file: string) {
+  fs.mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({
+    path: path.join(screenshots, `${file}.png`),
+    fullPage: true,
+    animations: 'disabled',
+  });
+}
+
+describe('the schema evolution wizard with its impact check, in Chromium', () => {
+  let backend: RunningBackend;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let owner: PortalApi;
+  let admin: Admin;
+  const kafka = createKafka(clusterConfig('admin'), { clientId: 'e2e' });
+  const registry = createSchemaRegistry({ url: registryUrl });
+
+  const versions = async () => {
+    const res = await fetch(`${registryUrl}/subjects/${subject}/versions`);
+    return (await res.json()) as number[];
+  };
+
+  /** Runs the wizard as the signed-in owner, up to the task page. */
+  async function runWizard(schema: object) {
+    await chooseTemplate(page, backend.baseUrl, 'Evolve data product schema');
+    const picker = page.getByRole('textbox', { name: /^Data product/ });
+    await picker.click();
+    // The picker searches the products by their titles.
+    await picker.fill(ordersProduct.metadata.title!);
+    await page
+      .getByRole('option', { name: ordersProduct.metadata.title })
+      .first()
+      .click();
+    await page
+      .getByRole('textbox', { name: /^Schema/ })
+      .fill(JSON.stringify(schema, null, 2));
+    await page.getByRole('button', { name: 'Review', exact: true }).click();
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await page.waitForURL('**/create/tasks/**');
+  }
+
+  beforeAll(async () => {
+    // A no-op within a jest run: the global setup built the app once.
+    buildApp();
+    admin = kafka.admin();
+    await admin.connect();
+    await createTopics(admin, {
+      topics: [ordersTopic, reportTopic].map(topic => ({
+        topic,
+        numPartitions: 1,
+        replicationFactor: 1,
+      })),
+    });
+    const { id } = await registry.register(
+      { type: SchemaType.AVRO, schema: JSON.stringify(schemaV1) },
+      { subject },
+    );
+    await registry.register(
+      { type: SchemaType.AVRO, schema: JSON.stringify(schemaV1) },
+      { subject: `${reportTopic}-value` },
+    );
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: ordersTopic,
+      messages: await Promise.all(
+        [1, 2, 3].map(async i => ({
+          value: await registry.encode(id, { orderId: `o-${i}`, amount: i }),
+        })),
+      ),
+    });
+    await producer.disconnect();
+    // A consumer of the topic, with committed offsets.
+    await admin.setOffsets({
+      groupId: readerGroup,
+      topic: ordersTopic,
+      partitions: [{ partition: 0, offset: '3' }],
+    });
+
+    backend = await startBackend({ dataMesh: { registryTopic } });
+    owner = await eventually(() => PortalApi.signInAs(backend.baseUrl, OWNER), {
+      deadlineMs: 120_000,
+      intervalMs: 1000,
+    });
+    for (const descriptor of [ordersProduct, reportProduct]) {
+      const { name } = descriptor.metadata;
+      const put = await owner.request(
+        'PUT',
+        `/api/data-mesh/products/default/${name}`,
+        descriptor,
+      );
+      if (put.status !== 201) {
+        throw new Error(
+          `publishing ${name}: HTTP ${put.status} ${JSON.stringify(put.body)}`,
+        );
+      }
+      await eventually(
+        async () => {
+          expect(await owner.entity(`dataproduct:default/${name}`)).toBeDefined();
+        },
+        { deadlineMs: 60_000, intervalMs: 500 },
+      );
+    }
+    // The template is in the catalog.
+    await eventually(
+      async () => {
+        expect(
+          await owner.entity('template:default/evolve-data-product-schema'),
+        ).toBeDefined();
+      },
+      { deadlineMs: 60_000, intervalMs: 1000 },
+    );
+
+    browser = await launchChromium();
+    ({ context, page } = await signedInContext(
+      browser,
+      backend.baseUrl,
+      OWNER,
+    ));
+  }, 420_000);
+
+  afterAll(async () => {
+    await context?.close().catch(() => {});
+    await browser?.close();
+    await backend?.stop();
+    if (admin) {
+      await admin
+        .deleteTopics({ topics: [ordersTopic, reportTopic, registryTopic] })
+        .catch(() => undefined);
+      await admin.deleteGroups([readerGroup]).catch(() => undefined);
+      await admin.disconnect();
+    }
+    for (const s of [subject, `${reportTopic}-value`]) {
+      await fetch(`${registryUrl}/subjects/${s}`, { method: 'DELETE' }).catch(
+        () => undefined,
+      );
+    }
+  });
+
+  it('registers a compatible schema and shows its impact report', async () => {
+    expect(await versions()).toEqual([1]);
+    await runWizard(schemaV2);
+    // The template's "Impact" output, once the task is done.
+    const output = page.getByTestId('text-output-box');
+    await output
+      .getByText(/Impact of a new schema for/)
+      .waitFor({ timeout: 120_000 });
+    const text = await output.innerText();
+    expect(text).toContain('registry: accepted under');
+    expect(text).toContain(`dataproduct:default/${report}`);
+    expect(text).toContain(readerGroup);
+    expect(text).toContain('records: the new schema reads all 3 newest records');
+    expect(text).toContain('OK: nothing breaks');
+    expect(text).toMatch(new RegExp(`Version 2 of .?${subject}`));
+    await shoot(page, 'impact-report');
+    expect(await versions()).toEqual([1, 2]);
+  });
+
+  it('stops a breaking schema at the impact step, before the registry', async () => {
+    await runWizard(schemaBreaking);
+    await page.getByText(/breaks: the registry rejects it/).first().waitFor({
+      timeout: 120_000,
+    });
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('3 of the 3 newest records cannot be read with it');
+    await shoot(page, 'impact-breaking');
+    expect(await versions()).toEqual([1, 2]);
+  });
+
+  it('refuses a member of another team, under the portal policy', async () => {
+    const outsider = await PortalApi.signInAs(backend.baseUrl, OUTSIDER);
+    const result = await outsider.runTemplate('evolve-data-product-schema', {
+      product: `dataproduct:default/${orders}`,
+      schema: JSON.stringify(schemaV2),
+      records: 10,
+    });
+    expect(result.status).toBe('failed');
+    expect(result.log.join('\n')).toContain(
+      `You may not check a new schema of dataproduct:default/${orders}: only its owner`,
+    );
+    expect(await versions()).toEqual([1, 2]);
+  });
+});
