@@ -47,6 +47,7 @@ backend.add(
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+backend.add(import('@kafka-mesh/plugin-search-backend-module-data-mesh'));
 
 // Actions for AI agents: an MCP server at /api/mcp-actions/v1 that serves
 // the actions of the plugins in backend.actions.pluginSources (the data mesh's
