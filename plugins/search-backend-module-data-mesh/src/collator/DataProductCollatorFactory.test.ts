@@ -1,3 +1,4 @@
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
@@ -103,6 +104,20 @@ function setup(
 }
 
 describe('DataProductCollatorFactory', () => {
+  it('hides a product in search from whoever may not read it in the catalog', () => {
+    const factory = new DataProductCollatorFactory({
+      auth: mockServices.auth(),
+      catalog: catalogServiceMock({ entities: [] }),
+      logger: mockServices.logger.mock(),
+      registry: {
+        schemaById: async () => {
+          throw new Error('not asked');
+        },
+      },
+    });
+    expect(factory.visibilityPermission).toBe(catalogEntityReadPermission);
+  });
+
   it('indexes every DataProduct, page by page, asking only for the fields a document needs', async () => {
     const products = Array.from({ length: 5 }, (_, i) =>
       productWithSchema(`p${i}`, 100 + i),

@@ -1,3 +1,4 @@
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -54,6 +55,8 @@ export interface DataProductCollatorFactoryOptions {
  */
 export class DataProductCollatorFactory implements DocumentCollatorFactory {
   readonly type = DATA_PRODUCT_DOCUMENT_TYPE;
+  // A product hidden from someone in the catalog stays hidden in search.
+  readonly visibilityPermission = catalogEntityReadPermission;
   private readonly auth: AuthService;
   private readonly catalog: CatalogService;
   private readonly batchSize: number;

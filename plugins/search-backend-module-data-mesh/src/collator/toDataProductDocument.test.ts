@@ -46,6 +46,7 @@ describe('toDataProductDocument', () => {
       text: 'Every order placed at checkout.',
       location: '/catalog/sales/dataproduct/checkout-orders',
       entityRef: 'dataproduct:sales/checkout-orders',
+      authorization: { resourceRef: 'dataproduct:sales/checkout-orders' },
       kind: 'DataProduct',
       namespace: 'Sales',
       name: 'checkout-orders',

@@ -47,15 +47,19 @@ export function toDataProductDocument(
   const spec: Partial<DataProductEntity['spec']> = entity.spec ?? {};
   const namespace = metadata.namespace ?? DEFAULT_NAMESPACE;
   const schema = spec.observed?.schema;
+  const entityRef = stringifyEntityRef({
+    kind: 'dataproduct',
+    namespace,
+    name: metadata.name,
+  });
   return {
     title: metadata.title ?? metadata.name,
     text: metadata.description ?? '',
     location: entityPageOf(namespace, metadata.name),
-    entityRef: stringifyEntityRef({
-      kind: 'dataproduct',
-      namespace,
-      name: metadata.name,
-    }),
+    entityRef,
+    // The search backend shows a result only to those who may read the
+    // entity (the factory's visibilityPermission).
+    authorization: { resourceRef: entityRef },
     kind: 'DataProduct',
     namespace,
     name: metadata.name,
