@@ -2,6 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError, stringifyError } from '@backstage/errors';
 import {
   evaluateQualityRules,
+  parseIsoDuration,
   QualityRecord,
   QualityRule,
   QualityRuleResult,
@@ -118,6 +119,22 @@ const isUndecodable = (value: unknown) =>
 const needsNoNewRecords = (rule: QualityRule) =>
   rule.metric === 'freshness' || rule.metric === 'rowCount';
 
+/** Records from each partition's start offset to its end offset. */
+function recordsBetween(
+  starts: Array<{ partition: number; offset: string }>,
+  ends: Array<{ partition: number; high: string }>,
+): number {
+  let count = 0n;
+  for (const end of ends) {
+    const start = starts.find(s => s.partition === end.partition);
+    if (!start) continue;
+    const from = BigInt(start.offset);
+    const to = BigInt(end.high);
+    if (from >= 0n && to > from) count += to - from;
+  }
+  return Number(count);
+}
+
 /**
  * The contract monitor: each run reads the records of every product's
  * topic that arrived since its last check (at most `maxRecordsPerProduct`
@@ -128,8 +145,8 @@ const needsNoNewRecords = (rule: QualityRule) =>
  *
  * Windows: rules see the records read in this run, not a buffer across
  * runs. `freshness` uses the newest record time stored across runs;
- * `rowCount` counts this run's records in its window, exact when the
- * window is at most the run frequency and an undercount otherwise;
+ * `rowCount` counts the records in its window from the broker's time index
+ * (however many runs the window spans);
  * `duplicateValues` finds duplicates among this run's records only.
  *
  * Bounds: a partition with more new records than its share of
@@ -412,7 +429,15 @@ export class ContractMonitor {
       undefined,
     );
 
-    const results = this.evaluate(product.rules, records, newestAt, now);
+    // Throws when Kafka cannot be asked: nothing is stored, as above.
+    const windowCounts = await this.countWindows(product, now);
+    const results = this.evaluate(
+      product.rules,
+      records,
+      newestAt,
+      now,
+      windowCounts,
+    );
     const mask = results.some(r => r.result.failingExamples?.length)
       ? await this.options.maskPathsOf(product)
       : [];
@@ -460,18 +485,60 @@ export class ContractMonitor {
   }
 
   /**
+   * The records in each `rowCount` rule's window, counted from the
+   * broker's time index (the offset of the first record after the window's
+   * start, against the end offset, per partition): exact however many runs
+   * the window spans, where this run's records would undercount it. One
+   * admin call for the end offsets and one per window.
+   */
+  private async countWindows(
+    product: MonitoredProduct,
+    now: number,
+  ): Promise<Record<string, number> | undefined> {
+    const windows = new Map<string, number>();
+    for (const rule of product.rules) {
+      if (rule.metric !== 'rowCount' || !rule.arguments?.window) continue;
+      try {
+        windows.set(rule.name, parseIsoDuration(rule.arguments.window));
+      } catch {
+        // The evaluation reports the malformed window as the rule's error.
+      }
+    }
+    if (windows.size === 0) return undefined;
+    const { topic } = product;
+    return this.options.kafka.cluster(product.cluster).admin(
+      'counting records in a window',
+      async admin => {
+        const ends = await admin.fetchTopicOffsets(topic);
+        const counts: Record<string, number> = {};
+        for (const [name, windowMs] of windows) {
+          // Timestamps after the window's start, as evaluateQualityRules.
+          const starts = await admin.fetchTopicOffsetsByTimestamp(
+            topic,
+            now - windowMs + 1,
+          );
+          counts[name] = recordsBetween(starts, ends);
+        }
+        return counts;
+      },
+      { topic },
+    );
+  }
+
+  /**
    * The rules over this run's records; with no new records, only the
    * rules that measure the stream (freshness from the stored newest time,
-   * rowCount as 0 in its window).
+   * rowCount from the broker's count of its window).
    */
   private evaluate(
     rules: QualityRule[],
     records: QualityRecord[],
     newestAt: number | undefined,
     now: number,
+    windowCounts: Record<string, number> | undefined,
   ): Array<{ rule: QualityRule; result: QualityRuleResult }> {
     const out: Array<{ rule: QualityRule; result: QualityRuleResult }> = [];
-    const options = { now, maxExamples: this.limits.maxExamples };
+    const options = { now, maxExamples: this.limits.maxExamples, windowCounts };
     const onRecords = rules.filter(
       r =>
         r.metric !== 'freshness' &&

@@ -97,6 +97,13 @@ describe('the contract monitor on a real broker and registry', () => {
           property: 'orderId',
           mustBe: 0,
         },
+        // A window longer than a run: counted over every run's records.
+        {
+          name: 'hourly-volume',
+          metric: 'rowCount',
+          arguments: { window: 'PT1H' },
+          mustBeGreaterOrEqualTo: 1,
+        },
       ],
     };
     const notify = jest.fn(async () => {});
@@ -111,8 +118,14 @@ describe('the contract monitor on a real broker and registry', () => {
       retentionMs: 86400_000,
       limits: { readDeadlineMs: 15_000, connectTimeoutMs: 5000 },
     });
+    const seriesOf = async (rule: string) =>
+      (await store.series(product.ref, '2000-01-01', 100)).find(
+        s => s.rule === rule,
+      );
     const results = async () =>
-      (await store.series(product.ref, '2000-01-01', 100))[0]?.points ?? [];
+      (await seriesOf('order-id-present'))?.points ?? [];
+    const volumes = async () =>
+      ((await seriesOf('hourly-volume'))?.points ?? []).map(p => p.value);
     const next = async () =>
       (await store.cursorOf(product.ref))?.partitions.get(0)?.next;
 
@@ -130,7 +143,7 @@ describe('the contract monitor on a real broker and registry', () => {
     expect(await results()).toEqual([
       expect.objectContaining({ value: 1, passed: false, checked: 3 }),
     ]);
-    const [series] = await store.series(product.ref, '2000-01-01', 100);
+    const series = (await seriesOf('order-id-present'))!;
     expect(series.failingExamples).toEqual([
       { orderId: null, email: expect.not.stringContaining('@') },
     ]);
@@ -148,10 +161,13 @@ describe('the contract monitor on a real broker and registry', () => {
       checked: 2,
     });
     expect(await next()).toBe(5n);
+    // The hour holds both runs' records, not only the second's.
+    expect(await volumes()).toEqual([3, 5]);
 
     // Nothing new: nothing counted twice.
     expect(await monitor.run()).toMatchObject({ records: 0 });
     expect(await results()).toHaveLength(2);
+    expect((await volumes()).at(-1)).toBe(5);
 
     // Kafka down: the run stores nothing and keeps the offsets.
     await isolated.stopPart('kafka');

@@ -322,6 +322,15 @@ describe('evaluateQualityRules', () => {
     it('counts 0 with no records', () => {
       expect(evaluate(rule, [])).toMatchObject({ value: 0, passed: false });
     });
+
+    it('takes a count measured elsewhere over the records it was given', () => {
+      const [result] = evaluateQualityRules(
+        [rule],
+        [{ value: {}, timestamp: NOW }],
+        { now: NOW, windowCounts: { volume: 40 } },
+      );
+      expect(result).toMatchObject({ value: 40, checked: 40, passed: true });
+    });
   });
 
   describe('freshness', () => {

@@ -178,6 +178,7 @@ function evaluateRule(
   newest: number | undefined,
   now: number,
   maxExamples: number,
+  windowCounts: Readonly<Record<string, number>> | undefined,
 ): QualityRuleResult {
   const path = rule.property?.split('.') ?? [];
   const needsProperty =
@@ -240,9 +241,12 @@ function evaluateRule(
     }
     case 'rowCount': {
       const from = now - windowOf(rule);
-      let count = 0;
-      for (const record of records) {
-        if (record.timestamp > from) count++;
+      let count = windowCounts?.[rule.name];
+      if (count === undefined) {
+        count = 0;
+        for (const record of records) {
+          if (record.timestamp > from) count++;
+        }
       }
       return result(rule, { value: count, checked: count, examples: [] });
     }
@@ -286,7 +290,7 @@ function evaluateRule(
  *   timestamp \> newest − window are checked; null values are not
  *   duplicates. Objects compare by content.
  * - `rowCount`: records with timestamp \> now − window (future-stamped
- *   records count too).
+ *   records count too), or the count `windowCounts` gives for the rule.
  * - `freshness`: seconds from the newest record's timestamp to `now`, 0 if
  *   that record is from the future; with no records the value is
  *   {@link QUALITY_VALUE_UNMEASURED} and the rule fails.
@@ -302,7 +306,16 @@ function evaluateRule(
 export function evaluateQualityRules(
   rules: QualityRule[],
   records: QualityRecord[],
-  options: { now: number; maxExamples?: number },
+  options: {
+    now: number;
+    maxExamples?: number;
+    /**
+     * `rowCount` rules' counts measured elsewhere, by rule name (the
+     * contract monitor counts from the broker's time index, which sees the
+     * whole window, not only the records it was given).
+     */
+    windowCounts?: Readonly<Record<string, number>>;
+  },
 ): QualityRuleResult[] {
   const maxExamples = Math.max(
     0,
@@ -316,7 +329,14 @@ export function evaluateQualityRules(
   }
   return rules.map(rule => {
     try {
-      return evaluateRule(rule, records, newest, options.now, maxExamples);
+      return evaluateRule(
+        rule,
+        records,
+        newest,
+        options.now,
+        maxExamples,
+        options.windowCounts,
+      );
     } catch (error) {
       return unmeasurable(rule, (error as Error).message);
     }
