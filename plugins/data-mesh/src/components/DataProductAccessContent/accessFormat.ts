@@ -1,4 +1,5 @@
 import { ResponseError } from '@backstage/errors';
+import { readableIsoDuration } from '@kafka-mesh/plugin-data-mesh-common';
 import type {
   AccessAuditEvent,
   AccessRequest,
@@ -93,7 +94,13 @@ export const ACCESS_DURATIONS = [
   { value: 'P90D', label: '90 days' },
 ] as const;
 
-/** `30 days` for `P30D`; the ISO duration for others. */
+/**
+ * `30 days` for `P30D`, as the request form offers it; other durations (an
+ * API client may ask for any) as people say them, `PT20S` → `20 s`.
+ */
 export function durationLabel(duration: string): string {
-  return ACCESS_DURATIONS.find(d => d.value === duration)?.label ?? duration;
+  return (
+    ACCESS_DURATIONS.find(d => d.value === duration)?.label ??
+    readableIsoDuration(duration)
+  );
 }

@@ -134,9 +134,13 @@ describe('DataProductLineageContent', () => {
     );
 
     expect(
-      await screen.findByText('tier-1 · fresh', undefined, { timeout: 5000 }),
+      await screen.findByText('tier-1 · fresh · 1 s old', undefined, {
+        timeout: 5000,
+      }),
     ).toBeInTheDocument();
-    expect(screen.getByText('tier-2 · SLA breached')).toBeInTheDocument();
+    expect(
+      screen.getByText('tier-2 · SLA breached · 1 h old'),
+    ).toBeInTheDocument();
     // Left out of the answer, e.g. not visible to the user.
     expect(screen.getByText('tier-3 · health unavailable')).toBeInTheDocument();
     expect(screen.getByText('component')).toBeInTheDocument();

@@ -73,9 +73,9 @@ describe('LineageFreshnessProvider', () => {
     });
 
     expect(
-      await screen.findByText('tier-1 · freshness at risk'),
+      await screen.findByText('tier-1 · freshness at risk · 4 min old'),
     ).toBeInTheDocument();
-    expect(screen.getByText('tier-2 · fresh')).toBeInTheDocument();
+    expect(screen.getByText('tier-2 · fresh · 1 s old')).toBeInTheDocument();
     // Left out of the answer, e.g. not visible to the user.
     expect(screen.getByText('tier-3 · health unavailable')).toBeInTheDocument();
     expect(api.getProductsFreshness.mock.calls).toEqual([

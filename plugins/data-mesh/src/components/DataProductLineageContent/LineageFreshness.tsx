@@ -14,6 +14,8 @@ import { useProductsFreshness } from '../../hooks/useProductsFreshness';
 export interface NodeFreshness {
   loading: boolean;
   status?: FreshnessStatus;
+  /** Age of the product's newest record when it was observed. */
+  ageMs?: number;
   failed: boolean;
 }
 
@@ -44,7 +46,14 @@ export function LineageFreshnessProvider(props: { children: ReactNode }) {
   const freshnessOf = useCallback(
     (entityRef: string): NodeFreshness => {
       const live = items?.[entityRef];
-      if (live) return { loading: false, status: live.status, failed: false };
+      if (live) {
+        return {
+          loading: false,
+          status: live.status,
+          ageMs: live.ageMs,
+          failed: false,
+        };
+      }
       // Until the node has been shown to the provider and answered, its
       // product is still being asked about rather than unavailable.
       return {

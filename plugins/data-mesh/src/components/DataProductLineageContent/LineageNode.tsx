@@ -5,6 +5,7 @@ import type { EntityNode } from '@backstage/plugin-catalog-graph';
 import {
   FreshnessStatus,
   isDataProductEntity,
+  readableDuration,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import { useTheme } from '@material-ui/core/styles';
 import { NodeFreshness, useLineageFreshness } from './LineageFreshness';
@@ -17,8 +18,9 @@ const HEALTH_LABELS: Record<FreshnessStatus, string> = {
 };
 
 /**
- * The second line of a lineage node: a product's tier and live freshness,
- * or the kind for anything else (consuming components).
+ * The second line of a lineage node: a product's tier, live freshness and
+ * the age of its newest record, or the kind for anything else (consuming
+ * components).
  */
 export function nodeSubtitle(
   kind: string,
@@ -28,7 +30,10 @@ export function nodeSubtitle(
   if (!tier) return kind.toLocaleLowerCase('en-US');
   if (health.loading) return `${tier} · checking…`;
   if (health.failed || !health.status) return `${tier} · health unavailable`;
-  return `${tier} · ${HEALTH_LABELS[health.status]}`;
+  const status = `${tier} · ${HEALTH_LABELS[health.status]}`;
+  if (health.ageMs === undefined) return status;
+  // Broker and backend clocks may disagree by a little: never "-2 s old".
+  return `${status} · ${readableDuration(Math.max(0, health.ageMs))} old`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import {
   consumers,
   makeHealth,
@@ -29,7 +29,7 @@ describe('DataProductLiveContent', () => {
 
     expect(await screen.findByText('At risk')).toBeInTheDocument();
     expect(
-      screen.getByText('Newest record 4m old; the SLA promises 5m.'),
+      screen.getByText('Newest record 4 min old; the SLA promises 5 min.'),
     ).toBeInTheDocument();
     expect(screen.getByText('12.5 records/s')).toBeInTheDocument();
     expect(
@@ -54,7 +54,8 @@ describe('DataProductLiveContent', () => {
 
     // a masked sample value, shown as returned
     const sample = await screen.findByLabelText('Sample at offset 1199');
-    expect(sample).toHaveTextContent('"email": "***"');
+    // The highlighter loads its language lazily.
+    await waitFor(() => expect(sample).toHaveTextContent('"email": "***"'));
     expect(screen.getByText(/masked: customer.email/)).toBeInTheDocument();
     expect(
       screen.getByText('Personal data fields are masked.'),
@@ -144,11 +145,12 @@ describe('DataProductLiveContent', () => {
         getSamples: jest.fn(async () => samples),
       }),
     });
-    expect(
-      await screen.findByText(
-        'These figures were observed at 2020-01-01T00:00:00.000Z and may be stale.',
-      ),
-    ).toBeInTheDocument();
+    const observed = await screen.findByLabelText(
+      /^\d+ weeks( \d+ days?)? ago \(2020-01-01T00:00:00\.000Z\)$/,
+    );
+    expect(observed.closest('[role="alert"]')).toHaveTextContent(
+      /^These figures were observed \d+ weeks( \d+ days?)? ago and may be stale\.$/,
+    );
   });
 
   it('explains the missing permission on 403 for samples', async () => {

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import type { ProductQualityResponse } from '@kafka-mesh/plugin-data-mesh-common';
 import { mockDataMeshApi, renderWithApis } from '../../__testUtils__';
-import { passRateBuckets, QualitySection } from './QualitySection';
+import { QualitySection } from './QualitySection';
 
 const point = (passed: boolean, i: number) => ({
   checkedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
@@ -33,13 +33,6 @@ const quality: ProductQualityResponse = {
 };
 
 describe('QualitySection', () => {
-  it('buckets pass rates', () => {
-    expect(passRateBuckets([])).toEqual([]);
-    expect(passRateBuckets([true, false].map(point))).toEqual([1, 0]);
-    const many = Array.from({ length: 48 }, (_, i) => point(i % 2 === 0, i));
-    expect(passRateBuckets(many)).toEqual(Array(24).fill(0.5));
-  });
-
   it('shows each rule with its chart, last check and examples', async () => {
     const dataMeshApi = mockDataMeshApi({
       getQuality: jest.fn(async () => quality),
@@ -59,6 +52,49 @@ describe('QualitySection', () => {
     expect(screen.getByText(/"orderId":null/)).toBeInTheDocument();
     expect(screen.getByTestId('quality-conformance')).toHaveTextContent(
       '38 of 40 records',
+    );
+  });
+
+  it('says the declared window and when the checks ran as people say durations', async () => {
+    const checkedAt = new Date(Date.now() - 2 * 24 * 3600_000).toISOString();
+    const dataMeshApi = mockDataMeshApi({
+      getQuality: jest.fn(async () => ({
+        ...quality,
+        conformance: { ...quality.conformance, lastRunAt: checkedAt },
+        rules: [
+          {
+            ...quality.rules[0],
+            rule: 'unique-order',
+            metric: 'duplicateValues' as const,
+            lastCheck: { ...point(true, 0), checkedAt },
+          },
+        ],
+      })),
+    });
+    await renderWithApis(
+      <QualitySection
+        product={{ namespace: 'default', name: 'orders' }}
+        rules={[
+          {
+            name: 'unique-order',
+            metric: 'duplicateValues',
+            property: 'orderId',
+            arguments: { window: 'PT1H' },
+            mustBe: 0,
+          },
+        ]}
+      />,
+      { dataMeshApi },
+    );
+    expect(
+      await screen.findByText('duplicateValues · error · per 1 h window'),
+    ).toBeInTheDocument();
+    // Days: the unit cannot tick over while the test runs.
+    expect(screen.getByTestId('quality-rule-unique-order')).toHaveTextContent(
+      'Last check 2 days ago: value 0 over 10 records',
+    );
+    expect(screen.getByTestId('quality-conformance')).toHaveTextContent(
+      'Last check 2 days ago.',
     );
   });
 });

@@ -1,9 +1,10 @@
+import { TrendLine } from '@backstage/core-components';
 import type { ThroughputPoint } from '@kafka-mesh/plugin-data-mesh-common';
+import Box from '@material-ui/core/Box';
 import { useTheme } from '@material-ui/core/styles';
 
 const WIDTH = 120;
 const HEIGHT = 28;
-const PAD = 3;
 
 function formatRate(perSecond: number): string {
   return perSecond.toLocaleString('en-US', { maximumFractionDigits: 1 });
@@ -17,24 +18,24 @@ export function sparklineLabel(history: ThroughputPoint[]): string {
     .join(', ')} records/s, oldest first`;
 }
 
-/** The SVG coordinates of the points, scaled to the largest rate. */
-export function sparklinePoints(
-  history: ThroughputPoint[],
-): Array<[x: number, y: number]> {
-  const max = Math.max(0, ...history.map(p => p.perSecond));
-  const step =
-    history.length > 1 ? (WIDTH - 2 * PAD) / (history.length - 1) : 0;
-  return history.map((p, i) => {
-    const ratio = max > 0 ? Math.max(0, p.perSecond) / max : 0;
-    const x = history.length > 1 ? PAD + i * step : WIDTH / 2;
-    const y = HEIGHT - PAD - ratio * (HEIGHT - 2 * PAD);
-    return [Number(x.toFixed(2)), Number(y.toFixed(2))];
-  });
+/**
+ * The rates to draw and the top of the scale: the largest rate, so the
+ * shape shows the variation; an idle topic gets a scale of 1 so its line
+ * lies on the baseline rather than in the middle.
+ */
+export function sparklineScale(history: ThroughputPoint[]): {
+  data: number[];
+  max: number;
+} {
+  const data = history.map(p => Math.max(0, p.perSecond));
+  const peak = Math.max(0, ...data);
+  return { data, max: peak > 0 ? peak : 1 };
 }
 
 /**
  * A small inline line chart of the throughput history (records per second
- * per one-minute window, oldest first). Renders nothing without history.
+ * per one-minute window, oldest first), drawn by core-components'
+ * TrendLine. Renders nothing without history.
  */
 export function ThroughputSparkline({
   history,
@@ -43,38 +44,23 @@ export function ThroughputSparkline({
 }) {
   const theme = useTheme();
   if (!history || history.length === 0) return null;
-  const points = sparklinePoints(history);
-  const [lastX, lastY] = points[points.length - 1];
-  const color = theme.palette.primary.main;
+  const { data, max } = sparklineScale(history);
+  const label = sparklineLabel(history);
+  // TrendLine's svg takes no ARIA attributes: the box is the image.
   return (
-    <svg
-      role="img"
-      aria-label={sparklineLabel(history)}
-      width={WIDTH}
-      height={HEIGHT}
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      style={{ display: 'block', overflow: 'visible' }}
-      data-testid="throughput-sparkline"
-    >
-      <line
-        x1={PAD}
-        x2={WIDTH - PAD}
-        y1={HEIGHT - PAD}
-        y2={HEIGHT - PAD}
-        stroke={theme.palette.divider}
-        strokeWidth={1}
+    <Box role="img" aria-label={label} data-testid="throughput-sparkline">
+      <TrendLine
+        data={data}
+        min={0}
+        max={max}
+        width={WIDTH}
+        height={HEIGHT}
+        svgWidth={WIDTH}
+        svgHeight={HEIGHT}
+        color={theme.palette.primary.main}
+        title={label}
+        style={{ display: 'block' }}
       />
-      {points.length > 1 && (
-        <polyline
-          points={points.map(([x, y]) => `${x},${y}`).join(' ')}
-          fill="none"
-          stroke={color}
-          strokeWidth={1.5}
-          strokeLinejoin="round"
-          strokeLinecap="round"
-        />
-      )}
-      <circle cx={lastX} cy={lastY} r={2.5} fill={color} />
-    </svg>
+    </Box>
   );
 }

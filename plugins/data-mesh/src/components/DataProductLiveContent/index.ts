@@ -1,5 +1,3 @@
-export {
-  DataProductLiveContent,
-  DataProductLive,
-  FreshnessStatusChip,
-} from './DataProductLiveContent';
+export { DataProductLiveContent } from './DataProductLiveContent';
+export { DataProductLive } from './DataProductLive';
+export { FreshnessStatusChip } from './FreshnessStatusChip';

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import {
   customerProfiles,
   ordersPlaced,
@@ -32,6 +32,22 @@ describe('DataProductOverviewCard', () => {
     expect(table).toHaveTextContent('tier-2');
     expect(table).toHaveTextContent('99.9%');
     expect(table).toHaveTextContent('99.5%');
+  });
+
+  it('says the SLA durations as people do, with the ISO value at hand', async () => {
+    await renderWithApis(<DataProductOverviewCard />, { entity: ordersPlaced });
+    const table = await screen.findByRole('table', {
+      name: 'Declared and effective SLA',
+    });
+    const freshness = within(table).getByText('Freshness').closest('tr')!;
+    expect(
+      within(freshness).getByLabelText('5 min (PT5M)'),
+    ).toBeInTheDocument();
+    expect(
+      within(freshness).getByLabelText('15 min (PT15M)'),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('1 h (PT1H)')).toHaveTextContent('1 h');
+    expect(screen.getByLabelText('1 week (P7D)')).toHaveTextContent('1 week');
   });
 
   it('shows quality, classification, on-call and support hours', async () => {

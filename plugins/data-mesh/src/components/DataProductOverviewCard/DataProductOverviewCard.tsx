@@ -12,6 +12,7 @@ import { hasPii } from '../../lib';
 import {
   DeprecationBanner,
   NotADataProduct,
+  ReadableDuration,
   SlaTable,
   SlaWarningsAlert,
 } from '../common';
@@ -104,10 +105,14 @@ export function DataProductOverview({ entity }: { entity: DataProductEntity }) {
         </Fact>
         <Fact label="Support hours">{spec.sla.supportHours}</Fact>
         {spec.sla.responseTime && (
-          <Fact label="Response time">{spec.sla.responseTime}</Fact>
+          <Fact label="Response time">
+            <ReadableDuration iso={spec.sla.responseTime} />
+          </Fact>
         )}
         {spec.sla.retention && (
-          <Fact label="Retention">{spec.sla.retention}</Fact>
+          <Fact label="Retention">
+            <ReadableDuration iso={spec.sla.retention} />
+          </Fact>
         )}
         <Fact label="On call">
           <Link to={spec.sla.onCall}>{spec.sla.onCall}</Link>

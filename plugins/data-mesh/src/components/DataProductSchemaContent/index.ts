@@ -1,4 +1,2 @@
-export {
-  DataProductSchemaContent,
-  DataProductSchema,
-} from './DataProductSchemaContent';
+export { DataProductSchemaContent } from './DataProductSchemaContent';
+export { DataProductSchema } from './DataProductSchema';

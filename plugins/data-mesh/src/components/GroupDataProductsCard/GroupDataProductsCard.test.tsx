@@ -35,6 +35,9 @@ describe('GroupDataProductsCard', () => {
     expect(
       within(owned).queryByText('Payments settled'),
     ).not.toBeInTheDocument();
+    expect(
+      within(owned).getByText('tier-1 · fresh within 5 min · commerce'),
+    ).toBeInTheDocument();
 
     const consumed = screen.getByRole('list', {
       name: 'Consumed data products',

@@ -20,6 +20,7 @@ import {
   DATA_PRODUCT_KIND,
   DataProductEntity,
   isDataProductEntity,
+  readableIsoDuration,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
@@ -27,6 +28,14 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { consumerRefs } from '../../lib';
+
+/** `tier-1 · fresh within 5 min · commerce` */
+function slaSummary(product: DataProductEntity): string {
+  const { sla, domain } = product.spec;
+  return `${sla.tier} · fresh within ${readableIsoDuration(
+    sla.freshness,
+  )} · ${domain}`;
+}
 
 function ProductList(props: {
   label: string;
@@ -49,10 +58,7 @@ function ProductList(props: {
             <ListItem key={stringifyEntityRef(product)}>
               <ListItemText
                 primary={<EntityRefLink entityRef={product} />}
-                secondary={
-                  props.secondary?.(product) ??
-                  `${product.spec.sla.tier} · ${product.spec.domain}`
-                }
+                secondary={props.secondary?.(product) ?? slaSummary(product)}
               />
             </ListItem>
           ))}
@@ -132,7 +138,10 @@ export function GroupDataProducts({ group }: { group: Entity }) {
             .map(ref =>
               ref
                 .replace(/^component:(default\/)?/, '')
-                .replace(/^dataproduct:(default\/)?(.*)$/, 'the processor of $2'),
+                .replace(
+                  /^dataproduct:(default\/)?(.*)$/,
+                  'the processor of $2',
+                ),
             )
             .join(', ')}`;
         }}

@@ -9,6 +9,8 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { ReactNode } from 'react';
+import { ReadableDuration } from './ReadableDuration';
 
 const SLA_FIELDS: Array<{ field: EffectiveSlaField; label: string }> = [
   { field: 'tier', label: 'Tier' },
@@ -17,9 +19,15 @@ const SLA_FIELDS: Array<{ field: EffectiveSlaField; label: string }> = [
   { field: 'supportHours', label: 'Support hours' },
 ];
 
-function show(field: EffectiveSlaField, value: unknown, empty: string): string {
+function show(
+  field: EffectiveSlaField,
+  value: unknown,
+  empty: string,
+): ReactNode {
   if (value === undefined) return empty;
-  return field === 'availability' ? `${value}%` : String(value);
+  if (field === 'availability') return `${value}%`;
+  if (field === 'freshness') return <ReadableDuration iso={String(value)} />;
+  return String(value);
 }
 
 /**

@@ -4,3 +4,4 @@ export { statusOf, ErrorPanel } from './errors';
 export { SlaTable } from './SlaTable';
 export { SlaWarningsAlert } from './SlaWarningsAlert';
 export { ReadableDuration } from './ReadableDuration';
+export { TimeAgo } from './TimeAgo';

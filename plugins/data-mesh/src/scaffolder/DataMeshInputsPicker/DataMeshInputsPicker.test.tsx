@@ -92,8 +92,8 @@ describe('DataMeshInputsPicker', () => {
       'declared freshness PT5M is better than PT15M from dataproduct:default/payments-settled',
     ]);
     const freshness = within(preview).getByText('Freshness').closest('tr')!;
-    expect(freshness).toHaveTextContent('PT5M');
-    expect(freshness).toHaveTextContent('PT15M');
+    expect(within(freshness).getByLabelText('5 min (PT5M)')).toBeVisible();
+    expect(within(freshness).getByLabelText('15 min (PT15M)')).toBeVisible();
     expect(freshness).toHaveTextContent('limited by');
   });
 
