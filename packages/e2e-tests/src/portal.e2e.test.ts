@@ -19,6 +19,12 @@ import { RunningBackend, startBackend } from 'backend/testing';
 import { launchChromium } from './browser';
 import { buildApp } from './buildApp';
 import { testResults } from './repoPaths';
+import {
+  pick,
+  searchField,
+  unpick,
+  waitForTitles,
+} from './__testUtils__/discoveryPage';
 
 // The whole portal in a real Chromium: the built frontend served by the real
 // backend, reading a product published to the real Kafka and registry.
@@ -182,23 +188,14 @@ describe('the portal in Chromium', () => {
     await page.getByRole('link', { name: 'Orders placed' }).waitFor();
     await page.getByRole('link', { name: 'Sales by product' }).waitFor();
     await shoot(page, 'discovery');
-    await page.getByLabel('SLA tier').selectOption('tier-2');
-    await page
-      .getByRole('link', { name: 'Orders placed' })
-      .waitFor({ state: 'detached' });
-    expect(
-      await page.getByRole('link', { name: 'Sales by product' }).count(),
-    ).toBe(1);
-    await page.getByLabel('SLA tier').selectOption('');
-    await page.getByLabel('Search data products').fill('Every order');
-    await page.getByRole('link', { name: 'Orders placed' }).waitFor();
-    await page.getByLabel('Search data products').fill('Sales by');
-    await page
-      .getByRole('link', { name: 'Orders placed' })
-      .waitFor({ state: 'detached' });
-    expect(
-      await page.getByRole('link', { name: 'Sales by product' }).count(),
-    ).toBe(1);
+    await pick(page, 'SLA tier', 'tier-2');
+    await waitForTitles(page, ['Sales by product']);
+    await unpick(page, 'SLA tier');
+    await waitForTitles(page, ['Orders placed', 'Sales by product']);
+    await searchField(page).fill('Orders');
+    await waitForTitles(page, ['Orders placed']);
+    await searchField(page).fill('Sales by');
+    await waitForTitles(page, ['Sales by product']);
   });
 
   it('opens a derived product: effective SLA limited by its input', async () => {

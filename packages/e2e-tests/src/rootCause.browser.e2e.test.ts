@@ -122,29 +122,13 @@ describe('the root cause of a stale product in Chromium', () => {
       intervalMs: 1000,
     });
     // One after another: an input must be in the catalog to be named.
-    for (const descriptor of [
-      product(names.source, `Clicks ${run}`),
+    await owner.publish(product(names.source, `Clicks ${run}`));
+    await owner.publish(
       product(names.sessions, `Sessions ${run}`, names.source),
+    );
+    await owner.publish(
       product(names.report, `Session report ${run}`, names.sessions),
-    ]) {
-      const { name } = descriptor.metadata;
-      const put = await owner.request(
-        'PUT',
-        `/api/data-mesh/products/default/${name}`,
-        descriptor,
-      );
-      if (put.status !== 201) {
-        throw new Error(
-          `publishing ${name}: HTTP ${put.status} ${JSON.stringify(put.body)}`,
-        );
-      }
-      await eventually(
-        async () => {
-          expect(await owner.entity(refOf(name))).toBeDefined();
-        },
-        { deadlineMs: 60_000, intervalMs: 500 },
-      );
-    }
+    );
 
     browser = await launchChromium();
     ({ context, page } = await signedInContext(
@@ -195,7 +179,11 @@ describe('the root cause of a stale product in Chromium', () => {
     expect(text).toContain('Root cause:');
     expect(text).toContain('is itself breaching its freshness SLA');
     expect(text).toMatch(
-      new RegExp(`${refOf(names.source)} is itself stale: its newest record is 3 h( \\d+ min)? old, its SLA promises 15 min`),
+      new RegExp(
+        `${refOf(
+          names.source,
+        )} is itself stale: its newest record is 3 h( \\d+ min)? old, its SLA promises 15 min`,
+      ),
     );
     // The link goes to the source's page.
     await alert.getByRole('link').first().click();

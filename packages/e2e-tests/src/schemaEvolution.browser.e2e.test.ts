@@ -74,7 +74,12 @@ const schemaBreaking = {
 
 const ordersProduct: DataProductEntity = makeDataProduct(orders, ordersTopic, {
   qualityRules: [
-    { name: 'order-id-present', metric: 'nullValues', property: 'orderId', mustBe: 0 },
+    {
+      name: 'order-id-present',
+      metric: 'nullValues',
+      property: 'orderId',
+      mustBe: 0,
+    },
   ],
 } as Partial<DataProductEntity['spec']>);
 ordersProduct.metadata.title = `Evolving orders ${run}`;
@@ -169,31 +174,16 @@ describe('the schema evolution wizard with its impact check, in Chromium', () =>
       deadlineMs: 120_000,
       intervalMs: 1000,
     });
-    for (const descriptor of [ordersProduct, reportProduct]) {
-      const { name } = descriptor.metadata;
-      const put = await owner.request(
-        'PUT',
-        `/api/data-mesh/products/default/${name}`,
-        descriptor,
-      );
-      if (put.status !== 201) {
-        throw new Error(
-          `publishing ${name}: HTTP ${put.status} ${JSON.stringify(put.body)}`,
-        );
-      }
-      await eventually(
-        async () => {
-          expect(await owner.entity(`dataproduct:default/${name}`)).toBeDefined();
-        },
-        { deadlineMs: 60_000, intervalMs: 500 },
-      );
-    }
+    await owner.publish(ordersProduct);
+    await owner.publish(reportProduct);
     // The template is in the catalog.
     await eventually(
       async () => {
-        expect(
-          await owner.entity('template:default/evolve-data-product-schema'),
-        ).toBeDefined();
+        if (
+          !(await owner.entity('template:default/evolve-data-product-schema'))
+        ) {
+          throw new Error('the template is not in the catalog yet');
+        }
       },
       { deadlineMs: 60_000, intervalMs: 1000 },
     );
@@ -236,7 +226,9 @@ describe('the schema evolution wizard with its impact check, in Chromium', () =>
     expect(text).toContain('registry: accepted under');
     expect(text).toContain(`dataproduct:default/${report}`);
     expect(text).toContain(readerGroup);
-    expect(text).toContain('records: the new schema reads all 3 newest records');
+    expect(text).toContain(
+      'records: the new schema reads all 3 newest records',
+    );
     expect(text).toContain('OK: nothing breaks');
     expect(text).toMatch(new RegExp(`Version 2 of .?${subject}`));
     await shoot(page, 'impact-report');
@@ -245,9 +237,12 @@ describe('the schema evolution wizard with its impact check, in Chromium', () =>
 
   it('stops a breaking schema at the impact step, before the registry', async () => {
     await runWizard(schemaBreaking);
-    await page.getByText(/breaks: the registry rejects it/).first().waitFor({
-      timeout: 120_000,
-    });
+    await page
+      .getByText(/breaks: the registry rejects it/)
+      .first()
+      .waitFor({
+        timeout: 120_000,
+      });
     const text = await page.locator('body').innerText();
     expect(text).toContain('3 of the 3 newest records cannot be read with it');
     await shoot(page, 'impact-breaking');

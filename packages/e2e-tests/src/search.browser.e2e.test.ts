@@ -121,30 +121,6 @@ describe('searching the portal for a schema field', () => {
     return body.results.map(r => r.document);
   };
 
-  const publish = async (descriptor: DataProductEntity) => {
-    const name = descriptor.metadata.name;
-    const put = await owner.request(
-      'PUT',
-      `/api/data-mesh/products/default/${name}`,
-      descriptor,
-    );
-    if (put.status !== 201) {
-      throw new Error(
-        `publishing ${name}: HTTP ${put.status} ${JSON.stringify(put.body)}`,
-      );
-    }
-    // In the catalog, with the schema the registry holds for it.
-    await eventually(
-      async () => {
-        const entity = await owner.entity(`dataproduct:default/${name}`);
-        if (entity?.spec?.observed?.schema?.status !== 'registered') {
-          throw new Error(`${name} is not in the catalog with its schema yet`);
-        }
-      },
-      { deadlineMs: 60_000, intervalMs: 500 },
-    );
-  };
-
   beforeAll(async () => {
     // A no-op within a jest run: the global setup built the app once.
     buildApp();
@@ -190,8 +166,9 @@ describe('searching the portal for a schema field', () => {
       deadlineMs: 120_000,
       intervalMs: 1000,
     });
-    await publish(giftProduct);
-    await publish(parcelProduct);
+    // In the catalog with their schemas, which the index reads.
+    await owner.publish(giftProduct, { withSchema: true });
+    await owner.publish(parcelProduct, { withSchema: true });
 
     browser = await launchChromium();
     ({ context, page } = await signedInContext(

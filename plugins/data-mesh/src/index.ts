@@ -22,6 +22,8 @@ export {
   DataMeshCandidateStreamPickerFieldExtension,
 } from './plugin';
 export { rootRouteRef as dataMeshRouteRef } from './routes';
+export { DataProductSearchResultListItem } from './components/DataProductSearchResultListItem/extension';
+export type { DataProductSearchResultListItemProps } from './components/DataProductSearchResultListItem';
 export * from './api';
 export {
   DataMeshSchemaEditor,

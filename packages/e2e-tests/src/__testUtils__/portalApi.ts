@@ -119,6 +119,42 @@ export class PortalApi {
     return body;
   }
 
+  /**
+   * Publishes a descriptor through the data mesh REST API (refusing
+   * anything but 201) and waits until the catalog holds the product, with
+   * the schema the registry holds for it when `withSchema`.
+   */
+  async publish(
+    descriptor: { metadata: { name: string; namespace?: string } },
+    { withSchema = false, deadlineMs = 60_000 } = {},
+  ): Promise<CatalogEntity> {
+    const { name, namespace = 'default' } = descriptor.metadata;
+    const put = await this.request(
+      'PUT',
+      `/api/data-mesh/products/${namespace}/${name}`,
+      descriptor,
+    );
+    if (put.status !== 201) {
+      throw new Error(
+        `publishing ${name}: HTTP ${put.status} ${JSON.stringify(put.body)}`,
+      );
+    }
+    return eventually(
+      async () => {
+        const entity = await this.entity(`dataproduct:${namespace}/${name}`);
+        if (!entity) throw new Error(`${name} is not in the catalog yet`);
+        if (
+          withSchema &&
+          entity.spec?.observed?.schema?.status !== 'registered'
+        ) {
+          throw new Error(`${name} is in the catalog without its schema yet`);
+        }
+        return entity;
+      },
+      { deadlineMs, intervalMs: 500 },
+    );
+  }
+
   /** Asks the scaffolder to run a template; the raw answer. */
   startTask(
     template: string,

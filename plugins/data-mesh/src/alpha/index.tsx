@@ -15,6 +15,10 @@ import {
   FormFieldBlueprint,
   createFormField,
 } from '@backstage/plugin-scaffolder-react/alpha';
+import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
 import StorageIcon from '@material-ui/icons/Storage';
 import { DataMeshClient, dataMeshApiRef } from '../api';
 import { rootRouteRef } from '../routes';
@@ -179,6 +183,42 @@ export const dataProductAccessContent = EntityContentBlueprint.make({
   },
 });
 
+/**
+ * `search-result-list-item:data-mesh/data-product`: renders the search
+ * page's `data-product` results (`@kafka-mesh/plugin-search-backend-module-data-mesh`).
+ *
+ * @public
+ */
+export const dataProductSearchResultListItem =
+  SearchResultListItemBlueprint.make({
+    name: 'data-product',
+    params: {
+      icon: <StorageIcon />,
+      predicate: result => result.type === 'data-product',
+      component: () =>
+        import(
+          '../components/DataProductSearchResultListItem/DataProductSearchResultListItem'
+        ).then(m => m.DataProductSearchResultListItem),
+    },
+  });
+
+/**
+ * `search-filter-result-type:data-mesh/data-products`: "Data products" in
+ * the search page's result types.
+ *
+ * @public
+ */
+export const dataProductSearchResultType = SearchFilterResultTypeBlueprint.make(
+  {
+    name: 'data-products',
+    params: {
+      value: 'data-product',
+      name: 'Data products',
+      icon: <StorageIcon />,
+    },
+  },
+);
+
 // Scaffolder form fields: they attach to the scaffolder's form fields API
 // (`api:scaffolder/form-fields`), which hands them to every template form.
 // createFormField marks the object it is given, hence the copies.
@@ -246,6 +286,8 @@ export default createFrontendPlugin({
     dataProductLiveContent,
     dataProductLineageContent,
     dataProductAccessContent,
+    dataProductSearchResultListItem,
+    dataProductSearchResultType,
     schemaEditorFormField,
     inputsPickerFormField,
     candidateStreamPickerFormField,

@@ -4,11 +4,12 @@ import {
   StatusPending,
   StatusWarning,
 } from '@backstage/core-components';
-import type {
-  FreshnessStatus,
-  ProductFreshness,
+import {
+  readableDuration,
+  type FreshnessStatus,
+  type ProductFreshness,
 } from '@kafka-mesh/plugin-data-mesh-common';
-import { formatMs } from '../../lib';
+import { ReadableDuration } from '../common';
 
 /** What the freshness column needs of a row. */
 export interface FreshnessFacts {
@@ -25,13 +26,28 @@ const STATUS_PREFIX: Record<FreshnessStatus, string> = {
   unknown: '',
 };
 
-/** The live freshness in words, e.g. `breached: 3h ago · SLA PT1H`. */
-export function liveFreshnessText(live: ProductFreshness): string {
-  const sla = `SLA ${live.slaFreshness}`;
+/** The live age in words, e.g. `breached: 3 h ago`, or `no records`. */
+export function liveAgeText(live: ProductFreshness): string {
   if (live.status === 'unknown' || live.ageMs === undefined) {
-    return `no records · ${sla}`;
+    return 'no records';
   }
-  return `${STATUS_PREFIX[live.status]}${formatMs(live.ageMs)} ago · ${sla}`;
+  return `${STATUS_PREFIX[live.status]}${readableDuration(live.ageMs)} ago`;
+}
+
+// Each part of the text stays on one line; a narrow column breaks the
+// text between them.
+const noWrap = { whiteSpace: 'nowrap' } as const;
+
+/** ` · SLA 5 min`, the promise with its ISO value in a tooltip. */
+function Sla({ iso }: { iso: string }) {
+  return (
+    <>
+      {' '}
+      <span style={noWrap}>
+        · SLA <ReadableDuration iso={iso} />
+      </span>
+    </>
+  );
 }
 
 /**
@@ -41,12 +57,29 @@ export function liveFreshnessText(live: ProductFreshness): string {
 export function FreshnessCell({ row }: { row: FreshnessFacts }) {
   const { live } = row;
   if (row.topicStatus === 'missing' && (!live || live.status === 'unknown')) {
-    return <StatusError>Topic missing · SLA {row.freshness}</StatusError>;
+    return (
+      <StatusError>
+        <span>
+          <span style={noWrap}>Topic missing</span>
+          <Sla iso={row.freshness} />
+        </span>
+      </StatusError>
+    );
   }
   if (!live) {
-    return <span>SLA {row.freshness}</span>;
+    return (
+      <span style={noWrap}>
+        SLA <ReadableDuration iso={row.freshness} />
+      </span>
+    );
   }
-  const text = liveFreshnessText(live);
+  // One element: the status components lay their children out side by side.
+  const text = (
+    <span>
+      <span style={noWrap}>{liveAgeText(live)}</span>
+      <Sla iso={live.slaFreshness} />
+    </span>
+  );
   const title = live.newestRecordAt
     ? `Newest record written at ${live.newestRecordAt}`
     : 'The topic holds no record to judge by';
@@ -57,28 +90,5 @@ export function FreshnessCell({ row }: { row: FreshnessFacts }) {
       {live.status === 'breached' && <StatusError>{text}</StatusError>}
       {live.status === 'unknown' && <StatusPending>{text}</StatusPending>}
     </span>
-  );
-}
-
-const STATUS_ORDER: Record<FreshnessStatus, number> = {
-  ok: 0,
-  'at-risk': 1,
-  breached: 2,
-  unknown: 3,
-};
-
-/**
- * Sort order of the freshness column: live ok, at risk, breached, unknown,
- * then rows whose live state is not known; younger records first within
- * each, then by the SLA.
- */
-export function compareFreshness(a: FreshnessFacts, b: FreshnessFacts): number {
-  const rank = (row: FreshnessFacts) =>
-    row.live ? STATUS_ORDER[row.live.status] : 4;
-  const age = (row: FreshnessFacts) => row.live?.ageMs ?? Number.MAX_VALUE;
-  return (
-    rank(a) - rank(b) ||
-    Math.sign(age(a) - age(b)) ||
-    a.freshness.localeCompare(b.freshness)
   );
 }

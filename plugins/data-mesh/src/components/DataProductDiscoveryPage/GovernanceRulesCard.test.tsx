@@ -9,7 +9,7 @@ import {
   renderWithApis,
   responseError,
 } from '../../__testUtils__';
-import { DataProductDiscoveryContent } from './DataProductDiscoveryPage';
+import { DataProductDiscoveryContent } from './DataProductDiscoveryContent';
 import { GovernanceRulesCard } from './GovernanceRulesCard';
 
 function rowOf(table: HTMLElement, rule: string) {

@@ -1,5 +1,3 @@
-export {
-  DataProductDiscoveryPage,
-  DataProductDiscoveryContent,
-  PublishEmptyState,
-} from './DataProductDiscoveryPage';
+export { DataProductDiscoveryPage } from './DataProductDiscoveryPage';
+export { DataProductDiscoveryContent } from './DataProductDiscoveryContent';
+export { PublishEmptyState } from './PublishEmptyState';
