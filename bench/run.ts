@@ -1,6 +1,7 @@
 /*
- * `yarn bench [publish|ingest|registry|live|monitor ...] [--n 1000] [--calls 200]
- *   [--publishes 50] [--refresh-seconds 60] [--db sqlite|pg] [--cpu-prof]`
+ * `yarn bench [publish|ingest|registry|live|monitor|discovery ...] [--n 1000]
+ *   [--calls 200] [--publishes 50] [--refresh-seconds 60] [--repeats 5]
+ *   [--db sqlite|pg] [--cpu-prof] [--build-app]`
  *
  * Measures speed and scale on a private Kafka + registry stack (so the
  * shared one others test against is left alone), each figure beside a floor
@@ -22,6 +23,12 @@ import {
   measureIngest,
   measureIngestFloor,
 } from './figures/ingest';
+import {
+  AppBundle,
+  appBundle,
+  buildApp,
+  measureDiscovery,
+} from './figures/discovery';
 import { measureLive } from './figures/live';
 import { monitorFigures } from './figures/monitor';
 import { measurePublish } from './figures/publish';
@@ -44,8 +51,22 @@ import {
 } from './lib/session';
 import { BenchBackend, startBenchBackend } from './lib/startBenchBackend';
 
-const FIGURES = ['publish', 'ingest', 'registry', 'live', 'monitor'] as const;
+const FIGURES = [
+  'publish',
+  'ingest',
+  'registry',
+  'live',
+  'monitor',
+  'discovery',
+] as const;
 type FigureGroup = (typeof FIGURES)[number];
+/** The groups measured on the main benchmark backend. */
+const MAIN_BACKEND: readonly FigureGroup[] = [
+  'publish',
+  'ingest',
+  'registry',
+  'live',
+];
 const DATABASES: readonly BenchDatabase[] = ['sqlite', 'pg'];
 
 function parseArgs(argv: string[]) {
@@ -56,13 +77,16 @@ function parseArgs(argv: string[]) {
     calls: 200,
     publishes: 50,
     refreshSeconds: 60,
+    repeats: 5,
   };
   let cpuProf = false;
+  let rebuildApp = false;
   const numeric: Record<string, Exclude<keyof BenchOptions, 'database'>> = {
     '--n': 'n',
     '--calls': 'calls',
     '--publishes': 'publishes',
     '--refresh-seconds': 'refreshSeconds',
+    '--repeats': 'repeats',
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -70,6 +94,8 @@ function parseArgs(argv: string[]) {
       selected.add(arg as FigureGroup);
     } else if (arg === '--cpu-prof') {
       cpuProf = true;
+    } else if (arg === '--build-app') {
+      rebuildApp = true;
     } else if (arg === '--db') {
       const database = argv[++i] as BenchDatabase;
       if (!DATABASES.includes(database)) {
@@ -88,7 +114,7 @@ function parseArgs(argv: string[]) {
       throw new Error(
         `Unknown argument '${arg}'; expected ${FIGURES.join(
           '|',
-        )}, --n, --calls, --publishes, --refresh-seconds, --db or --cpu-prof`,
+        )}, --n, --calls, --publishes, --refresh-seconds, --repeats, --db, --cpu-prof or --build-app`,
       );
     }
   }
@@ -96,6 +122,7 @@ function parseArgs(argv: string[]) {
     selected: selected.size ? selected : new Set(FIGURES),
     options,
     cpuProf,
+    rebuildApp,
   };
 }
 
@@ -120,7 +147,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 async function main() {
   const args = process.argv.slice(2);
-  const { selected, options, cpuProf } = parseArgs(args);
+  const { selected, options, cpuProf, rebuildApp } = parseArgs(args);
   const has = (g: FigureGroup) => selected.has(g);
   const run = randomUUID().slice(0, 8);
   const figures: Figure[] = [];
@@ -142,6 +169,27 @@ async function main() {
   if (has('monitor')) {
     log(`contract monitor: cycles over ${options.n} products`);
     await attempt('monitor', () => monitorFigures(options.n));
+  }
+  // Before the stack starts: a build takes minutes and both cores, and
+  // without a bundle there is nothing to measure.
+  let bundle: AppBundle | undefined;
+  if (has('discovery')) {
+    try {
+      if (rebuildApp) {
+        log('building the frontend (packages/app/dist)');
+        buildApp();
+      }
+      bundle = appBundle();
+      if (bundle.newerSources.length) {
+        log(
+          `the frontend bundle (${bundle.builtAt}) is older than ${bundle.newerSources.length} source files, e.g. ${bundle.newerSources[0]}; --build-app rebuilds it`,
+        );
+      }
+    } catch (error) {
+      log(`discovery failed: ${error}`);
+      failures.push({ group: 'discovery', error: String(error) });
+      selected.delete('discovery');
+    }
   }
 
   if ([...selected].some(g => g !== 'monitor')) {
@@ -174,7 +222,7 @@ async function main() {
 
       const live = has('live') ? options.calls + 1 : 0;
       const count = Math.max(
-        has('ingest') || has('registry') ? options.n : 0,
+        has('ingest') || has('registry') || has('discovery') ? options.n : 0,
         live,
       );
       log(`seeding ${count} products (topic, schema, descriptor each)`);
@@ -186,6 +234,8 @@ async function main() {
         prefix: `p${run}`,
         count,
         live,
+        // The discovery figures publish to a registry topic of their own.
+        publish: MAIN_BACKEND.some(has),
       });
       // Topic and schema ready, descriptor not yet published.
       const unpublished = has('publish')
@@ -210,8 +260,10 @@ async function main() {
       const startBackend = async (
         name: string,
         topic: string,
+        app = false,
       ): Promise<BenchBackend> => {
         const backend = await startBenchBackend({
+          app,
           cluster: stack.clusterConfig('portal'),
           registryUrl: proxy.url,
           dataMesh: {
@@ -254,60 +306,85 @@ async function main() {
         }
       };
 
-      // First, so that nothing else runs meanwhile.
-      let ingestFloor: IngestFloor | undefined;
-      if (has('ingest')) {
-        log(
-          `ingestion floor: ${products.length} Components in a backend of their own`,
-        );
-        await attempt('ingest floor', async () => {
-          ingestFloor = await measureIngestFloor(
-            topic => startBackend('floor', topic),
-            admin,
-            `${registryTopic}-floor`,
-            products.length,
+      let mainBackend: BenchBackend | undefined;
+      if (MAIN_BACKEND.some(has)) {
+        // First, so that nothing else runs meanwhile.
+        let ingestFloor: IngestFloor | undefined;
+        if (has('ingest')) {
+          log(
+            `ingestion floor: ${products.length} Components in a backend of their own`,
           );
-          return [];
-        });
+          await attempt('ingest floor', async () => {
+            ingestFloor = await measureIngestFloor(
+              topic => startBackend('floor', topic),
+              admin,
+              `${registryTopic}-floor`,
+              products.length,
+            );
+            return [];
+          });
+        }
+
+        log('starting the benchmark backend');
+        const requestsBeforeBackend = proxy.count();
+        const backend = await startBackend('main', registryTopic);
+        mainBackend = backend;
+        const session: Session = {
+          options,
+          brokers: stack.brokers,
+          clusterConfig: principal => stack.clusterConfig(principal),
+          kafka,
+          admin,
+          producer,
+          registry,
+          registryTopic,
+          proxy,
+          requestsBeforeBackend,
+          backend,
+          products,
+          unpublished,
+        };
+
+        if (ingestFloor || has('registry')) {
+          log(`cold ingestion of ${products.length} products`);
+          await attempt('ingest', () =>
+            measureIngest(session, {
+              floor: ingestFloor,
+              registry: has('registry'),
+            }),
+          );
+        } else if (products.length) {
+          await attempt('seed', () => waitForProducts(session).then(() => []));
+        }
+        if (has('publish')) {
+          log(`publish → visible, ${options.publishes} publishes`);
+          await attempt('publish', () => measurePublish(session));
+        }
+        if (has('live')) {
+          log(`live endpoints, ${options.calls} calls each, warm and cold`);
+          await attempt('live', () => measureLive(session));
+        }
       }
-
-      log('starting the benchmark backend');
-      const requestsBeforeBackend = proxy.count();
-      const backend = await startBackend('main', registryTopic);
-      const session: Session = {
-        options,
-        brokers: stack.brokers,
-        clusterConfig: principal => stack.clusterConfig(principal),
-        kafka,
-        admin,
-        producer,
-        registry,
-        registryTopic,
-        proxy,
-        requestsBeforeBackend,
-        backend,
-        products,
-        unpublished,
-      };
-
-      if (ingestFloor || has('registry')) {
-        log(`cold ingestion of ${products.length} products`);
-        await attempt('ingest', () =>
-          measureIngest(session, {
-            floor: ingestFloor,
-            registry: has('registry'),
+      if (has('discovery')) {
+        // Alone: the main backend's work is done.
+        await mainBackend?.stop();
+        log(
+          `discovery: ${options.n} products and ${options.n} Components, ${options.repeats} page loads each`,
+        );
+        await attempt('discovery', () =>
+          measureDiscovery({
+            n: options.n,
+            repeats: options.repeats,
+            admin,
+            producer,
+            registryTopic: `${registryTopic}-discovery`,
+            products: products.slice(0, options.n),
+            componentType: `c${run}`,
+            bundle: bundle!,
+            startBackend: topic => startBackend('discovery', topic, true),
+            log,
           }),
         );
-      } else if (products.length) {
-        await attempt('seed', () => waitForProducts(session).then(() => []));
-      }
-      if (has('publish')) {
-        log(`publish → visible, ${options.publishes} publishes`);
-        await attempt('publish', () => measurePublish(session));
-      }
-      if (has('live')) {
-        log(`live endpoints, ${options.calls} calls each, warm and cold`);
-        await attempt('live', () => measureLive(session));
       }
     } finally {
       await stopStarted();

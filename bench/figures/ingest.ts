@@ -9,7 +9,12 @@ import {
 import type { Admin } from 'kafkajs';
 import { Figure, figure, waitFor } from '../lib/figures';
 import { schemaOf } from '../lib/products';
-import { countEntities, Session } from '../lib/session';
+import {
+  countEntities,
+  countPollMs,
+  Session,
+  timeoutFor,
+} from '../lib/session';
 import { BenchBackend, peakRssMiB } from '../lib/startBenchBackend';
 
 const TOPIC_RESOURCE = 2;
@@ -74,16 +79,6 @@ async function rawColdRead(session: Session): Promise<number> {
   await admin.disconnect();
   return Date.now() - startedAt;
 }
-
-/** The catalog takes minutes for tens of thousands of entities. */
-const timeoutFor = (n: number) => Math.max(600_000, n * 120);
-
-/**
- * How often to count entities: each count is a catalog query that competes
- * with the processing it waits for, so at large N poll less often (1 s at
- * 10,000, still 1% of the floor).
- */
-const countPollMs = (n: number) => Math.max(100, n / 10);
 
 /** What the floor backend measured: N plain Components, nothing else. */
 export interface IngestFloor {

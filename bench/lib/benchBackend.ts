@@ -1,22 +1,10 @@
 /*
  * The backend the benchmarks measure: the portal's catalog and data mesh
- * features (as packages/backend/src/index.ts adds them) plus the floor
- * provider. Search, scaffolder, notifications and the other portal plugins
- * are left out: they would only add background work that is not measured.
+ * features plus the floor provider (benchFeatures.ts).
  */
 import { createBackend } from '@backstage/backend-defaults';
-import { benchFloorModule } from './floorModule';
+import { addBenchFeatures } from './benchFeatures';
 
 const backend = createBackend();
-backend.add(import('@backstage/plugin-catalog-backend'));
-backend.add(
-  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
-);
-backend.add(import('@kafka-mesh/plugin-catalog-backend-module-data-mesh'));
-backend.add(import('@kafka-mesh/plugin-data-mesh-backend'));
-backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@kafka-mesh/plugin-permission-backend-module-data-mesh-policy'),
-);
-backend.add(benchFloorModule);
+addBenchFeatures(backend);
 backend.start();

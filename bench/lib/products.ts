@@ -120,9 +120,18 @@ export async function seedProducts(
     }),
   );
   if (options.publish !== false) {
-    await inChunks(products, 100, p =>
-      publishDescriptor(producer, registryTopic, p),
-    );
+    await publishAll(producer, registryTopic, products);
   }
   return products;
+}
+
+/** Produces the descriptors to a registry topic, 100 sends at a time. */
+export async function publishAll(
+  producer: Producer,
+  registryTopic: string,
+  products: DataProductEntity[],
+) {
+  await inChunks(products, 100, p =>
+    publishDescriptor(producer, registryTopic, p),
+  );
 }

@@ -18,6 +18,8 @@ export interface BenchOptions {
   publishes: number;
   /** Period of the enrichment refresh in the benchmark backend. */
   refreshSeconds: number;
+  /** Page loads per page for the discovery figures. */
+  repeats: number;
 }
 
 /** What every figure works with: the private stack and the backend on it. */
@@ -42,6 +44,16 @@ export interface Session {
   /** Products with topic and schema but no descriptor yet, to publish. */
   unpublished: DataProductEntity[];
 }
+
+/** The catalog takes minutes for tens of thousands of entities. */
+export const timeoutFor = (n: number) => Math.max(600_000, n * 120);
+
+/**
+ * How often to count entities: each count is a catalog query that competes
+ * with the processing it waits for, so at large N poll less often (1 s at
+ * 10,000, still 1% of the floor).
+ */
+export const countPollMs = (n: number) => Math.max(100, n / 10);
 
 /** How many entities match a catalog filter, e.g. `kind=dataproduct`. */
 export async function countEntities(

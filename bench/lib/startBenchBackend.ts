@@ -15,9 +15,10 @@ export interface BenchBackend extends RunningBackend {
 
 /**
  * Starts `bench/lib/benchBackend.ts` (the portal's catalog and data mesh
- * part plus the floor provider) with the repo's app-config.yaml, a static
- * token for the bench, and `database` for `backend.database` when given
- * (in-memory SQLite otherwise).
+ * part plus the floor provider), or with `app` `benchAppBackend.ts` (the
+ * same plus the built frontend and what it calls), with the repo's
+ * app-config.yaml, a static token for the bench, and `database` for
+ * `backend.database` when given (in-memory SQLite otherwise).
  */
 export async function startBenchBackend(options: {
   /** The private stack's cluster as the portal: `stack.clusterConfig('portal')`. */
@@ -27,6 +28,8 @@ export async function startBenchBackend(options: {
   database?: object;
   nodeArgs?: string[];
   timeoutMs?: number;
+  /** Serve the built frontend (packages/app/dist) with sign-in. */
+  app?: boolean;
 }): Promise<BenchBackend> {
   const backend = await startBackend(
     {
@@ -44,7 +47,10 @@ export async function startBenchBackend(options: {
       dataMesh: options.dataMesh,
     },
     {
-      entry: path.resolve(__dirname, 'benchBackend.ts'),
+      entry: path.resolve(
+        __dirname,
+        options.app ? 'benchAppBackend.ts' : 'benchBackend.ts',
+      ),
       nodeArgs: options.nodeArgs,
       timeoutMs: options.timeoutMs ?? 300_000,
       cluster: options.cluster,
