@@ -24,7 +24,11 @@ import { buildApp } from './buildApp';
 import { testResults } from './repoPaths';
 import { signedInContext } from './__testUtils__/browserUser';
 import { PortalApi } from './__testUtils__/portalApi';
-import { searchField } from './__testUtils__/discoveryPage';
+import {
+  pick,
+  productTitles,
+  searchField,
+} from './__testUtils__/discoveryPage';
 
 // Data contracts in a real Chromium against the built portal: the contract
 // monitor checks a product's quality rules on its records (one rule
@@ -162,34 +166,7 @@ describe('data contracts in Chromium: quality checks and lineage drift', () => {
     );
   };
 
-  const publish = async (descriptor: DataProductEntity) => {
-    const put = await owner.request(
-      'PUT',
-      `/api/data-mesh/products/default/${descriptor.metadata.name}`,
-      descriptor,
-    );
-    if (put.status !== 201) {
-      throw new Error(
-        `publishing ${descriptor.metadata.name}: HTTP ${
-          put.status
-        } ${JSON.stringify(put.body)}`,
-      );
-    }
-    await eventually(
-      async () => {
-        if (
-          !(await owner.entity(
-            `dataproduct:default/${descriptor.metadata.name}`,
-          ))
-        ) {
-          throw new Error(
-            `${descriptor.metadata.name} is not in the catalog yet`,
-          );
-        }
-      },
-      { deadlineMs: 60_000, intervalMs: 500 },
-    );
-  };
+  const publish = (descriptor: DataProductEntity) => owner.publish(descriptor);
 
   beforeAll(async () => {
     // A no-op within a jest run: the global setup built the app once.
@@ -333,7 +310,22 @@ describe('data contracts in Chromium: quality checks and lineage drift', () => {
     expect(
       await page.getByRole('columnheader', { name: 'Checks' }).count(),
     ).toBe(1);
+    // Without the search, the failing products only (the catalog pages
+    // them), and the filter in the URL.
+    await searchField(page).fill('');
+    await pick(page, 'Quality checks', 'failing');
+    await page.waitForURL(
+      /filters%5Bchecks%5D=failing|filters\[checks\]=failing/,
+    );
+    await row.waitFor();
     await shoot(page, 'quality-status');
+    const failing = await owner.request<{ items: string[] }>(
+      'GET',
+      '/api/data-mesh/quality-status/failing',
+    );
+    expect(failing.body.items).toContain(`dataproduct:default/${orders}`);
+    // This backend's catalog holds this run's products only.
+    expect(await productTitles(page)).toEqual([ordersProduct.metadata.title]);
   });
 
   it('shows the drift between declared and observed lineage on the Lineage tab', async () => {

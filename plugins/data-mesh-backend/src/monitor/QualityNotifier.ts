@@ -42,7 +42,9 @@ export class QualityNotifier {
        * Why a product is stale, walked live upstream (`findRootCause`);
        * undefined when it has no inputs or no cause was found.
        */
-      rootCauseOf?: (productRef: string) => Promise<ProductRootCause | undefined>;
+      rootCauseOf?: (
+        productRef: string,
+      ) => Promise<ProductRootCause | undefined>;
     },
   ) {}
 

@@ -141,4 +141,73 @@ describe('QualityStore', () => {
     // Offsets are not history: they stay.
     expect(await store.cursorOf(P)).toBeDefined();
   });
+
+  it('names the products whose newest check of a rule failed, and forgets verdicts past the retention', async () => {
+    const store = await createStore();
+    const result = (rule: string, passed: boolean) => ({
+      rule,
+      metric: 'nullValues' as const,
+      severity: 'error' as const,
+      value: passed ? 0 : 1,
+      passed,
+      checked: 1,
+    });
+    const products = ['a', 'b', 'c'].map(n => `dataproduct:default/${n}`);
+    const [a, b, c] = products;
+    // a: failed, then passed. b: one rule passes, the other fails now.
+    // c: failed in a run that stored only one of its rules.
+    await store.recordRun(
+      run({
+        product: a,
+        checkedAt: '2026-01-01T00:00:00.000Z',
+        results: [result('x', false)],
+      }),
+    );
+    await store.recordRun(
+      run({
+        product: a,
+        checkedAt: '2026-01-01T00:01:00.000Z',
+        results: [result('x', true)],
+      }),
+    );
+    await store.recordRun(
+      run({
+        product: b,
+        checkedAt: '2026-01-01T00:01:00.000Z',
+        results: [result('x', true), result('y', false)],
+      }),
+    );
+    await store.recordRun(
+      run({
+        product: c,
+        checkedAt: '2026-01-01T00:00:00.000Z',
+        results: [result('x', true), result('y', true)],
+      }),
+    );
+    await store.recordRun(
+      run({
+        product: c,
+        checkedAt: '2026-01-01T00:02:00.000Z',
+        results: [result('y', false)],
+      }),
+    );
+    expect(await store.failingProducts(10)).toEqual({
+      products: [b, c],
+      truncated: false,
+    });
+    expect(await store.failingProducts(1)).toEqual({
+      products: [b],
+      truncated: true,
+    });
+    expect((await store.statusOf([c])).get(c)).toEqual({
+      failingRules: ['y'],
+      lastCheckedAt: '2026-01-01T00:02:00.000Z',
+    });
+    await store.prune('2026-01-01T00:01:30.000Z');
+    expect(await store.failingProducts(10)).toEqual({
+      products: [c],
+      truncated: false,
+    });
+    expect((await store.statusOf([a, b])).size).toBe(0);
+  });
 });

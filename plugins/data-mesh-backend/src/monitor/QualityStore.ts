@@ -9,6 +9,7 @@ import { migrationsDir } from '../access/AccessStore';
 const CURSORS = 'quality_cursors';
 const RUNS = 'quality_runs';
 const RESULTS = 'quality_results';
+const STATUS = 'quality_rule_status';
 
 /** Rows per insert: SQLite allows 999 bound variables per statement. */
 const INSERT_CHUNK = 50;
@@ -167,6 +168,19 @@ export class QualityStore {
           })),
         );
       }
+      for (const chunk of chunks(run.results, INSERT_CHUNK)) {
+        await tx(STATUS)
+          .insert(
+            chunk.map(r => ({
+              product: run.product,
+              rule: r.rule,
+              passed: r.passed,
+              checked_at: run.checkedAt,
+            })),
+          )
+          .onConflict(['product', 'rule'])
+          .merge();
+      }
       await tx(CURSORS)
         .where({ product: run.product })
         .whereNot({ topic: run.topic })
@@ -273,15 +287,9 @@ export class QualityStore {
       { failingRules: string[]; lastCheckedAt: string }
     >();
     for (const chunk of chunks([...new Set(products)], 200)) {
-      const rows = await this.db(RESULTS)
+      const rows = await this.db(STATUS)
         .select('product', 'rule', 'passed', 'checked_at')
-        .whereIn(
-          'id',
-          this.db(RESULTS)
-            .max('id')
-            .whereIn('product', chunk)
-            .groupBy('product', 'rule'),
-        );
+        .whereIn('product', chunk);
       for (const row of rows as any[]) {
         const entry = out.get(row.product) ?? {
           failingRules: [] as string[],
@@ -298,12 +306,37 @@ export class QualityStore {
     return out;
   }
 
-  /** Deletes runs and results checked before `before` (ISO time). */
+  /**
+   * The products whose newest check of some rule failed, in ref order, at
+   * most `limit` (and whether there were more).
+   */
+  async failingProducts(
+    limit: number,
+  ): Promise<{ products: string[]; truncated: boolean }> {
+    const rows = await this.db(STATUS)
+      .distinct('product')
+      .where({ passed: false })
+      .orderBy('product')
+      .limit(limit + 1);
+    const products = (rows as Array<{ product: string }>).map(r => r.product);
+    return {
+      products: products.slice(0, limit),
+      truncated: products.length > limit,
+    };
+  }
+
+  /**
+   * Deletes runs, results and rule verdicts checked before `before` (ISO
+   * time): a product not checked within the retention is `unknown` again.
+   */
   async prune(before: string): Promise<number> {
     const results = await this.db(RESULTS)
       .where('checked_at', '<', before)
       .delete();
     const runs = await this.db(RUNS).where('checked_at', '<', before).delete();
-    return Number(results) + Number(runs);
+    const status = await this.db(STATUS)
+      .where('checked_at', '<', before)
+      .delete();
+    return Number(results) + Number(runs) + Number(status);
   }
 }

@@ -130,7 +130,11 @@ function rootCauseFinder(options: MonitorOptions) {
   return async (ref: string): Promise<ProductRootCause | undefined> => {
     const credentials = await auth.getOwnServiceCredentials();
     const entity = await catalog.getEntityByRef(ref, { credentials });
-    if (!entity || !isDataProductEntity(entity) || !entity.spec.inputs?.length) {
+    if (
+      !entity ||
+      !isDataProductEntity(entity) ||
+      !entity.spec.inputs?.length
+    ) {
       return undefined;
     }
     return findRootCause(

@@ -7,6 +7,7 @@ import {
   DataProductEntity,
   dataMeshSamplesReadPermission,
   MAX_FRESHNESS_ENTITY_REFS,
+  FailingProductsResponse,
   ProductQualityResponse,
   ProductsQualityStatusResponse,
   REGISTRY_LOCATION_TYPE,
@@ -29,6 +30,7 @@ const RETENTION = 7 * DAY;
 const ORDERS = 'dataproduct:default/orders';
 const PAYMENTS = 'dataproduct:default/payments';
 const UNCHECKED = 'dataproduct:default/unchecked';
+const GONE = 'dataproduct:default/gone';
 
 /** Published products (their location makes them own their topic). */
 function product(name: string): DataProductEntity {
@@ -122,6 +124,8 @@ describe('createQualityRouter', () => {
     await store.recordRun(runOf(ORDERS, '2026-01-06T00:00:00.000Z', true));
     await store.recordRun(runOf(ORDERS, '2026-01-07T23:30:00.000Z', false));
     await store.recordRun(runOf(PAYMENTS, '2026-01-07T10:00:00.000Z', true));
+    // Failing, but not (or no longer) in the catalog.
+    await store.recordRun(runOf(GONE, '2026-01-07T11:00:00.000Z', false));
 
     const permissions = mockServices.permissions.mock();
     permissions.authorize.mockImplementation(authorize);
@@ -281,6 +285,19 @@ describe('createQualityRouter', () => {
       expect(body).toMatchObject({
         rules: [],
         conformance: { records: 0, nonconforming: 0 },
+      });
+    });
+  });
+
+  describe('GET /quality-status/failing', () => {
+    it('names the products failing now that the caller may see', async () => {
+      const { status, headers, body } = await get('/quality-status/failing');
+      expect(status).toBe(200);
+      expect(headers.get('cache-control')).toBe('no-store');
+      // orders failed last; payments passed; gone is not in the catalog.
+      expect(body as FailingProductsResponse).toEqual({
+        items: [ORDERS],
+        truncated: false,
       });
     });
   });

@@ -8,6 +8,8 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   dataMeshSamplesReadPermission,
+  FailingProductsResponse,
+  MAX_FAILING_PRODUCTS,
   MAX_QUALITY_SERIES_POINTS,
   parseIsoDuration,
   ProductQualityResponse,
@@ -109,6 +111,23 @@ export function createQualityRouter(
       rules,
       conformance,
       examplesVisible,
+    };
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(body);
+  });
+
+  router.get('/quality-status/failing', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const failing = await store.failingProducts(MAX_FAILING_PRODUCTS);
+    // Only products the caller may see are named.
+    const visible = await findProducts(
+      catalog,
+      credentials,
+      failing.products.map(ref => ({ requested: ref, ref })),
+    );
+    const body: FailingProductsResponse = {
+      items: failing.products.filter(ref => visible.has(ref)),
+      truncated: failing.truncated,
     };
     res.setHeader('Cache-Control', 'no-store');
     res.json(body);

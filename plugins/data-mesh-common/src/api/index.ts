@@ -1,3 +1,4 @@
 export * from './types';
 export * from './writeTypes';
 export * from './qualityTypes';
+export * from './searchTypes';

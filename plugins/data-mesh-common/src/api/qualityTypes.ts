@@ -70,6 +70,19 @@ export interface ProductQualityResponse {
 export type QualityStatus = 'ok' | 'failing' | 'unknown';
 
 /**
+ * `GET /quality-status/failing`: the products failing now that the caller
+ * may see, for the discovery page's filter.
+ *
+ * @public
+ */
+export interface FailingProductsResponse {
+  /** Refs of the products whose newest check of some rule failed. */
+  items: string[];
+  /** Whether more products fail than the answer lists. */
+  truncated: boolean;
+}
+
+/**
  * `POST /quality-status` (body `{"entityRefs": [...]}`, as `/freshness`).
  *
  * @public
@@ -92,3 +105,11 @@ export interface ProductsQualityStatusResponse {
  * @public
  */
 export const MAX_QUALITY_SERIES_POINTS = 200;
+
+/**
+ * At most this many products in `GET /quality-status/failing`: the
+ * discovery page's filter asks the catalog for them by ref, in one query.
+ *
+ * @public
+ */
+export const MAX_FAILING_PRODUCTS = 1000;

@@ -34,6 +34,7 @@ export function mockDataMeshApi(
       examplesVisible: true,
     })),
     getProductsQualityStatus: jest.fn(async () => ({ items: [] })),
+    getFailingProducts: jest.fn(async () => ({ items: [], truncated: false })),
     getCandidateStreams: jest.fn(async () => ({ items: [] })),
     getSyntheticRecords: jest.fn(reject),
     getGovernanceRules: jest.fn(async () => ({

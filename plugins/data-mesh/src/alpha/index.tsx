@@ -1,3 +1,4 @@
+import { DATA_PRODUCT_SEARCH_TYPE } from '@kafka-mesh/plugin-data-mesh-common';
 import {
   ApiBlueprint,
   PageBlueprint,
@@ -194,7 +195,7 @@ export const dataProductSearchResultListItem =
     name: 'data-product',
     params: {
       icon: <StorageIcon />,
-      predicate: result => result.type === 'data-product',
+      predicate: result => result.type === DATA_PRODUCT_SEARCH_TYPE,
       component: () =>
         import(
           '../components/DataProductSearchResultListItem/DataProductSearchResultListItem'
@@ -212,7 +213,7 @@ export const dataProductSearchResultType = SearchFilterResultTypeBlueprint.make(
   {
     name: 'data-products',
     params: {
-      value: 'data-product',
+      value: DATA_PRODUCT_SEARCH_TYPE,
       name: 'Data products',
       icon: <StorageIcon />,
     },

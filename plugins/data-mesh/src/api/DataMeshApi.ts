@@ -14,6 +14,7 @@ import type {
   ProductsFreshnessResponse,
   ProductQualityResponse,
   ProductsQualityStatusResponse,
+  FailingProductsResponse,
   SchemaDiffResponse,
   SchemaVersionResponse,
   SchemaVersionsResponse,
@@ -96,6 +97,11 @@ export interface DataMeshApi {
   getProductsQualityStatus(
     entityRefs: string[],
   ): Promise<ProductsQualityStatusResponse>;
+  /**
+   * `GET /quality-status/failing`: the products whose newest check of some
+   * rule failed (at most `MAX_FAILING_PRODUCTS`).
+   */
+  getFailingProducts(): Promise<FailingProductsResponse>;
   /** `GET /products/:namespace/:name/consumers` */
   getConsumers(product: DataProductId): Promise<ProductConsumersResponse>;
   /** `GET /products/:namespace/:name/samples?limit=N` (N ≤ 50) */

@@ -15,6 +15,7 @@ import type {
   ProductsFreshnessResponse,
   ProductQualityResponse,
   ProductsQualityStatusResponse,
+  FailingProductsResponse,
   SchemaDiffResponse,
   SchemaVersionResponse,
   SchemaVersionsResponse,
@@ -108,6 +109,11 @@ export class DataMeshClient implements DataMeshApi {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ entityRefs }),
     });
+  }
+
+  async getFailingProducts(): Promise<FailingProductsResponse> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('data-mesh');
+    return this.fetchJson(`${baseUrl}/quality-status/failing`);
   }
 
   getConsumers(product: DataProductId): Promise<ProductConsumersResponse> {

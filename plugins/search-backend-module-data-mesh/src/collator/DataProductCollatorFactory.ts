@@ -5,6 +5,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { DocumentCollatorFactory } from '@backstage/plugin-search-common';
 import {
   DATA_PRODUCT_KIND,
+  DATA_PRODUCT_SEARCH_TYPE,
   isDataProductEntity,
 } from '@kafka-mesh/plugin-data-mesh-common';
 import {
@@ -22,11 +23,12 @@ import {
 } from './toDataProductDocument';
 
 /**
- * The search document type of data products.
+ * The search document type of data products (data-mesh-common's
+ * `DATA_PRODUCT_SEARCH_TYPE`).
  *
  * @public
  */
-export const DATA_PRODUCT_DOCUMENT_TYPE = 'data-product';
+export const DATA_PRODUCT_DOCUMENT_TYPE = DATA_PRODUCT_SEARCH_TYPE;
 
 /**
  * Options of {@link DataProductCollatorFactory}.

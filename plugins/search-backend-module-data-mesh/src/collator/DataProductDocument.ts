@@ -1,34 +1,12 @@
 import type { IndexableDocument } from '@backstage/plugin-search-common';
+import type { DataProductSearchFields } from '@kafka-mesh/plugin-data-mesh-common';
 
 /**
- * The search document of one DataProduct (type `data-product`). Every
- * document has every key (empty when the entity has no value): the Lunr
- * engine indexes the keys of the first document it is given.
+ * The search document of one DataProduct (type `data-product`): the
+ * fields data-mesh-common defines, which the frontend's result item reads.
  *
  * @public
  */
-export interface DataProductDocument extends IndexableDocument {
-  /** `dataproduct:<namespace>/<name>`. */
-  entityRef: string;
-  kind: 'DataProduct';
-  namespace: string;
-  name: string;
-  domain: string;
-  /** The owner's entity ref as the descriptor gives it. */
-  owner: string;
-  lifecycle: string;
-  /** `spec.sla.tier`. */
-  tier: string;
-  /** `spec.sla.freshness`, ISO-8601. */
-  freshness: string;
-  classification: string;
-  /** The value schema's `<subject> v<version>`, empty when none is known. */
-  schema: string;
-  /** Dotted paths of the value schema's fields. */
-  fields: string[];
-  /**
-   * The fields again for full-text search: path, the words in it and doc,
-   * one line per field.
-   */
-  fieldText: string;
-}
+export interface DataProductDocument
+  extends IndexableDocument,
+    DataProductSearchFields {}

@@ -264,15 +264,60 @@ describe('DataProductDiscoveryPage', () => {
       expect(search().get('filters[text]')).toBe('payments');
     });
 
-    it('offers no filter on the quality checks, which the catalog does not hold', async () => {
-      await renderPage(<DataProductDiscoveryContent />, {
-        entities: allProducts,
+    it('filters to the products failing their checks, in the catalog, and writes it into the URL', async () => {
+      const dataMeshApi = mockDataMeshApi({
+        getFailingProducts: jest.fn(async () => ({
+          items: ['dataproduct:default/payments-settled'],
+          truncated: false,
+        })),
       });
+      const { pageRequests } = await renderPage(
+        <DataProductDiscoveryContent />,
+        { entities: allProducts, dataMeshApi },
+      );
       await screen.findByText('Orders placed');
-      expect(screen.queryByLabelText('Quality checks')).toBeNull();
+      await pick('Quality checks', 'failing');
+      await waitFor(() =>
+        expect(productTitles()).toEqual(['Payments settled']),
+      );
+      expect(dataMeshApi.getFailingProducts).toHaveBeenCalled();
+      expect(pageRequests()).toContainEqual(
+        expect.objectContaining({
+          fields: [...DISCOVERY_ENTITY_FIELDS],
+          query: expect.objectContaining({
+            $all: expect.arrayContaining([
+              {
+                $any: [
+                  {
+                    $all: [
+                      { 'metadata.namespace': 'default' },
+                      { 'metadata.name': 'payments-settled' },
+                    ],
+                  },
+                ],
+              },
+            ]),
+          }),
+        }),
+      );
+      await waitFor(() =>
+        expect(search().get('filters[checks]')).toBe('failing'),
+      );
+      // The Checks column stays beside the filter.
       expect(
         screen.getByRole('columnheader', { name: 'Checks' }),
       ).toBeInTheDocument();
+    });
+
+    it('lists nothing when no product fails', async () => {
+      await renderPage(<DataProductDiscoveryContent />, {
+        entities: allProducts,
+        url: '/?filters[kind]=dataproduct&filters[checks]=failing',
+      });
+      await waitFor(() => expect(productTitles()).toEqual([]));
+      expect(
+        await screen.findByRole('textbox', { name: 'Quality checks' }),
+      ).toHaveValue('failing');
     });
 
     it('restores the pickers and the rows from a shared URL', async () => {

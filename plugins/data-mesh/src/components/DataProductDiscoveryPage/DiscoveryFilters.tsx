@@ -13,6 +13,7 @@ import {
   QualityFilter,
   SlaTierFilter,
 } from './filters';
+import { FailingChecksPicker } from './FailingChecksPicker';
 import { PiiPicker } from './PiiPicker';
 
 function Cell({ children }: { children: ReactNode }) {
@@ -76,6 +77,9 @@ export function DiscoveryFilters() {
       </Cell>
       <Cell>
         <PiiPicker />
+      </Cell>
+      <Cell>
+        <FailingChecksPicker />
       </Cell>
     </>
   );

@@ -1,3 +1,4 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import type {
   DefaultEntityFilters,
   EntityFilter,
@@ -74,6 +75,34 @@ export class PiiFilter implements EntityFilter {
   }
 }
 
+/**
+ * Products the contract monitor finds failing now. The status lives in the
+ * data mesh backend, not the catalog: the picker asks the backend for the
+ * failing products' refs, and the catalog then pages those (by namespace
+ * and name), so the filter stays server-side like the others.
+ */
+export class FailingChecksFilter implements EntityFilter {
+  constructor(readonly entityRefs: readonly string[]) {}
+
+  getCatalogQuery(): CatalogQuery {
+    if (this.entityRefs.length === 0) {
+      // Every entity has a name: this matches none.
+      return { $not: { 'metadata.name': { $exists: true } } };
+    }
+    const byRef = this.entityRefs.map((ref): Predicate => {
+      const { namespace, name } = parseEntityRef(ref);
+      const inNamespace: Predicate = { 'metadata.namespace': namespace };
+      const named: Predicate = { 'metadata.name': name };
+      return { $all: [inNamespace, named] };
+    });
+    return { $any: byRef };
+  }
+
+  toQueryValue(): string {
+    return 'failing';
+  }
+}
+
 /** The filters of the discovery page: the catalog's own and ours. */
 export type DataProductFilters = DefaultEntityFilters & {
   domain?: DomainFilter;
@@ -81,4 +110,5 @@ export type DataProductFilters = DefaultEntityFilters & {
   quality?: QualityFilter;
   classification?: ClassificationFilter;
   pii?: PiiFilter;
+  checks?: FailingChecksFilter;
 };

@@ -13,20 +13,15 @@ import ListItemIcon from '@material-ui/core/ListItemIcon';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import type { DataProductSearchFields } from '@kafka-mesh/plugin-data-mesh-common';
 import { ReadableDuration } from '../common';
 import { useMatchedFields } from './useMatchedFields';
 
 /**
- * What the item reads of a `data-product` document (the search module's
- * `DataProductDocument`, `@kafka-mesh/plugin-search-backend-module-data-mesh`).
+ * A `data-product` document as the item reads it: any field may be
+ * missing from a document an older index wrote.
  */
-type DataProductResult = SearchDocument & {
-  owner?: string;
-  domain?: string;
-  tier?: string;
-  freshness?: string;
-  fields?: string[];
-};
+type DataProductResult = SearchDocument & Partial<DataProductSearchFields>;
 
 /**
  * Props of {@link DataProductSearchResultListItem}.

@@ -1,3 +1,4 @@
+import { DATA_PRODUCT_SEARCH_TYPE } from '@kafka-mesh/plugin-data-mesh-common';
 import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
 import { dataMeshPlugin } from '../../plugin';
 
@@ -15,6 +16,6 @@ export const DataProductSearchResultListItem = dataMeshPlugin.provide(
       import('./DataProductSearchResultListItem').then(
         m => m.DataProductSearchResultListItem,
       ),
-    predicate: result => result.type === 'data-product',
+    predicate: result => result.type === DATA_PRODUCT_SEARCH_TYPE,
   }),
 );
