@@ -1,4 +1,3 @@
-import { SchemaType } from '@kafkajs/confluent-schema-registry';
 import type {
   DataProductEntity,
   ProductQualityResponse,
@@ -7,28 +6,22 @@ import {
   eventually,
   makeDataProduct,
 } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
-import {
-  createKafka,
-  createSchemaRegistry,
-  createTopics,
-} from '@kafka-mesh/plugin-data-mesh-node';
-import { clusterConfig } from '@kafka-mesh/local-stack';
-import type { Admin } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { RunningBackend, startBackend } from 'backend/testing';
-import { launchChromium } from './browser';
-import { buildApp } from './buildApp';
+import type { Locator, Page } from 'playwright-core';
 import { testResults } from './repoPaths';
-import { signedInContext } from './__testUtils__/browserUser';
-import { PortalApi } from './__testUtils__/portalApi';
+import {
+  BrowserPortal,
+  startBrowserPortal,
+} from './__testUtils__/browserPortal';
+import type { PortalApi } from './__testUtils__/portalApi';
 import {
   pick,
   productTitles,
   searchField,
 } from './__testUtils__/discoveryPage';
+import { StackFixtures } from './__testUtils__/stackFixtures';
 
 // Data contracts in a real Chromium against the built portal: the contract
 // monitor checks a product's quality rules on its records (one rule
@@ -41,9 +34,6 @@ jest.setTimeout(240_000);
 const screenshots = path.join(testResults, 'screenshots');
 const run = randomUUID().slice(0, 8);
 const registryTopic = `_data-products-e2e-contracts-${run}`;
-const registryUrl =
-  process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
-  'http://localhost:8081/apis/ccompat/v7';
 
 const OWNER = 'amara.okafor'; // checkout-team
 
@@ -112,34 +102,21 @@ async function shoot(target: Page | Locator, file: string) {
 }
 
 describe('data contracts in Chromium: quality checks and lineage drift', () => {
-  let backend: RunningBackend;
-  let browser: Browser;
-  let context: BrowserContext;
+  const fixtures = new StackFixtures();
+  const { kafka } = fixtures;
+  let portal: BrowserPortal;
+  // Short names for what every step uses.
+  let backend: BrowserPortal['backend'];
   let page: Page;
   let owner: PortalApi;
-  let admin: Admin;
-  const kafka = createKafka(clusterConfig('admin'), { clientId: 'e2e' });
-  const registry = createSchemaRegistry({ url: registryUrl });
   let schemaId: number;
 
-  const produce = async (
-    values: Array<{ orderId: string | null; amount: number }>,
-  ) => {
-    const producer = kafka.producer();
-    await producer.connect();
-    try {
-      await producer.send({
-        topic: ordersTopic,
-        messages: await Promise.all(
-          values.map(async value => ({
-            value: await registry.encode(schemaId, value),
-          })),
-        ),
-      });
-    } finally {
-      await producer.disconnect();
-    }
-  };
+  const produce = (values: Array<{ orderId: string | null; amount: number }>) =>
+    fixtures.produce(
+      ordersTopic,
+      schemaId,
+      values.map(value => ({ value })),
+    );
 
   const quality = async () => {
     const { status, body } = await owner.request<ProductQualityResponse>(
@@ -169,26 +146,12 @@ describe('data contracts in Chromium: quality checks and lineage drift', () => {
   const publish = (descriptor: DataProductEntity) => owner.publish(descriptor);
 
   beforeAll(async () => {
-    // A no-op within a jest run: the global setup built the app once.
-    buildApp();
-    admin = kafka.admin();
-    await admin.connect();
-    await createTopics(admin, {
-      topics: [ordersTopic, derivedTopic, scratchTopic].map(topic => ({
-        topic,
-        numPartitions: 1,
-        replicationFactor: 1,
-      })),
-    });
-    for (const topic of [ordersTopic, derivedTopic]) {
-      const { id } = await registry.register(
-        { type: SchemaType.AVRO, schema: JSON.stringify(orderSchema) },
-        { subject: `${topic}-value` },
-      );
-      if (topic === ordersTopic) schemaId = id;
-    }
+    fixtures.track({ topics: [registryTopic], groups: [processorGroup] });
+    await fixtures.createTopics(ordersTopic, derivedTopic, scratchTopic);
+    schemaId = await fixtures.registerAvro(ordersTopic, orderSchema);
+    await fixtures.registerAvro(derivedTopic, orderSchema);
 
-    backend = await startBackend({
+    portal = await startBrowserPortal(OWNER, {
       dataMesh: {
         registryTopic,
         // Checks every two seconds, and consumer groups re-read as often,
@@ -202,38 +165,13 @@ describe('data contracts in Chromium: quality checks and lineage drift', () => {
         },
       },
     });
-    owner = await eventually(() => PortalApi.signInAs(backend.baseUrl, OWNER), {
-      deadlineMs: 120_000,
-      intervalMs: 1000,
-    });
+    ({ backend, page, api: owner } = portal);
     await publish(ordersProduct);
-
-    browser = await launchChromium();
-    ({ context, page } = await signedInContext(
-      browser,
-      backend.baseUrl,
-      OWNER,
-    ));
   }, 420_000);
 
   afterAll(async () => {
-    await context?.close().catch(() => {});
-    await browser?.close();
-    await backend?.stop();
-    if (admin) {
-      await admin
-        .deleteTopics({
-          topics: [ordersTopic, derivedTopic, scratchTopic, registryTopic],
-        })
-        .catch(() => undefined);
-      await admin.deleteGroups([processorGroup]).catch(() => undefined);
-      await admin.disconnect();
-    }
-    for (const topic of [ordersTopic, derivedTopic]) {
-      await fetch(`${registryUrl}/subjects/${topic}-value`, {
-        method: 'DELETE',
-      }).catch(() => undefined);
-    }
+    await portal?.stop();
+    await fixtures.cleanUp();
   });
 
   it('charts each quality rule on the Live tab, one passing, one failing', async () => {
@@ -359,10 +297,9 @@ describe('data contracts in Chromium: quality checks and lineage drift', () => {
     } finally {
       await consumer.disconnect();
     }
-    const committed = await admin.fetchOffsets({
-      groupId: processorGroup,
-      topics: [scratchTopic],
-    });
+    const committed = await fixtures.withAdmin(admin =>
+      admin.fetchOffsets({ groupId: processorGroup, topics: [scratchTopic] }),
+    );
     expect(committed[0].partitions[0].offset).toBe('2');
 
     const drift = page.getByTestId('lineage-drift');

@@ -1,27 +1,20 @@
-import { SchemaType } from '@kafkajs/confluent-schema-registry';
 import type { DataProductEntity } from '@kafka-mesh/plugin-data-mesh-common';
 import {
   eventually,
   makeDataProduct,
 } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
-import {
-  createKafka,
-  createSchemaRegistry,
-  createTopics,
-} from '@kafka-mesh/plugin-data-mesh-node';
-import { clusterConfig } from '@kafka-mesh/local-stack';
-import type { Admin } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { RunningBackend, startBackend } from 'backend/testing';
-import { launchChromium } from './browser';
-import { buildApp } from './buildApp';
+import type { Page } from 'playwright-core';
 import { chooseTemplate } from './createWizard';
 import { testResults } from './repoPaths';
-import { signedInContext } from './__testUtils__/browserUser';
+import {
+  BrowserPortal,
+  startBrowserPortal,
+} from './__testUtils__/browserPortal';
 import { PortalApi } from './__testUtils__/portalApi';
+import { registryUrl, StackFixtures } from './__testUtils__/stackFixtures';
 
 // The "Evolve data product schema" wizard in a real Chromium against the
 // built portal and the portal's real permission policy: its impact step
@@ -35,9 +28,6 @@ jest.setTimeout(300_000);
 const screenshots = path.join(testResults, 'screenshots');
 const run = randomUUID().slice(0, 8);
 const registryTopic = `_data-products-e2e-evolve-${run}`;
-const registryUrl =
-  process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
-  'http://localhost:8081/apis/ccompat/v7';
 
 const OWNER = 'amara.okafor'; // checkout-team
 const OUTSIDER = 'chloe.martin'; // customer-team
@@ -98,14 +88,8 @@ async function shoot(page: Page, file: string) {
 }
 
 describe('the schema evolution wizard with its impact check, in Chromium', () => {
-  let backend: RunningBackend;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let owner: PortalApi;
-  let admin: Admin;
-  const kafka = createKafka(clusterConfig('admin'), { clientId: 'e2e' });
-  const registry = createSchemaRegistry({ url: registryUrl });
+  const fixtures = new StackFixtures();
+  let portal: BrowserPortal;
 
   const versions = async () => {
     const res = await fetch(`${registryUrl}/subjects/${subject}/versions`);
@@ -114,6 +98,7 @@ describe('the schema evolution wizard with its impact check, in Chromium', () =>
 
   /** Runs the wizard as the signed-in owner, up to the task page. */
   async function runWizard(schema: object) {
+    const { page, backend } = portal;
     await chooseTemplate(page, backend.baseUrl, 'Evolve data product schema');
     const picker = page.getByRole('textbox', { name: /^Data product/ });
     await picker.click();
@@ -132,93 +117,49 @@ describe('the schema evolution wizard with its impact check, in Chromium', () =>
   }
 
   beforeAll(async () => {
-    // A no-op within a jest run: the global setup built the app once.
-    buildApp();
-    admin = kafka.admin();
-    await admin.connect();
-    await createTopics(admin, {
-      topics: [ordersTopic, reportTopic].map(topic => ({
-        topic,
-        numPartitions: 1,
-        replicationFactor: 1,
-      })),
-    });
-    const { id } = await registry.register(
-      { type: SchemaType.AVRO, schema: JSON.stringify(schemaV1) },
-      { subject },
+    fixtures.track({ topics: [registryTopic], groups: [readerGroup] });
+    await fixtures.createTopics(ordersTopic, reportTopic);
+    const id = await fixtures.registerAvro(ordersTopic, schemaV1);
+    await fixtures.registerAvro(reportTopic, schemaV1);
+    await fixtures.produce(
+      ordersTopic,
+      id,
+      [1, 2, 3].map(i => ({ value: { orderId: `o-${i}`, amount: i } })),
     );
-    await registry.register(
-      { type: SchemaType.AVRO, schema: JSON.stringify(schemaV1) },
-      { subject: `${reportTopic}-value` },
-    );
-    const producer = kafka.producer();
-    await producer.connect();
-    await producer.send({
-      topic: ordersTopic,
-      messages: await Promise.all(
-        [1, 2, 3].map(async i => ({
-          value: await registry.encode(id, { orderId: `o-${i}`, amount: i }),
-        })),
-      ),
-    });
-    await producer.disconnect();
     // A consumer of the topic, with committed offsets.
-    await admin.setOffsets({
-      groupId: readerGroup,
-      topic: ordersTopic,
-      partitions: [{ partition: 0, offset: '3' }],
-    });
+    await fixtures.withAdmin(admin =>
+      admin.setOffsets({
+        groupId: readerGroup,
+        topic: ordersTopic,
+        partitions: [{ partition: 0, offset: '3' }],
+      }),
+    );
 
-    backend = await startBackend({ dataMesh: { registryTopic } });
-    owner = await eventually(() => PortalApi.signInAs(backend.baseUrl, OWNER), {
-      deadlineMs: 120_000,
-      intervalMs: 1000,
-    });
-    await owner.publish(ordersProduct);
-    await owner.publish(reportProduct);
+    portal = await startBrowserPortal(OWNER, { dataMesh: { registryTopic } });
+    await portal.api.publish(ordersProduct);
+    await portal.api.publish(reportProduct);
     // The template is in the catalog.
     await eventually(
       async () => {
-        if (
-          !(await owner.entity('template:default/evolve-data-product-schema'))
-        ) {
+        const template = 'template:default/evolve-data-product-schema';
+        if (!(await portal.api.entity(template))) {
           throw new Error('the template is not in the catalog yet');
         }
       },
       { deadlineMs: 60_000, intervalMs: 1000 },
     );
-
-    browser = await launchChromium();
-    ({ context, page } = await signedInContext(
-      browser,
-      backend.baseUrl,
-      OWNER,
-    ));
   }, 420_000);
 
   afterAll(async () => {
-    await context?.close().catch(() => {});
-    await browser?.close();
-    await backend?.stop();
-    if (admin) {
-      await admin
-        .deleteTopics({ topics: [ordersTopic, reportTopic, registryTopic] })
-        .catch(() => undefined);
-      await admin.deleteGroups([readerGroup]).catch(() => undefined);
-      await admin.disconnect();
-    }
-    for (const s of [subject, `${reportTopic}-value`]) {
-      await fetch(`${registryUrl}/subjects/${s}`, { method: 'DELETE' }).catch(
-        () => undefined,
-      );
-    }
+    await portal?.stop();
+    await fixtures.cleanUp();
   });
 
   it('registers a compatible schema and shows its impact report', async () => {
     expect(await versions()).toEqual([1]);
     await runWizard(schemaV2);
     // The template's "Impact" output, once the task is done.
-    const output = page.getByTestId('text-output-box');
+    const output = portal.page.getByTestId('text-output-box');
     await output
       .getByText(/Impact of a new schema for/)
       .waitFor({ timeout: 120_000 });
@@ -231,26 +172,24 @@ describe('the schema evolution wizard with its impact check, in Chromium', () =>
     );
     expect(text).toContain('OK: nothing breaks');
     expect(text).toMatch(new RegExp(`Version 2 of .?${subject}`));
-    await shoot(page, 'impact-report');
+    await shoot(portal.page, 'impact-report');
     expect(await versions()).toEqual([1, 2]);
   });
 
   it('stops a breaking schema at the impact step, before the registry', async () => {
     await runWizard(schemaBreaking);
-    await page
+    await portal.page
       .getByText(/breaks: the registry rejects it/)
       .first()
-      .waitFor({
-        timeout: 120_000,
-      });
-    const text = await page.locator('body').innerText();
+      .waitFor({ timeout: 120_000 });
+    const text = await portal.page.locator('body').innerText();
     expect(text).toContain('3 of the 3 newest records cannot be read with it');
-    await shoot(page, 'impact-breaking');
+    await shoot(portal.page, 'impact-breaking');
     expect(await versions()).toEqual([1, 2]);
   });
 
   it('refuses a member of another team, under the portal policy', async () => {
-    const outsider = await PortalApi.signInAs(backend.baseUrl, OUTSIDER);
+    const outsider = await PortalApi.signInAs(portal.backend.baseUrl, OUTSIDER);
     const result = await outsider.runTemplate('evolve-data-product-schema', {
       product: `dataproduct:default/${orders}`,
       schema: JSON.stringify(schemaV2),

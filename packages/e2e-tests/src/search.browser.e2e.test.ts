@@ -3,23 +3,15 @@ import {
   eventually,
   makeDataProduct,
 } from '@kafka-mesh/plugin-data-mesh-common/testUtils';
-import {
-  createKafka,
-  createTopics,
-  SchemaRegistryRestClient,
-} from '@kafka-mesh/plugin-data-mesh-node';
-import { clusterConfig } from '@kafka-mesh/local-stack';
-import type { Admin } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { RunningBackend, startBackend } from 'backend/testing';
-import { launchChromium } from './browser';
-import { buildApp } from './buildApp';
 import { repoRoot, testResults } from './repoPaths';
-import { signedInContext } from './__testUtils__/browserUser';
-import { PortalApi } from './__testUtils__/portalApi';
+import {
+  BrowserPortal,
+  startBrowserPortal,
+} from './__testUtils__/browserPortal';
+import { StackFixtures } from './__testUtils__/stackFixtures';
 
 // Search by schema field in a real Chromium against the built portal: two
 // products are published, one whose schema has a distinctive nested field;
@@ -32,9 +24,6 @@ const screenshots = path.join(testResults, 'screenshots');
 const docs = path.join(repoRoot, 'plugins/data-mesh/docs');
 const run = randomUUID().slice(0, 8);
 const registryTopic = `_data-products-e2e-search-${run}`;
-const registryUrl =
-  process.env.DATA_MESH_SCHEMA_REGISTRY_URL ??
-  'http://localhost:8081/apis/ccompat/v7';
 
 const OWNER = 'amara.okafor'; // checkout-team
 const FIELD = 'giftWrapMessage';
@@ -100,18 +89,12 @@ type SearchResults = {
 };
 
 describe('searching the portal for a schema field', () => {
-  let backend: RunningBackend;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let owner: PortalApi;
-  let admin: Admin;
-  const kafka = createKafka(clusterConfig('admin'), { clientId: 'e2e' });
-  const registry = new SchemaRegistryRestClient({ url: registryUrl });
+  const fixtures = new StackFixtures();
+  let portal: BrowserPortal;
 
   /** The product names the search API finds for a term, data products only. */
   const searchApi = async (term: string) => {
-    const { status, body } = await owner.request<SearchResults>(
+    const { status, body } = await portal.api.request<SearchResults>(
       'GET',
       `/api/search/query?term=${encodeURIComponent(
         term,
@@ -122,32 +105,14 @@ describe('searching the portal for a schema field', () => {
   };
 
   beforeAll(async () => {
-    // A no-op within a jest run: the global setup built the app once.
-    buildApp();
-    admin = kafka.admin();
-    await admin.connect();
-    await createTopics(admin, {
-      topics: [giftsTopic, parcelsTopic].map(topic => ({
-        topic,
-        numPartitions: 1,
-        replicationFactor: 1,
-      })),
-    });
-    await registry.register(`${giftsTopic}-value`, {
-      schemaType: 'AVRO',
-      schema: JSON.stringify(giftSchema),
-    });
+    fixtures.track({ topics: [registryTopic] });
+    await fixtures.createTopics(giftsTopic, parcelsTopic);
+    await fixtures.registerAvro(giftsTopic, giftSchema);
     // Governance: a tier-1 product's subject must be transitively compatible.
-    await registry.setCompatibility(
-      `${giftsTopic}-value`,
-      'BACKWARD_TRANSITIVE',
-    );
-    await registry.register(`${parcelsTopic}-value`, {
-      schemaType: 'AVRO',
-      schema: JSON.stringify(parcelSchema),
-    });
+    await fixtures.setCompatibility(giftsTopic, 'BACKWARD_TRANSITIVE');
+    await fixtures.registerAvro(parcelsTopic, parcelSchema);
 
-    backend = await startBackend({
+    portal = await startBrowserPortal(OWNER, {
       dataMesh: { registryTopic },
       // Indexed every few seconds, so that the test needs no ten-minute wait.
       search: {
@@ -162,35 +127,14 @@ describe('searching the portal for a schema field', () => {
         },
       },
     });
-    owner = await eventually(() => PortalApi.signInAs(backend.baseUrl, OWNER), {
-      deadlineMs: 120_000,
-      intervalMs: 1000,
-    });
     // In the catalog with their schemas, which the index reads.
-    await owner.publish(giftProduct, { withSchema: true });
-    await owner.publish(parcelProduct, { withSchema: true });
-
-    browser = await launchChromium();
-    ({ context, page } = await signedInContext(
-      browser,
-      backend.baseUrl,
-      OWNER,
-    ));
+    await portal.api.publish(giftProduct, { withSchema: true });
+    await portal.api.publish(parcelProduct, { withSchema: true });
   }, 420_000);
 
   afterAll(async () => {
-    await context?.close().catch(() => {});
-    await browser?.close();
-    await backend?.stop();
-    if (admin) {
-      await admin
-        .deleteTopics({ topics: [giftsTopic, parcelsTopic, registryTopic] })
-        .catch(() => undefined);
-      await admin.disconnect();
-    }
-    for (const topic of [giftsTopic, parcelsTopic]) {
-      await registry.deleteSubject(`${topic}-value`).catch(() => undefined);
-    }
+    await portal?.stop();
+    await fixtures.cleanUp();
   });
 
   it('indexes both products with their schema fields', async () => {
@@ -217,6 +161,7 @@ describe('searching the portal for a schema field', () => {
   });
 
   it('lists the product with the field on the search page, with its tier and owner, and not the other', async () => {
+    const { page, backend } = portal;
     await page.goto(
       `${backend.baseUrl}/search?query=${encodeURIComponent(FIELD)}`,
     );
