@@ -16,6 +16,34 @@ import {
 import { FailingChecksPicker } from './FailingChecksPicker';
 import { PiiPicker } from './PiiPicker';
 
+/** The spec fields offered as catalog autocomplete pickers. */
+const SPEC_PICKERS = [
+  {
+    name: 'domain',
+    label: 'Domain',
+    path: 'spec.domain',
+    Filter: DomainFilter,
+  },
+  {
+    name: 'tier',
+    label: 'SLA tier',
+    path: 'spec.sla.tier',
+    Filter: SlaTierFilter,
+  },
+  {
+    name: 'quality',
+    label: 'Quality',
+    path: 'spec.quality',
+    Filter: QualityFilter,
+  },
+  {
+    name: 'classification',
+    label: 'Classification',
+    path: 'spec.classification',
+    Filter: ClassificationFilter,
+  },
+] as const;
+
 function Cell({ children }: { children: ReactNode }) {
   return (
     <Grid item xs={12} sm={6} md={3}>
@@ -37,38 +65,16 @@ export function DiscoveryFilters() {
       <Cell>
         <EntityOwnerPicker />
       </Cell>
-      <Cell>
-        <EntityAutocompletePicker<DataProductFilters, 'domain'>
-          label="Domain"
-          name="domain"
-          path="spec.domain"
-          Filter={DomainFilter}
-        />
-      </Cell>
-      <Cell>
-        <EntityAutocompletePicker<DataProductFilters, 'tier'>
-          label="SLA tier"
-          name="tier"
-          path="spec.sla.tier"
-          Filter={SlaTierFilter}
-        />
-      </Cell>
-      <Cell>
-        <EntityAutocompletePicker<DataProductFilters, 'quality'>
-          label="Quality"
-          name="quality"
-          path="spec.quality"
-          Filter={QualityFilter}
-        />
-      </Cell>
-      <Cell>
-        <EntityAutocompletePicker<DataProductFilters, 'classification'>
-          label="Classification"
-          name="classification"
-          path="spec.classification"
-          Filter={ClassificationFilter}
-        />
-      </Cell>
+      {SPEC_PICKERS.map(({ name, label, path, Filter }) => (
+        <Cell key={name}>
+          <EntityAutocompletePicker<DataProductFilters, typeof name>
+            label={label}
+            name={name}
+            path={path}
+            Filter={Filter}
+          />
+        </Cell>
+      ))}
       <Cell>
         <EntityLifecyclePicker />
       </Cell>
