@@ -68,7 +68,8 @@ export function CandidateStreamsCard() {
     <InfoCard
       title="Candidate streams"
       subheader={
-        <>
+        // One element: the card lays its subheader's children out in a row.
+        <span>
           For owners: topics with a registered schema that are not published
           yet. Publish one with the{' '}
           <Link to="/create">Add a stream to the mesh</Link> template, or with a
@@ -77,7 +78,7 @@ export function CandidateStreamsCard() {
             PUT /api/data-mesh/products/&lt;namespace&gt;/&lt;name&gt;
           </code>
           ).
-        </>
+        </span>
       }
       action={
         <Button

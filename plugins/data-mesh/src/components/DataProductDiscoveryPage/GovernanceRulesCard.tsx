@@ -94,10 +94,11 @@ export function GovernanceRulesCard() {
     <InfoCard
       title="Governance rules"
       subheader={
-        <>
+        // One element: the card lays its subheader's children out in a row.
+        <span>
           Every product published through the templates is checked against these
           first. Set in <code>dataMesh.governance</code>.
-        </>
+        </span>
       }
     >
       {body}
