@@ -29,6 +29,7 @@ import { createProductDeprecateAction } from './actions/productDeprecate';
 import { createProductPublishAction } from './actions/productPublish';
 import { createProductUnpublishAction } from './actions/productUnpublish';
 import { createProductValidateAction } from './actions/productValidate';
+import { createSchemaImpactAction } from './actions/schemaImpact';
 import { createSchemaRegisterAction } from './actions/schemaRegister';
 import { createSyntheticWriteAction } from './actions/syntheticWrite';
 import { createTopicCreateAction } from './actions/topicCreate';
@@ -135,6 +136,7 @@ function meshActions(writer: DataProductWriter, catalog: CatalogService) {
       permissions: mockServices.permissions(),
       registry: writer.clients.registry,
     }),
+    schemaImpact: createSchemaImpactAction({ catalog, writer }),
   };
 }
 
@@ -526,6 +528,13 @@ describe('the scaffolder actions when Kafka or the registry goes away', () => {
           { workspacePath },
         ),
       );
+      // Reads the topic's records and its consumer groups, and the registry.
+      const impact = await recovery.run('dataMesh:schema:impact', () =>
+        runAction(actions.schemaImpact, {
+          entityRef: product.ref,
+          schema: withNote,
+        }),
+      );
       const deprecation = { sunset: sunset(), reason: 'Moves to v2.' };
       await recovery.run('dataMesh:product:deprecate', () =>
         runAction(actions.deprecate, {
@@ -569,6 +578,7 @@ describe('the scaffolder actions when Kafka or the registry goes away', () => {
       expect(published).toMatchObject({ entityRef: product.ref });
       expect(descriptor).toEqual(product.descriptor);
       expect(written).toEqual({ path: 'test-data/orders.json', count: 5 });
+      expect(impact).toMatchObject({ breaking: false, compatible: true });
       const records = JSON.parse(
         fs.readFileSync(`${workspacePath}/test-data/orders.json`, 'utf8'),
       );
@@ -654,6 +664,12 @@ describe('the scaffolder actions when Kafka or the registry goes away', () => {
           { workspacePath },
         ),
       );
+      const impact = await recovery.run('dataMesh:schema:impact', () =>
+        runAction(actions.schemaImpact, {
+          entityRef: product.ref,
+          schema: withNote,
+        }),
+      );
       const allWorkedAfter = secondsSince(recovery.since);
       process.stderr.write(
         `[faults] registry down ${
@@ -676,6 +692,7 @@ describe('the scaffolder actions when Kafka or the registry goes away', () => {
       expect(await registryRecord(product)).toEqual(evolved);
       // Generated from the version registered after the outage.
       expect(written).toEqual({ path: 'test-data/orders.json', count: 3 });
+      expect(impact).toMatchObject({ breaking: false, compatible: true });
       const records = JSON.parse(
         fs.readFileSync(`${workspacePath}/test-data/orders.json`, 'utf8'),
       );
