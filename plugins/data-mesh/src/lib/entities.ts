@@ -80,20 +80,6 @@ export function effectiveStatusOf(
   return entity.spec.status ?? 'active';
 }
 
-/** A compact human form of a duration in milliseconds. */
-export function formatMs(ms: number | undefined): string {
-  if (ms === undefined || !Number.isFinite(ms)) {
-    return 'unknown';
-  }
-  const seconds = Math.round(ms / 1000);
-  if (seconds < 60) return `${seconds}s`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes}m`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 48) return `${hours}h`;
-  return `${Math.round(hours / 24)}d`;
-}
-
 /** Whether an ISO timestamp is older than `maxAgeMs` (default 5 minutes). */
 export function isStale(
   observedAt: string | undefined,
