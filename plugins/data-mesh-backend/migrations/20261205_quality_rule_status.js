@@ -9,7 +9,8 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('quality_rule_status', table => {
-    table.comment("Per product and rule: the newest check's verdict");
+    // No quote in comments: knex passes them to PostgreSQL unescaped.
+    table.comment('Per product and rule: the verdict of the newest check');
     table.string('product', 255).notNullable().comment('DataProduct ref');
     table.string('rule', 255).notNullable();
     table.boolean('passed').notNullable();
