@@ -1,22 +1,17 @@
-import { useMemo } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import useInterval from 'react-use/esm/useInterval';
+import { useCallback } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
-import {
-  MAX_FRESHNESS_ENTITY_REFS,
-  ProductFreshness,
-} from '@kafka-mesh/plugin-data-mesh-common';
+import type { ProductFreshness } from '@kafka-mesh/plugin-data-mesh-common';
 import { dataMeshApiRef } from '../api';
+import { usePolledProductBatch } from './usePolledProductBatch';
 
 /** How often the live freshness of the listed products is asked again. */
 export const FRESHNESS_REFRESH_MS = 20_000;
 
 /**
  * The live freshness of the given products, asked in one request and again
- * every `refreshMs` while the component is mounted. `items` is undefined
- * until the first answer and after a failed one; `loading` is true while
- * the current set of products has neither an answer nor a failure yet, so a
- * product added to the set is not mistaken for one without freshness.
+ * every `refreshMs` while the component is mounted (see
+ * `usePolledProductBatch` for `items` and `loading`). Beyond the backend's
+ * limit, the rest show their SLA only.
  */
 export function useProductsFreshness(
   entityRefs: readonly string[],
@@ -27,25 +22,9 @@ export function useProductsFreshness(
   loading: boolean;
 } {
   const api = useApi(dataMeshApiRef);
-  // One key per set of products: a re-render or a new sort order does not
-  // ask again. Beyond the backend's limit, the rest show their SLA only.
-  const key = useMemo(
-    () =>
-      [...new Set(entityRefs)]
-        .sort()
-        .slice(0, MAX_FRESHNESS_ENTITY_REFS)
-        .join('\n'),
-    [entityRefs],
+  const load = useCallback(
+    async (refs: string[]) => (await api.getProductsFreshness(refs)).items,
+    [api],
   );
-  const { value, error, retry } = useAsyncRetry(async () => {
-    if (!key) return { key, items: {} };
-    const { items } = await api.getProductsFreshness(key.split('\n'));
-    return { key, items };
-  }, [api, key]);
-  useInterval(retry, key ? refreshMs : null);
-  return {
-    items: value?.items,
-    error,
-    loading: !error && value?.key !== key,
-  };
+  return usePolledProductBatch(entityRefs, load, refreshMs);
 }

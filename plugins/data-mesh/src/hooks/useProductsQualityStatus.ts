@@ -1,12 +1,8 @@
-import { useMemo } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import useInterval from 'react-use/esm/useInterval';
+import { useCallback } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
-import {
-  MAX_FRESHNESS_ENTITY_REFS,
-  QualityStatus,
-} from '@kafka-mesh/plugin-data-mesh-common';
+import type { QualityStatus } from '@kafka-mesh/plugin-data-mesh-common';
 import { dataMeshApiRef } from '../api';
+import { usePolledProductBatch } from './usePolledProductBatch';
 
 /** How often the quality status of the listed products is asked again. */
 export const QUALITY_STATUS_REFRESH_MS = 60_000;
@@ -21,19 +17,13 @@ export function useProductsQualityStatus(
   refreshMs: number = QUALITY_STATUS_REFRESH_MS,
 ): { items?: Record<string, QualityStatus>; error?: Error } {
   const api = useApi(dataMeshApiRef);
-  const key = useMemo(
-    () =>
-      [...new Set(entityRefs)]
-        .sort()
-        .slice(0, MAX_FRESHNESS_ENTITY_REFS)
-        .join('\n'),
-    [entityRefs],
+  const load = useCallback(
+    async (refs: string[]) => {
+      const { items } = await api.getProductsQualityStatus(refs);
+      return Object.fromEntries(items.map(i => [i.entityRef, i.status]));
+    },
+    [api],
   );
-  const { value, error, retry } = useAsyncRetry(async () => {
-    if (!key) return {};
-    const { items } = await api.getProductsQualityStatus(key.split('\n'));
-    return Object.fromEntries(items.map(i => [i.entityRef, i.status]));
-  }, [api, key]);
-  useInterval(retry, key ? refreshMs : null);
-  return { items: value, error };
+  const { items, error } = usePolledProductBatch(entityRefs, load, refreshMs);
+  return { items, error };
 }
